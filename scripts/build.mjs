@@ -1,0 +1,76 @@
+// Builds every bundle with esbuild: the CLI, the extension (node and browser) and the tests.
+// ESM-only dependencies (unified, remark) are bundled into CommonJS, so nothing needs a loader.
+import { build } from 'esbuild';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+
+const common = {
+  bundle: true,
+  sourcemap: true,
+  target: 'es2022',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+function list(dir, re) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => re.test(f))
+    .map((f) => join(dir, f));
+}
+
+const jobs = {
+  cli: () =>
+    build({ ...common, platform: 'node', format: 'cjs', entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist' }),
+  worker: () =>
+    existsSync('src/cli/worker.ts')
+      ? build({ ...common, platform: 'node', format: 'cjs', entryPoints: { worker: 'src/cli/worker.ts' }, outdir: 'dist' })
+      : undefined,
+  extension: () =>
+    existsSync('src/extension/extension.ts')
+      ? build({
+          ...common,
+          platform: 'node',
+          format: 'cjs',
+          entryPoints: { extension: 'src/extension/extension.ts' },
+          outdir: 'dist',
+          external: ['vscode'],
+        })
+      : undefined,
+  web: () =>
+    existsSync('src/extension/extension.ts')
+      ? build({
+          ...common,
+          platform: 'browser',
+          format: 'cjs',
+          entryPoints: { extension: 'src/extension/extension.ts' },
+          outdir: 'dist/web',
+          external: ['vscode'],
+          define: { 'process.env.NODE_ENV': '"production"' },
+          alias: { 'node:path': 'path-browserify' },
+        })
+      : undefined,
+  tests: () => {
+    rmSync('out/test', { recursive: true, force: true });
+    const entries = list('test', /\.test\.ts$/).filter((f) => !f.startsWith(join('test', 'vscode')));
+    return build({
+      ...common,
+      platform: 'node',
+      format: 'cjs',
+      entryPoints: entries,
+      outdir: 'out/test',
+      outbase: 'test',
+      external: ['mocha', 'vscode', 'playwright-core', 'fast-check'],
+    });
+  },
+};
+
+for (const [name, job] of Object.entries(jobs)) {
+  if (only && !only.split(',').includes(name)) continue;
+  await job();
+}
+if (watch) console.log('watch mode is not supported; rerun npm run build');

@@ -1,0 +1,45 @@
+/**
+ * The `github` output format: GitHub Actions workflow commands, which the runner turns into
+ * annotations on the pull request. One command per finding and per skipped file.
+ */
+import type { Finding, RunResult, Severity } from '../../core/types';
+import type { FormatOptions } from './types';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
+
+/** Escapes a command's message (its data). */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a command property's value. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function command(name: string, properties: [string, string | number][], message: string): string {
+  const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
+  return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`;
+}
+
+function findingCommand(f: Finding): string {
+  const properties: [string, string | number][] = [];
+  if (f.file !== '' && f.file !== '.') {
+    const { start, end } = f.place;
+    properties.push(['file', f.file], ['line', start.line], ['col', start.column]);
+    properties.push(['endLine', end.line], ['endColumn', end.column]);
+  }
+  properties.push(['title', f.ruleId]);
+  return command(COMMAND[f.severity], properties, f.reason);
+}
+
+export function formatGithub(result: RunResult, _options: FormatOptions): string {
+  const lines = result.findings.map(findingCommand);
+  for (const s of result.skipped) lines.push(command('warning', [['file', s.file]], s.reason));
+  const tally = (s: Severity): number => result.findings.filter((f) => f.severity === s).length;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const summary = [plural(tally('error'), 'error'), plural(tally('warning'), 'warning'), plural(tally('note'), 'note')];
+  if (result.skipped.length > 0) summary.push(`${plural(result.skipped.length, 'file')} skipped`);
+  lines.push(`charters: ${summary.join(', ')}`);
+  return lines.join('\n') + '\n';
+}

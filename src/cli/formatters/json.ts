@@ -1,0 +1,80 @@
+/**
+ * The `json` output format: a stable, documented shape (a public contract; bump `version` on
+ * any incompatible change). Pretty-printed with two spaces, ending with a newline.
+ *
+ * ```jsonc
+ * {
+ *   "version": 1,
+ *   "tool": { "name": "charters", "version": "0.1.0" },
+ *   "summary": {
+ *     "charters": 3,   // files linted as charters
+ *     "errors": 1, "warnings": 0, "notes": 0,
+ *     "fixed": 0,      // fixes applied with --fix (0 otherwise)
+ *     "skipped": 1     // files that could not be linted
+ *   },
+ *   "findings": [
+ *     {
+ *       "ruleId": "element-missing",
+ *       "ruleName": "element-missing",
+ *       "severity": "error",          // "error" | "warning" | "note"
+ *       "message": "…",               // localised; values in backticks
+ *       "file": "units/sales.md",     // handbook-relative, `/` separators; "" for the handbook
+ *       "line": 1, "column": 1,       // 1-based; columns in UTF-16 code units
+ *       "endLine": 1, "endColumn": 5, // exclusive end
+ *       "elementId": "…",             // optional
+ *       "tier": "…",                  // optional
+ *       "expected": "…",              // optional
+ *       "actual": "…",                // optional
+ *       "url": "https://…",           // the rule's documentation
+ *       "fixable": true               // whether the finding carries a fix
+ *     }
+ *   ],
+ *   "skipped": [{ "file": "units/logo.md", "reason": "…" }]
+ * }
+ * ```
+ *
+ * Keys appear in exactly this order; optional keys are omitted when they have no value.
+ */
+import type { Finding, RunResult } from '../../core/types';
+import type { FormatOptions } from './types';
+
+export function formatJson(result: RunResult, options: FormatOptions): string {
+  const count = (severity: Finding['severity']): number =>
+    result.findings.filter((f) => f.severity === severity).length;
+  const output = {
+    version: 1,
+    tool: { name: 'charters', version: options.toolVersion },
+    summary: {
+      charters: result.charters.length,
+      errors: count('error'),
+      warnings: count('warning'),
+      notes: count('note'),
+      fixed: result.fixed ?? 0,
+      skipped: result.skipped.length,
+    },
+    findings: result.findings.map(jsonFinding),
+    skipped: result.skipped.map(({ file, reason }) => ({ file, reason })),
+  };
+  return JSON.stringify(output, null, 2) + '\n';
+}
+
+function jsonFinding(f: Finding): Record<string, unknown> {
+  return {
+    ruleId: f.ruleId,
+    ruleName: f.ruleName,
+    severity: f.severity,
+    message: f.reason,
+    file: f.file,
+    line: f.place.start.line,
+    column: f.place.start.column,
+    endLine: f.place.end.line,
+    endColumn: f.place.end.column,
+    // JSON.stringify drops undefined values, so absent optional keys are omitted.
+    elementId: f.elementId,
+    tier: f.tier,
+    expected: f.expected,
+    actual: f.actual,
+    url: f.url,
+    fixable: f.fix !== undefined,
+  };
+}

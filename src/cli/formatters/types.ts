@@ -1,0 +1,15 @@
+/** What every output formatter of the `charters` CLI receives besides the run result. */
+import type { Lang, RunResult } from '../../core/types';
+
+export interface FormatOptions {
+  /** Whether to use ANSI colours (only the stylish formatter colours anything). */
+  color: boolean;
+  /** Language of the formatter's own texts (summaries); findings are already localised. */
+  lang: Lang;
+  /** Version of the `charters` tool, reported by the JSON and SARIF formatters. */
+  toolVersion: string;
+  /** `file://` URI of the handbook root, ending with `/` (SARIF's `ROOTPATH`). */
+  baseUri?: string;
+}
+
+export type Formatter = (r: RunResult, o: FormatOptions) => string;

@@ -1,0 +1,320 @@
+/**
+ * The `charters` command. `main(params)` takes all I/O as parameters and returns the exit code:
+ * 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage, config or internal error.
+ */
+import * as nodePath from 'node:path';
+import { parseArgs } from 'node:util';
+import picomatch from 'picomatch/posix';
+import type { ConfigError, ResolvedConfig } from '../core/config';
+import { CONFIG_FILE } from '../core/config';
+import { discover, findConfig, lintFiles, relativePath, type FoundConfig } from '../core/handbook';
+import { Linter, sortFindings } from '../core/lint';
+import { RULES } from '../core/rules/index';
+import { renderTemplate } from '../core/template';
+import { isIsoDate } from '../core/text';
+import type { Lang, RunResult } from '../core/types';
+import { FORMATTERS, type FormatName } from './formatters/index';
+import { m } from './messages';
+import { exists, nodeFs, toCorePath, writeFileAtomic } from './node-fs';
+import { initFiles } from '../core/init';
+
+export const VERSION = '0.1.0';
+
+export interface MainParams {
+  argv: string[];
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  fix: { type: 'boolean' },
+  lang: { type: 'string' },
+  today: { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  unit: { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+function envLang(env: MainParams['env']): Lang | undefined {
+  const v = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
+  return v.toLowerCase().startsWith('fi') ? 'fi' : undefined;
+}
+
+function parseLang(value: string | undefined, fallback: Lang): Lang {
+  if (value === undefined) return fallback;
+  if (value === 'fi' || value === 'en') return value;
+  throw new UsageError(m(fallback, 'badLang', value));
+}
+
+export async function main(params: MainParams): Promise<number> {
+  const fallbackLang: Lang = envLang(params.env) ?? 'en';
+  let lang = fallbackLang;
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: params.argv, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError(`${(e as Error).message}\n\n${m(lang, 'usage')}`);
+    }
+    const { values, positionals } = parsed;
+    lang = parseLang(values.lang, fallbackLang);
+    if (values.version) {
+      params.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    const [command, ...rest] = positionals;
+    if (values.help || command === undefined || command === 'help') {
+      params.stdout(m(lang, 'usage'));
+      return command === undefined && !values.help ? 2 : 0;
+    }
+    switch (command) {
+      case 'lint':
+        return await lintCommand(params, values, rest, lang);
+      case 'rules':
+        return rulesCommand(params, values, lang);
+      case 'init':
+        return await initCommand(params, values, rest, lang);
+      case 'new':
+        return await newCommand(params, values, rest, lang);
+      default:
+        throw new UsageError(m(lang, 'unknownCommand', command));
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      params.stderr(`charters: ${e.message}\n`);
+      return 2;
+    }
+    params.stderr(`charters: ${m(lang, 'internal', (e as Error)?.stack ?? String(e))}\n`);
+    return 2;
+  }
+}
+
+/** Print config errors (file:line:col) and signal exit 2. */
+function configErrors(params: MainParams, lang: Lang, errors: ConfigError[]): number {
+  for (const e of errors) {
+    const file = nodePath.relative(params.cwd, e.file) || e.file;
+    params.stderr(`${m(lang, 'configError', file, e.line, e.column, e.message)}\n`);
+  }
+  return 2;
+}
+
+async function loadConfig(params: MainParams, lang: Lang, dir: string): Promise<FoundConfig & { config?: ResolvedConfig; code?: number }> {
+  const found = await findConfig(nodeFs, toCorePath(dir));
+  if (!found.result.ok) return { ...found, code: configErrors(params, lang, found.result.errors) };
+  return { ...found, config: found.result.config };
+}
+
+interface Target {
+  kind: 'dir' | 'files';
+  start: string;
+  files?: string[];
+}
+
+async function resolveTargets(params: MainParams, lang: Lang, paths: string[]): Promise<Target[]> {
+  const targets: Target[] = [];
+  for (const p of paths) {
+    const abs = nodePath.resolve(params.cwd, p);
+    const st = await nodeFs.stat(abs).catch(() => undefined);
+    if (st?.type === 'directory') {
+      targets.push({ kind: 'dir', start: abs });
+    } else if (st?.type === 'file') {
+      targets.push({ kind: 'files', start: nodePath.dirname(abs), files: [toCorePath(abs)] });
+    } else if (picomatch.scan(p).isGlob) {
+      const scan = picomatch.scan(p);
+      const base = nodePath.resolve(params.cwd, scan.base || '.');
+      const found = await findConfig(nodeFs, toCorePath(base));
+      const config = found.result.ok ? found.result.config : undefined;
+      const isMatch = picomatch(p.replace(/\\/g, '/'), { dot: false });
+      const baseCore = toCorePath(base);
+      const cwdCore = toCorePath(params.cwd);
+      const disc = config ? await discover(nodeFs, found.root, baseCore, config) : { files: [] };
+      const files = disc.files.filter((f) => isMatch(relativePath(cwdCore, f)) || isMatch(f));
+      if (files.length === 0 && found.result.ok) throw new UsageError(m(lang, 'noMatch', p));
+      targets.push({ kind: 'files', start: base, files });
+    } else {
+      throw new UsageError(m(lang, 'noMatch', p));
+    }
+  }
+  return targets;
+}
+
+async function lintCommand(params: MainParams, values: Values, paths: string[], cliLang: Lang): Promise<number> {
+  const format = (values.format ?? 'stylish') as FormatName;
+  if (!(format in FORMATTERS)) throw new UsageError(m(cliLang, 'badFormat', format));
+  let maxWarnings = -1;
+  if (values['max-warnings'] !== undefined) {
+    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(m(cliLang, 'badNumber', '--max-warnings', values['max-warnings']));
+    maxWarnings = Number(values['max-warnings']);
+  }
+  if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(m(cliLang, 'badDate', values.today));
+  const targets = await resolveTargets(params, cliLang, paths.length > 0 ? paths : ['.']);
+
+  const results: RunResult[] = [];
+  let lang = cliLang;
+  const cwdCore = toCorePath(params.cwd);
+  for (const target of targets) {
+    const found = await loadConfig(params, cliLang, target.start);
+    if (!found.config) return found.code ?? 2;
+    const config = found.config;
+    // The language: --lang, else the handbook's, else the environment's.
+    lang = values.lang ? cliLang : (config.language ?? cliLang);
+    const linter = new Linter(config, lang);
+    const files = target.kind === 'dir' ? await discover(nodeFs, found.root, toCorePath(target.start), config) : { files: target.files ?? [], skipped: [] };
+    const run = await lintFiles({
+      fs: nodeFs,
+      root: found.root,
+      config,
+      linter,
+      files: files.files,
+      base: cwdCore,
+      handbook: target.kind === 'dir' ? { configFile: found.file } : undefined,
+      ...(values.today ? { today: values.today } : {}),
+      ...(values.fix ? { writeFixed: (path: string, text: string) => writeFileAtomic(path, text) } : {}),
+    });
+    run.skipped.unshift(...files.skipped.map((s) => ({ ...s, file: relativePath(cwdCore, s.file) })));
+    results.push(run);
+  }
+  const run = mergeRuns(results);
+  if (values.quiet) run.findings = run.findings.filter((f) => f.severity === 'error');
+
+  const env = params.env;
+  const color = !values['no-color'] && values.color !== false && !env['NO_COLOR'] && env['TERM'] !== 'dumb' && !values.output;
+  const output = FORMATTERS[format](run, {
+    color: values.color === true || color,
+    lang,
+    toolVersion: VERSION,
+    baseUri: `file://${encodeURI(cwdCore.endsWith('/') ? cwdCore : `${cwdCore}/`)}`,
+  });
+  if (values.output) {
+    const out = nodePath.resolve(params.cwd, values.output);
+    await writeFileAtomic(out, output);
+  } else {
+    params.stdout(output);
+  }
+  const errors = run.findings.filter((f) => f.severity === 'error').length;
+  const warnings = run.findings.filter((f) => f.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) return 1;
+  return 0;
+}
+
+function mergeRuns(runs: RunResult[]): RunResult {
+  const seen = new Set<string>();
+  const out: RunResult = { findings: [], charters: [], ignored: [], skipped: [], rules: runs[0]?.rules ?? RULES.map((r) => r.meta) };
+  let fixed: number | undefined;
+  for (const r of runs) {
+    for (const c of r.charters) if (!seen.has(c)) out.charters.push(c);
+    for (const f of r.findings) {
+      const key = `${f.file}\u0000${f.ruleId}\u0000${f.place.start.offset}\u0000${f.elementId ?? ''}\u0000${f.tier ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.findings.push(f);
+    }
+    r.charters.forEach((c) => seen.add(c));
+    out.ignored.push(...r.ignored.filter((i) => !out.ignored.includes(i)));
+    out.skipped.push(...r.skipped.filter((s) => !out.skipped.some((o) => o.file === s.file)));
+    if (r.fixed !== undefined) fixed = (fixed ?? 0) + r.fixed;
+  }
+  out.findings = sortFindings(out.findings);
+  if (fixed !== undefined) out.fixed = fixed;
+  return out;
+}
+
+function rulesCommand(params: MainParams, values: Values, lang: Lang): number {
+  const metas = RULES.map((r) => r.meta);
+  if (values.format === 'json') {
+    params.stdout(`${JSON.stringify(metas.map((r) => ({ id: r.id, name: r.name, severity: r.defaultSeverity, scope: r.scope, fixable: r.fixable, description: r.title[lang], url: r.url })), null, 2)}\n`);
+    return 0;
+  }
+  const w = Math.max(...metas.map((r) => r.id.length));
+  const head = lang === 'fi' ? ['tunniste/nimi', 'vakavuus', 'korjattava', 'kuvaus ja ohje'] : ['id/name', 'severity', 'fixable', 'description and docs'];
+  params.stdout(`${head[0]!.padEnd(w)}  ${head[1]!.padEnd(8)}  ${head[2]!.padEnd(10)}  ${head[3]}\n`);
+  for (const r of metas) {
+    const fixable = r.fixable ? (lang === 'fi' ? 'kyllä' : 'yes') : '-';
+    params.stdout(`${r.id.padEnd(w)}  ${r.defaultSeverity.padEnd(8)}  ${fixable.padEnd(10)}  ${r.title[lang]}\n${''.padEnd(w + 24)}${r.url}\n`);
+  }
+  return 0;
+}
+
+async function initCommand(params: MainParams, _values: Values, rest: string[], lang: Lang): Promise<number> {
+  const dir = nodePath.resolve(params.cwd, rest[0] ?? '.');
+  const found = await loadConfig(params, lang, dir);
+  const config = found.config;
+  if (!config) return found.code ?? 2;
+  const linter = new Linter(config, lang);
+  const files = initFiles(linter.lookup, lang);
+  for (const f of files) {
+    const path = nodePath.join(dir, f.path);
+    const shown = nodePath.relative(params.cwd, path) || path;
+    if (await exists(path)) {
+      params.stdout(`${m(lang, 'skippedExisting', shown)}\n`);
+      continue;
+    }
+    try {
+      await writeFileAtomic(path, f.text, { exclusive: true });
+      params.stdout(`${m(lang, 'created', shown)}\n`);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') params.stdout(`${m(lang, 'skippedExisting', shown)}\n`);
+      else throw e;
+    }
+  }
+  params.stdout(`${m(lang, 'initDone', nodePath.relative(params.cwd, dir) || '.')}\n`);
+  return 0;
+}
+
+export function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+async function newCommand(params: MainParams, values: Values, rest: string[], lang: Lang): Promise<number> {
+  const outDir = values.out ? nodePath.dirname(nodePath.resolve(params.cwd, values.out)) : params.cwd;
+  const found = await loadConfig(params, lang, (await exists(outDir)) ? outDir : params.cwd);
+  const config = found.config;
+  if (!config) return found.code ?? 2;
+  const l = values.lang ? lang : (config.language ?? lang);
+  const linter = new Linter(config, l);
+  const ids = config.framework.tiers.map((t) => t.id).join(', ');
+  const tierArg = rest[0];
+  if (!tierArg) throw new UsageError(m(l, 'newNeedsTier', ids));
+  const tier = linter.lookup.resolveTier(tierArg);
+  if (!tier) throw new UsageError(m(l, 'unknownTier', tierArg, ids));
+  const name = values.out ?? `${tier.id}${values.unit ? `-${slug(values.unit)}` : ''}.md`;
+  const path = nodePath.resolve(params.cwd, name);
+  const shown = nodePath.relative(params.cwd, path) || path;
+  if (await exists(path)) {
+    params.stderr(`charters: ${m(l, 'refuseOverwrite', shown)}\n`);
+    return 2;
+  }
+  const text = renderTemplate(tier, l, linter.lookup, values.unit ? { unit: values.unit } : {});
+  try {
+    await writeFileAtomic(path, text, { exclusive: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+      params.stderr(`charters: ${m(l, 'refuseOverwrite', shown)}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  params.stdout(`${m(l, 'created', shown)}\n`);
+  return 0;
+}
+
+export { CONFIG_FILE };

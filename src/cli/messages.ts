@@ -1,0 +1,97 @@
+/** CLI strings in Finnish and English. */
+import type { Lang } from '../core/types';
+
+const en = {
+  usage: `Usage: charters <command> [options]
+
+Commands:
+  lint [paths...]          Lint charters (files, directories or globs; default: .)
+  init [dir]               Create charters.yaml, one charter per tier and a CI workflow
+  new <tier>               Create one charter from the template
+  rules                    List every rule: id, name, default severity and docs
+
+Options for lint:
+  --format, -f NAME        stylish (default), json, sarif or github
+  --output, -o FILE        Write the report to FILE instead of standard output
+  --max-warnings N         Exit with 1 when there are more than N warnings
+  --quiet                  Report errors only
+  --fix                    Apply fixes (insert missing elements and frontmatter fields)
+  --lang fi|en             Language of messages (default: charters.yaml, then $LANG)
+  --today YYYY-MM-DD       Date to check reviews against (default: today)
+  --no-color               No colours in stylish output (also NO_COLOR=1)
+
+Options for init and new:
+  --lang fi|en             Language of the templates
+  --unit NAME              Unit the charter is for (new)
+  --out FILE               File to create (new; default: <tier>[-<unit>].md)
+
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config or internal error.
+`,
+  unknownCommand: 'Unknown command `{0}`. Run `charters --help`.',
+  badOption: '{0}',
+  badFormat: 'Unknown format `{0}`: use stylish, json, sarif or github.',
+  badLang: 'Unknown language `{0}`: use fi or en.',
+  badNumber: '`{0}` needs a whole number, not `{1}`.',
+  badDate: '`--today` needs a date written as YYYY-MM-DD, not `{0}`.',
+  noMatch: 'No such file, directory or matching glob: {0}',
+  configError: '{0}:{1}:{2}: error: {3}',
+  internal: 'Internal error: {0}',
+  skippedExisting: 'skipped (already exists): {0}',
+  created: 'created: {0}',
+  newNeedsTier: '`charters new` needs a tier, one of: {0}',
+  unknownTier: 'Unknown tier `{0}`; the handbook defines: {1}',
+  refuseOverwrite: '{0} already exists; not overwriting it. Choose another --out.',
+  wroteReport: 'Report written to {0}',
+  initDone: 'Handbook ready in {0}. Next: fill in the charters and run `charters lint {0}`.',
+} as const;
+
+type Key = keyof typeof en;
+
+const fi: Record<Key, string> = {
+  usage: `Käyttö: charters <komento> [valinnat]
+
+Komennot:
+  lint [polut...]          Tarkista peruskirjat (tiedostot, hakemistot tai globit; oletus: .)
+  init [hakemisto]         Luo charters.yaml, peruskirja jokaiselle tasolle ja CI-työnkulku
+  new <taso>               Luo yksi peruskirja mallipohjasta
+  rules                    Listaa säännöt: tunniste, nimi, oletusvakavuus ja ohje
+
+Lint-valinnat:
+  --format, -f NIMI        stylish (oletus), json, sarif tai github
+  --output, -o TIEDOSTO    Kirjoita raportti tiedostoon
+  --max-warnings N         Päätä koodilla 1, jos varoituksia on yli N
+  --quiet                  Näytä vain virheet
+  --fix                    Korjaa (lisää puuttuvat osa-alueet ja frontmatter-kentät)
+  --lang fi|en             Viestien kieli (oletus: charters.yaml, sitten $LANG)
+  --today VVVV-KK-PP       Päivä, jota vasten katselmoinnit tarkistetaan (oletus: tänään)
+  --no-color               Ei värejä (myös NO_COLOR=1)
+
+Init- ja new-valinnat:
+  --lang fi|en             Mallipohjien kieli
+  --unit NIMI              Yksikkö, jota peruskirja koskee (new)
+  --out TIEDOSTO           Luotava tiedosto (new; oletus: <taso>[-<yksikkö>].md)
+
+Paluuarvot: 0 ei virheitä, 1 virheitä (tai liikaa varoituksia), 2 käyttö-, asetus- tai sisäinen virhe.
+`,
+  unknownCommand: 'Tuntematon komento `{0}`. Katso `charters --help`.',
+  badOption: '{0}',
+  badFormat: 'Tuntematon muoto `{0}`: käytä stylish, json, sarif tai github.',
+  badLang: 'Tuntematon kieli `{0}`: käytä fi tai en.',
+  badNumber: '`{0}` vaatii kokonaisluvun, ei `{1}`.',
+  badDate: '`--today` vaatii päivämäärän muodossa VVVV-KK-PP, ei `{0}`.',
+  noMatch: 'Tiedostoa, hakemistoa tai globia vastaavaa ei löydy: {0}',
+  configError: '{0}:{1}:{2}: virhe: {3}',
+  internal: 'Sisäinen virhe: {0}',
+  skippedExisting: 'ohitettu (on jo olemassa): {0}',
+  created: 'luotu: {0}',
+  newNeedsTier: '`charters new` tarvitsee johtotason, jonkin näistä: {0}',
+  unknownTier: 'Tuntematon johtotaso `{0}`; käsikirjan tasot: {1}',
+  refuseOverwrite: '{0} on jo olemassa; sitä ei korvata. Valitse toinen --out.',
+  wroteReport: 'Raportti kirjoitettu: {0}',
+  initDone: 'Käsikirja valmis hakemistossa {0}. Seuraavaksi: täytä peruskirjat ja aja `charters lint {0}`.',
+};
+
+export function m(lang: Lang, key: Key, ...args: (string | number)[]): string {
+  const s = (lang === 'fi' ? fi : en)[key];
+  return s.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+}

@@ -1,0 +1,267 @@
+/**
+ * The handbook configuration `charters.yaml`: parsed with js-yaml, validated against the shipped
+ * JSON Schema with ajv, errors located at their line (through `yaml`'s source map), then merged
+ * onto the default framework.
+ */
+import Ajv from 'ajv';
+import yaml from 'js-yaml';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import schema from '../../schemas/charters.schema.json';
+import { DEFAULT_FRAMEWORK } from './framework/default';
+import { RULES } from './rules/index';
+import type { ElementDef, Framework, Lang, LocalText, SeveritySetting, TierDef } from './types';
+
+export const CONFIG_FILE = 'charters.yaml';
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**', '**/.*/**'];
+
+export interface ResolvedConfig {
+  framework: Framework;
+  /** Globs that make a file a charter regardless of its frontmatter; undefined = by frontmatter. */
+  include: string[] | undefined;
+  exclude: string[];
+  rules: Record<string, SeveritySetting>;
+  language: Lang | undefined;
+  maxFileSize: number;
+}
+
+export interface ConfigError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type ConfigResult = { ok: true; config: ResolvedConfig } | { ok: false; errors: ConfigError[] };
+
+export function defaultConfig(): ResolvedConfig {
+  return {
+    framework: DEFAULT_FRAMEWORK,
+    include: undefined,
+    exclude: DEFAULT_EXCLUDE,
+    rules: {},
+    language: undefined,
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  };
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile(schema);
+
+interface RawText {
+  fi?: string;
+  en?: string;
+}
+type TextInput = string | RawText;
+interface RawElement {
+  id: string;
+  name?: TextInput;
+  aliases?: string[];
+  description?: TextInput;
+  questions?: { fi?: string[]; en?: string[] };
+  drop?: boolean;
+}
+interface RawTier {
+  id: string;
+  name?: TextInput;
+  role?: TextInput;
+  aliases?: string[];
+  elements?: RawElement[];
+  drop?: boolean;
+}
+interface RawConfig {
+  language?: Lang;
+  include?: string[];
+  exclude?: string[];
+  'max-file-size'?: number;
+  framework?: {
+    extends?: 'default' | 'none';
+    tiers?: RawTier[];
+    'goal-labels'?: { fi?: string[]; en?: string[] };
+    'required-fields'?: string[];
+  };
+  rules?: Record<string, SeveritySetting>;
+}
+
+/** Parse and validate the text of `charters.yaml` (`file` is the name used in messages). */
+export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
+  const src = text.replace(/^\uFEFF/, '');
+  let data: unknown;
+  try {
+    data = yaml.load(src, { schema: yaml.CORE_SCHEMA, json: true, filename: file });
+  } catch (e) {
+    const err = e as { reason?: string; message?: string; mark?: { line: number; column: number } };
+    return {
+      ok: false,
+      errors: [
+        {
+          file,
+          line: (err.mark?.line ?? 0) + 1,
+          column: (err.mark?.column ?? 0) + 1,
+          message: `invalid YAML: ${err.reason ?? err.message ?? String(e)}`,
+        },
+      ],
+    };
+  }
+  if (data === null || data === undefined) data = {};
+  if (!validate(data)) {
+    const locate = locator(src);
+    const seen = new Set<string>();
+    const errors: ConfigError[] = [];
+    for (const e of validate.errors ?? []) {
+      // oneOf/anyOf wrappers repeat what their branches say; keep the most specific messages.
+      if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') continue;
+      const path = e.instancePath.split('/').slice(1).map(unescapePointer);
+      let what = e.instancePath ? `\`${path.join('.')}\`` : 'the top level';
+      let message = e.message ?? 'is invalid';
+      if (e.keyword === 'additionalProperties') {
+        const prop = (e.params as { additionalProperty: string }).additionalProperty;
+        path.push(prop);
+        message = `has an unknown key \`${prop}\``;
+      } else if (e.keyword === 'enum') {
+        message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => `\`${String(v)}\``).join(', ')}`;
+      }
+      const { line, column } = locate(path, e.keyword === 'additionalProperties');
+      const text = `${what} ${message}`;
+      if (seen.has(`${line}:${text}`)) continue;
+      seen.add(`${line}:${text}`);
+      errors.push({ file, line, column, message: text });
+      what = '';
+    }
+    return { ok: false, errors };
+  }
+  const raw = data as RawConfig;
+  const errors: ConfigError[] = [];
+  const locate = locator(src);
+  const known = new Set(RULES.map((r) => r.meta.id));
+  for (const id of Object.keys(raw.rules ?? {})) {
+    if (!known.has(id)) {
+      const { line, column } = locate(['rules', id], true);
+      errors.push({ file, line, column, message: `unknown rule \`${id}\` in \`rules\` (see \`charters rules\`)` });
+    }
+  }
+  const framework = mergeFramework(raw, (path, message) => {
+    const { line, column } = locate(path, false);
+    errors.push({ file, line, column, message });
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    config: {
+      framework,
+      include: raw.include,
+      exclude: [...DEFAULT_EXCLUDE, ...(raw.exclude ?? [])],
+      rules: raw.rules ?? {},
+      language: raw.language,
+      maxFileSize: raw['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE,
+    },
+  };
+}
+
+function unescapePointer(s: string): string {
+  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Line and column (1-based) of the node at `path` (or of its key) in the YAML source. */
+function locator(src: string): (path: (string | number)[], key: boolean) => { line: number; column: number } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(src, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
+  return (path, key) => {
+    // Walk up the path until a node is found.
+    for (let n = path.length; n >= 0; n--) {
+      const p = path.slice(0, n).map((s) => (typeof s === 'string' && /^\d+$/.test(s) ? Number(s) : s));
+      let offset: number | undefined;
+      if (key && n === path.length && n > 0) {
+        const parent = p.length > 1 ? doc.getIn(p.slice(0, -1), true) : doc.contents;
+        const pair = isNode(parent) && 'items' in parent ? (parent.items as { key: unknown }[]).find((it) => isNode(it.key) && String((it.key as { value?: unknown }).value) === String(p[p.length - 1])) : undefined;
+        const k = pair?.key;
+        if (isNode(k) && k.range) offset = k.range[0];
+      } else {
+        const node = p.length === 0 ? doc.contents : doc.getIn(p, true);
+        if (isNode(node) && node.range) offset = node.range[0];
+      }
+      if (offset !== undefined) {
+        const pos = lineCounter.linePos(offset);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return { line: 1, column: 1 };
+  };
+}
+
+function text(input: TextInput | undefined, fallback: LocalText): LocalText {
+  if (input === undefined) return fallback;
+  if (typeof input === 'string') return { fi: input, en: input };
+  const fi = input.fi ?? input.en ?? fallback.fi;
+  const en = input.en ?? input.fi ?? fallback.en;
+  return { fi, en };
+}
+
+/** The default framework with the handbook's changes: renamed, added, dropped tiers and elements. */
+export function mergeFramework(raw: RawConfig, error: (path: (string | number)[], message: string) => void = () => {}): Framework {
+  const f = raw.framework ?? {};
+  const base = f.extends === 'none' ? [] : DEFAULT_FRAMEWORK.tiers;
+  const tiers: TierDef[] = base.map((t) => ({ ...t, aliases: [...t.aliases], elements: t.elements.map((e) => ({ ...e })) }));
+  (f.tiers ?? []).forEach((rt, ti) => {
+    const at = tiers.findIndex((t) => t.id === rt.id);
+    if (rt.drop) {
+      if (at >= 0) tiers.splice(at, 1);
+      else error(['framework', 'tiers', ti, 'id'], `\`drop\` names tier \`${rt.id}\`, which the framework does not have`);
+      return;
+    }
+    let tier = at >= 0 ? tiers[at] : undefined;
+    if (!tier) {
+      if (!rt.name) error(['framework', 'tiers', ti], `new tier \`${rt.id}\` needs a \`name\``);
+      tier = { id: rt.id, name: text(rt.name, { fi: rt.id, en: rt.id }), role: text(rt.role, { fi: '', en: '' }), aliases: [], elements: [] };
+      tiers.push(tier);
+    } else {
+      tier.name = text(rt.name, tier.name);
+      tier.role = text(rt.role, tier.role);
+    }
+    tier.aliases.push(...(rt.aliases ?? []));
+    const current = tier;
+    (rt.elements ?? []).forEach((re, ei) => {
+      const path = ['framework', 'tiers', ti, 'elements', ei];
+      const idx = current.elements.findIndex((e) => e.id === re.id);
+      if (re.drop) {
+        if (idx >= 0) current.elements.splice(idx, 1);
+        else error([...path, 'id'], `\`drop\` names element \`${re.id}\`, which tier \`${current.id}\` does not have`);
+        return;
+      }
+      if (idx >= 0) {
+        const e = current.elements[idx]!;
+        current.elements[idx] = {
+          ...e,
+          name: text(re.name, e.name),
+          aliases: [...e.aliases, ...(re.aliases ?? [])],
+          description: text(re.description, e.description),
+          questions: { fi: re.questions?.fi ?? e.questions.fi, en: re.questions?.en ?? e.questions.en },
+        };
+        return;
+      }
+      const other = tiers.find((t) => t.elements.some((e) => e.id === re.id));
+      if (other) {
+        error([...path, 'id'], `element id \`${re.id}\` is already used by tier \`${other.id}\``);
+        return;
+      }
+      if (!re.name) error(path, `new element \`${re.id}\` needs a \`name\``);
+      const el: ElementDef = {
+        id: re.id,
+        tier: current.id,
+        name: text(re.name, { fi: re.id, en: re.id }),
+        aliases: re.aliases ?? [],
+        description: text(re.description, { fi: '', en: '' }),
+        questions: { fi: re.questions?.fi ?? [], en: re.questions?.en ?? [] },
+      };
+      current.elements.push(el);
+    });
+  });
+  return {
+    tiers,
+    goalLabels: {
+      fi: f['goal-labels']?.fi ?? DEFAULT_FRAMEWORK.goalLabels.fi,
+      en: f['goal-labels']?.en ?? DEFAULT_FRAMEWORK.goalLabels.en,
+    },
+    requiredFields: f['required-fields'] ?? DEFAULT_FRAMEWORK.requiredFields,
+  };
+}

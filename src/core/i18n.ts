@@ -1,0 +1,89 @@
+/**
+ * One message catalogue for findings, fixes and CLI output, in Finnish and English.
+ * Values are written in backticks. Rule ids are never translated.
+ */
+import type { Lang } from './types';
+
+const en = {
+  'frontmatter-invalid.yaml': 'Frontmatter is not valid YAML: {detail}',
+  'frontmatter-invalid.unclosed': 'Frontmatter starts with `---` but has no closing `---`',
+  'frontmatter-invalid.not-mapping': 'Frontmatter must be a mapping of `key: value` lines',
+  'frontmatter-invalid.date': 'Field `{field}` must be a date written as `YYYY-MM-DD`, not `{value}`',
+  'frontmatter-invalid.lang': 'Field `lang` must be `fi` or `en`, not `{value}`',
+  'frontmatter-invalid.type': 'Field `{field}` must be {expected}',
+  'frontmatter-invalid.required': 'Missing required frontmatter field `{field}`',
+  'tier-missing': 'Charter names no tier: add `tier:` to the frontmatter (one of {tiers})',
+  'tier-missing.section': 'Tier `{tier}` is listed in `tiers` but the charter has no section for it',
+  'tier-unknown': 'Unknown tier `{value}`; the handbook defines {tiers}',
+  'element-missing': 'Missing element `{name}` (`{id}`) required for tier `{tier}`',
+  'element-empty': 'Element `{name}` (`{id}`) has a heading but no content',
+  'element-placeholder': 'Element `{name}` (`{id}`) still holds placeholder text',
+  'element-duplicate': 'Element `{name}` (`{id}`) is defined more than once for tier `{tier}`',
+  'element-duplicate.related': 'First definition of `{name}`',
+  'goal-missing': 'Element `{name}` (`{id}`) states no goal or indicator (a line such as `{label}: …`)',
+  'owner-missing': 'Charter names no owner: add `owner:` to the frontmatter',
+  'review-missing': 'Charter has no `next-review` date',
+  'review-overdue': 'Review was due on `{date}` ({days} days ago)',
+  'tier-without-charter': 'Tier `{name}` (`{id}`) has no charter in the handbook',
+  'fix.insert-element': 'Insert element `{name}`',
+  'fix.insert-tier': 'Insert section for tier `{name}`',
+  'fix.insert-field': 'Add `{field}` to the frontmatter',
+  'stub.write-here': 'Write here',
+  'stub.placeholder': 'write here',
+  'stub.owner': 'name of the owner',
+  'stub.date': 'YYYY-MM-DD',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const fi: Record<MessageKey, string> = {
+  'frontmatter-invalid.yaml': 'Frontmatter ei ole kelvollista YAMLia: {detail}',
+  'frontmatter-invalid.unclosed': 'Frontmatter alkaa rivillä `---`, mutta sulkeva `---` puuttuu',
+  'frontmatter-invalid.not-mapping': 'Frontmatterin pitää koostua `avain: arvo` -riveistä',
+  'frontmatter-invalid.date': 'Kentän `{field}` pitää olla päivämäärä muodossa `VVVV-KK-PP`, ei `{value}`',
+  'frontmatter-invalid.lang': 'Kentän `lang` pitää olla `fi` tai `en`, ei `{value}`',
+  'frontmatter-invalid.type': 'Kentän `{field}` pitää olla {expected}',
+  'frontmatter-invalid.required': 'Pakollinen frontmatter-kenttä `{field}` puuttuu',
+  'tier-missing': 'Peruskirja ei nimeä johtotasoa: lisää frontmatteriin `tier:` (jokin näistä: {tiers})',
+  'tier-missing.section': 'Johtotaso `{tier}` on listattu kentässä `tiers`, mutta sille ei ole osiota',
+  'tier-unknown': 'Tuntematon johtotaso `{value}`; käsikirjan tasot ovat {tiers}',
+  'element-missing': 'Puuttuu osa-alue `{name}` (`{id}`), jota johtotaso `{tier}` edellyttää',
+  'element-empty': 'Osa-alueella `{name}` (`{id}`) on otsikko mutta ei sisältöä',
+  'element-placeholder': 'Osa-alueessa `{name}` (`{id}`) on vielä paikkamerkkiteksti',
+  'element-duplicate': 'Osa-alue `{name}` (`{id}`) on määritelty useammin kuin kerran johtotasolle `{tier}`',
+  'element-duplicate.related': 'Osa-alueen `{name}` ensimmäinen määrittely',
+  'goal-missing': 'Osa-alueelle `{name}` (`{id}`) ei ole kirjattu tavoitetta tai mittaria (rivi kuten `{label}: …`)',
+  'owner-missing': 'Peruskirjalla ei ole omistajaa: lisää frontmatteriin `owner:`',
+  'review-missing': 'Peruskirjalta puuttuu seuraavan katselmoinnin päivä `next-review`',
+  'review-overdue': 'Katselmointi erääntyi `{date}` ({days} päivää sitten)',
+  'tier-without-charter': 'Johtotasolla `{name}` (`{id}`) ei ole peruskirjaa käsikirjassa',
+  'fix.insert-element': 'Lisää osa-alue `{name}`',
+  'fix.insert-tier': 'Lisää osio johtotasolle `{name}`',
+  'fix.insert-field': 'Lisää frontmatteriin `{field}`',
+  'stub.write-here': 'Kirjoita tähän',
+  'stub.placeholder': 'kirjoita tähän',
+  'stub.owner': 'omistajan nimi',
+  'stub.date': 'VVVV-KK-PP',
+};
+
+const CATALOGUE: Record<Lang, Record<MessageKey, string>> = { en, fi };
+
+/** A localised message with `{name}` parameters filled in. */
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = CATALOGUE[lang][key];
+  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in params ? String(params[name]) : m,
+  );
+}
+
+/** Both languages of a message, e.g. for rule titles. */
+export function both(key: MessageKey, params: Record<string, string | number> = {}): { fi: string; en: string } {
+  return { fi: t('fi', key, params), en: t('en', key, params) };
+}
+
+/** A list of values in backticks: `a`, `b` and `c` / `a`, `b` ja `c`. */
+export function list(lang: Lang, values: string[]): string {
+  const q = values.map((v) => `\`${v}\``);
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} ${lang === 'fi' ? 'ja' : 'and'} ${q[q.length - 1]}`;
+}

@@ -1,0 +1,405 @@
+/**
+ * Markdown text → charter model. unified + remark-parse + remark-frontmatter give the tree;
+ * this module finds the frontmatter, the tiers, the tier sections and every element occurrence
+ * (as a heading, or as an inline item in the article's layout: `🔹 Title: text`).
+ */
+import yaml from 'js-yaml';
+import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { FrameworkLookup } from './framework/lookup';
+import { isPlaceholder } from './placeholder';
+import { LineIndex, detectEol, matchKey } from './text';
+import type { Charter, ElementOccurrence, Frontmatter, Lang, Place, TierSection } from './types';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+/** Parse Markdown into an mdast tree (with the frontmatter as a `yaml` node). */
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text) as Root;
+}
+
+export interface ParseOptions {
+  /** The handbook config says this file is a charter even without `tier` in its frontmatter. */
+  forceCharter?: boolean;
+  /** Language when the frontmatter has no valid `lang`. */
+  defaultLang?: Lang;
+}
+
+interface HeadingInfo {
+  depth: number;
+  text: string;
+  explicitId: string | undefined;
+  start: number;
+  end: number;
+}
+
+const EXPLICIT_ID = /\s*\{#([A-Za-z0-9_.-]+)\}\s*#*\s*$/;
+const INLINE_ITEM =
+  /^(?:[\s\p{Extended_Pictographic}\p{So}\ufe0f\u200d•▪►▶→]*)(\*\*|__)?([^:\n*_]{2,200}?)(\*\*|__)?\s*:(\*\*|__)?/u;
+const MAX_LIST_DEPTH = 4;
+
+export function parseCharter(
+  file: string,
+  text: string,
+  lookup: FrameworkLookup,
+  options: ParseOptions = {},
+): Charter {
+  const idx = new LineIndex(text);
+  const tree = parseMarkdown(text);
+  const frontmatter = readFrontmatter(tree, text, idx);
+  const data = frontmatter.data ?? {};
+
+  const headings: HeadingInfo[] = [];
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.position) headings.push(headingInfo(node, text));
+  }
+  const titleHeading = headings.find((h) => h.depth === 1);
+
+  // Tiers named in the frontmatter.
+  const hasTierKey =
+    'tier' in data ||
+    'tiers' in data ||
+    (frontmatter.error !== undefined && /^tiers?\s*:/m.test(frontmatter.raw ?? text.slice(0, 4096)));
+  const rawTiers: { value: string; line: number }[] = [];
+  let multiTier = false;
+  for (const key of ['tier', 'tiers'] as const) {
+    if (!(key in data)) continue;
+    const v = data[key];
+    const line = frontmatter.keyLines[key] ?? 1;
+    if (Array.isArray(v)) {
+      multiTier = true;
+      for (const item of v) if (item !== null && item !== undefined) rawTiers.push({ value: String(item), line });
+    } else if (v !== null && v !== undefined && String(v).trim() !== '') {
+      if (key === 'tiers') multiTier = true;
+      rawTiers.push({ value: String(v), line });
+    }
+  }
+  const tiers: string[] = [];
+  const unknownTiers: { value: string; line: number }[] = [];
+  for (const t of rawTiers) {
+    const def = lookup.resolveTier(t.value);
+    if (!def) unknownTiers.push(t);
+    else if (!tiers.includes(def.id)) tiers.push(def.id);
+  }
+
+  const isCharter = hasTierKey || options.forceCharter === true;
+  // No tier in the frontmatter: a document in the article's layout names its tiers in headings.
+  if (isCharter && rawTiers.length === 0) {
+    for (const h of headings) {
+      const def = lookup.tierOfHeading(h.text);
+      if (def && !tiers.includes(def.id)) tiers.push(def.id);
+    }
+    if (tiers.length > 0) multiTier = true;
+  }
+
+  const lang = readLang(data, options.defaultLang ?? 'fi');
+  const tierSections: TierSection[] = [];
+  const occurrences: ElementOccurrence[] = [];
+
+  if (isCharter) {
+    const sections: { tier: string; depth: number; start: number; bodyStart: number; end: number }[] = [];
+    if (multiTier) {
+      for (let i = 0; i < headings.length; i++) {
+        const h = headings[i]!;
+        const def = lookup.tierOfHeading(h.text);
+        if (!def || !tiers.includes(def.id)) continue;
+        let end = text.length;
+        for (let j = i + 1; j < headings.length; j++) {
+          const n = headings[j]!;
+          if (n.depth <= h.depth || lookup.tierOfHeading(n.text)) {
+            end = n.start;
+            break;
+          }
+        }
+        sections.push({ tier: def.id, depth: h.depth, start: h.start, bodyStart: h.end, end });
+        tierSections.push({
+          tier: def.id,
+          title: h.text,
+          depth: h.depth,
+          headingPlace: idx.place(h.start, h.end),
+          sectionPlace: idx.place(h.start, end),
+        });
+      }
+    } else if (tiers.length === 1) {
+      const bodyStart = titleHeading ? titleHeading.end : frontmatter.place ? frontmatter.place.end.offset : 0;
+      sections.push({ tier: tiers[0]!, depth: titleHeading ? 1 : 0, start: 0, bodyStart, end: text.length });
+    }
+    for (const s of sections) {
+      occurrences.push(...findOccurrences(tree, text, idx, lookup, headings, s));
+    }
+  }
+
+  return {
+    file,
+    text,
+    eol: detectEol(text),
+    frontmatter,
+    isCharter,
+    tiers,
+    unknownTiers,
+    multiTier,
+    lang,
+    unit: stringField(data, 'unit'),
+    owner: stringField(data, 'owner'),
+    reviewed: stringField(data, 'reviewed'),
+    nextReview: stringField(data, 'next-review'),
+    title: titleHeading
+      ? { text: titleHeading.text, place: idx.place(titleHeading.start, titleHeading.end) }
+      : undefined,
+    tierSections,
+    occurrences,
+  };
+}
+
+function headingInfo(node: Heading, text: string): HeadingInfo {
+  const start = node.position!.start.offset!;
+  const end = node.position!.end.offset!;
+  const source = text.slice(start, end);
+  const m = EXPLICIT_ID.exec(source);
+  let plain = toString(node);
+  if (m) plain = plain.replace(EXPLICIT_ID, '');
+  return { depth: node.depth, text: plain.trim(), explicitId: m ? m[1] : undefined, start, end };
+}
+
+function stringField(data: Record<string, unknown>, key: string): string | undefined {
+  const v = data[key];
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+function readLang(data: Record<string, unknown>, fallback: Lang): Lang {
+  const v = typeof data['lang'] === 'string' ? data['lang'].toLowerCase().trim() : '';
+  if (v === 'fi' || v.startsWith('fi-')) return 'fi';
+  if (v === 'en' || v.startsWith('en-')) return 'en';
+  return fallback;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frontmatter
+
+function emptyFrontmatter(): Frontmatter {
+  return {
+    data: undefined,
+    place: undefined,
+    insertOffset: undefined,
+    raw: undefined,
+    keyLines: {},
+    error: undefined,
+  };
+}
+
+function readFrontmatter(tree: Root, text: string, idx: LineIndex): Frontmatter {
+  const fm = emptyFrontmatter();
+  const first = tree.children[0];
+  if (!first || first.type !== 'yaml' || !first.position) {
+    // `---` on the first line without a closing fence: the user meant frontmatter.
+    if (/^---[ \t]*\r?\n/.test(text) && !/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
+      fm.error = { message: 'unclosed', line: 1, column: 1 };
+    }
+    return fm;
+  }
+  const start = first.position.start.offset!;
+  const end = first.position.end.offset!;
+  fm.place = idx.place(start, end);
+  fm.insertOffset = idx.lineStart(first.position.end.line);
+  fm.raw = first.value;
+  const firstValueLine = first.position.start.line + 1;
+  first.value.split('\n').forEach((line, i) => {
+    const m = /^([^\s#:][^:]*?)\s*:(?:\s|$)/.exec(line);
+    if (m && !(m[1]! in fm.keyLines)) fm.keyLines[m[1]!.replace(/^["']|["']$/g, '')] = firstValueLine + i;
+  });
+  try {
+    const data = yaml.load(first.value, { schema: yaml.CORE_SCHEMA, json: true });
+    if (data === null || data === undefined) fm.data = {};
+    else if (typeof data === 'object' && !Array.isArray(data)) fm.data = data as Record<string, unknown>;
+    else fm.error = { message: 'not-mapping', line: firstValueLine, column: 1 };
+  } catch (e) {
+    const err = e as { reason?: string; message?: string; mark?: { line: number; column: number } };
+    if (err.mark) {
+      fm.error = {
+        message: err.reason ?? String(err.message),
+        line: firstValueLine + err.mark.line,
+        column: err.mark.column + 1,
+      };
+    } else {
+      // RangeError from absurdly deep nesting and the like
+      fm.error = { message: err.message ?? String(e), line: firstValueLine, column: 1 };
+    }
+  }
+  return fm;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Element occurrences
+
+interface Section {
+  tier: string;
+  depth: number;
+  start: number;
+  bodyStart: number;
+  end: number;
+}
+
+interface RawOccurrence {
+  elementId: string;
+  kind: 'heading' | 'inline';
+  explicit: boolean;
+  title: string;
+  depth: number;
+  start: number;
+  titleEnd: number;
+  contentStart: number;
+}
+
+function findOccurrences(
+  tree: Root,
+  text: string,
+  idx: LineIndex,
+  lookup: FrameworkLookup,
+  headings: HeadingInfo[],
+  section: Section,
+): ElementOccurrence[] {
+  const raw: RawOccurrence[] = [];
+  const inSection = (offset: number): boolean => offset >= section.bodyStart && offset < section.end;
+
+  for (const h of headings) {
+    if (!inSection(h.start) || h.depth <= section.depth) continue;
+    let el = h.explicitId ? lookup.element(h.explicitId) : undefined;
+    const explicit = !!el && el.tier === section.tier;
+    if (!explicit) el = lookup.elementOfTitle(section.tier, h.text);
+    if (!el) continue;
+    raw.push({
+      elementId: el.id,
+      kind: 'heading',
+      explicit,
+      title: h.text,
+      depth: h.depth,
+      start: h.start,
+      titleEnd: h.end,
+      contentStart: h.end,
+    });
+  }
+
+  // Inline items: paragraphs and list items whose lines start with an element's title and a colon.
+  const stack: { node: RootContent; depth: number }[] = [];
+  for (let i = tree.children.length - 1; i >= 0; i--) stack.push({ node: tree.children[i]!, depth: 0 });
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    const pos = node.position;
+    if (!pos || pos.end.offset! <= section.bodyStart || pos.start.offset! >= section.end) continue;
+    if (node.type === 'paragraph') {
+      inlineItems(node, text, lookup, section, raw);
+    } else if (node.type === 'list' && depth < MAX_LIST_DEPTH) {
+      const items = (node as List).children;
+      for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i]!, depth: depth + 1 });
+    } else if (node.type === 'listItem') {
+      const kids = (node as ListItem).children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth });
+    }
+  }
+
+  raw.sort((a, b) => a.start - b.start);
+  const result: ElementOccurrence[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i]!;
+    let end = section.end;
+    const next = raw[i + 1];
+    if (next && next.start < end) end = next.start;
+    for (const h of headings) {
+      if (h.start <= r.start || h.start >= end) continue;
+      if (r.kind === 'inline' || h.depth <= r.depth) {
+        end = h.start;
+        break;
+      }
+    }
+    const content = text.slice(r.contentStart, end);
+    result.push({
+      elementId: r.elementId,
+      tier: section.tier,
+      kind: r.kind,
+      explicit: r.explicit,
+      title: r.title,
+      depth: r.depth,
+      headingPlace: idx.place(r.start, r.titleEnd),
+      sectionPlace: idx.place(r.start, end),
+      contentStart: r.contentStart,
+      contentEnd: end,
+      contentText: content.replace(/<!--[\s\S]*?(?:-->|$)/g, ''),
+      goals: findGoals(content, r.contentStart, idx, lookup),
+    });
+  }
+  return result;
+}
+
+function inlineItems(
+  node: Paragraph,
+  text: string,
+  lookup: FrameworkLookup,
+  section: Section,
+  out: RawOccurrence[],
+): void {
+  const start = node.position!.start.offset!;
+  const end = node.position!.end.offset!;
+  let lineStart = start;
+  while (lineStart < end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const line = text.slice(lineStart, lineEnd);
+    const m = INLINE_ITEM.exec(line);
+    if (m && lineStart >= section.bodyStart && lineStart < section.end) {
+      const el = lookup.elementOfTitle(section.tier, m[2]!);
+      if (el) {
+        const lead = line.length - line.trimStart().length;
+        out.push({
+          elementId: el.id,
+          kind: 'inline',
+          explicit: false,
+          title: m[2]!.trim(),
+          depth: section.depth + 1,
+          start: lineStart + lead,
+          titleEnd: lineStart + m[0].length,
+          contentStart: lineStart + m[0].length,
+        });
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+}
+
+const GOAL_LINE = /^[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?(?:#{1,6}\s+)?(?:\*\*|__)?([^:\n]{1,40}?)(?:\*\*|__)?\s*[:：]?(?:\*\*|__)?\s*(.*)$/u;
+
+function findGoals(
+  content: string,
+  base: number,
+  idx: LineIndex,
+  lookup: FrameworkLookup,
+): { label: string; text: string; place: Place }[] {
+  const goals: { label: string; text: string; place: Place }[] = [];
+  const clean = content.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\n]/g, ' '));
+  const lines = clean.split('\n');
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\r$/, '');
+    const lineOffset = offset;
+    offset += lines[i]!.length + 1;
+    if (!/[:：]/.test(line) && !/^\s*#{1,6}\s/.test(line)) continue;
+    const m = GOAL_LINE.exec(line);
+    if (!m || !lookup.isGoalLabel(m[1]!)) continue;
+    let value = m[2]!.trim();
+    if (value === '' && /^\s*#{1,6}\s/.test(line)) {
+      // "### Mittarit" followed by lines: the goal is what follows, up to the next heading.
+      const rest: string[] = [];
+      for (let j = i + 1; j < lines.length && !/^\s*#{1,6}\s/.test(lines[j]!); j++) rest.push(lines[j]!);
+      value = rest.join('\n').trim();
+    }
+    if (value === '' || isPlaceholder(value)) continue;
+    const start = base + lineOffset + (line.length - line.trimStart().length);
+    goals.push({ label: matchKey(m[1]!), text: value, place: idx.place(start, base + lineOffset + line.length) });
+  }
+  return goals;
+}

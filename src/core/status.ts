@@ -1,0 +1,39 @@
+/** The status of an element occurrence, shared by rules, summaries, preview and matrix. */
+import type { FrameworkLookup } from './framework/lookup';
+import { isBlank, isPlaceholder } from './placeholder';
+import type { Charter, CharterSummary, ElementOccurrence, ElementStatus } from './types';
+
+export function occurrenceStatus(occ: ElementOccurrence, lookup: FrameworkLookup): ElementStatus {
+  if (isBlank(occ.contentText)) return 'empty';
+  if (isPlaceholder(occ.contentText, (l) => lookup.isGoalLabel(l))) return 'placeholder';
+  if (occ.goals.length === 0) return 'no-goal';
+  return 'defined';
+}
+
+/** Status of every framework element of every tier of the charter (missing ones included). */
+export function summarize(charter: Charter, lookup: FrameworkLookup): CharterSummary {
+  const elements: CharterSummary['elements'] = [];
+  for (const tierId of charter.tiers) {
+    const tier = lookup.tier(tierId);
+    if (!tier) continue;
+    for (const el of tier.elements) {
+      const occ = charter.occurrences.find((o) => o.tier === tierId && o.elementId === el.id);
+      elements.push({
+        elementId: el.id,
+        tier: tierId,
+        status: occ ? occurrenceStatus(occ, lookup) : 'missing',
+        line: occ ? occ.headingPlace.start.line : 1,
+      });
+    }
+  }
+  return {
+    file: charter.file,
+    tiers: charter.tiers,
+    unit: charter.unit,
+    owner: charter.owner,
+    nextReview: charter.nextReview,
+    lang: charter.lang,
+    title: charter.title?.text,
+    elements,
+  };
+}
