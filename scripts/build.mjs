@@ -51,7 +51,6 @@ const jobs = {
           outdir: 'dist/web',
           external: ['vscode'],
           define: { 'process.env.NODE_ENV': '"production"' },
-          alias: { 'node:path': 'path-browserify' },
         })
       : undefined,
   tests: () => {

@@ -11,7 +11,7 @@ import { discover, findConfig, lintFiles, relativePath, type FoundConfig } from 
 import { Linter, sortFindings } from '../core/lint';
 import { RULES } from '../core/rules/index';
 import { renderTemplate } from '../core/template';
-import { isIsoDate } from '../core/text';
+import { isIsoDate, slug } from '../core/text';
 import type { Lang, RunResult } from '../core/types';
 import { FORMATTERS, type FormatName } from './formatters/index';
 import { m } from './messages';
@@ -273,15 +273,6 @@ async function initCommand(params: MainParams, _values: Values, rest: string[], 
   }
   params.stdout(`${m(lang, 'initDone', nodePath.relative(params.cwd, dir) || '.')}\n`);
   return 0;
-}
-
-export function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 async function newCommand(params: MainParams, values: Values, rest: string[], lang: Lang): Promise<number> {

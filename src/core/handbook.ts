@@ -214,3 +214,19 @@ export async function lintFiles(o: LintFilesOptions): Promise<RunResult> {
   if (o.writeFixed) run.fixed = fixed;
   return run;
 }
+
+export interface Globs {
+  /** The config's `include` globs make this file a charter whatever its frontmatter. */
+  included(rel: string): boolean;
+  excluded(rel: string): boolean;
+}
+
+/** Matchers for a config's include/exclude globs (paths relative to the handbook root). */
+export function globs(config: ResolvedConfig): Globs {
+  const inc = config.include ? picomatch(config.include, { dot: true }) : undefined;
+  const exc = picomatch(config.exclude, { dot: true });
+  return {
+    included: (rel) => (inc ? inc(rel) : false),
+    excluded: (rel) => exc(rel) || exc(`${rel}/`),
+  };
+}

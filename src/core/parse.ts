@@ -371,7 +371,9 @@ function inlineItems(
   }
 }
 
-const GOAL_LINE = /^[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?(?:#{1,6}\s+)?(?:\*\*|__)?([^:\n]{1,40}?)(?:\*\*|__)?\s*[:：]?(?:\*\*|__)?\s*(.*)$/u;
+// The label is everything up to the colon (or, for a heading such as `### Mittarit`, the whole
+// line): the colon part is optional as a whole, so the lazy label cannot stop after one letter.
+const GOAL_LINE = /^[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?(?:#{1,6}\s+)?(?:\*\*|__)?([^:：\n]{1,40}?)(?:\*\*|__)?\s*(?:[:：](?:\*\*|__)?\s*(.*))?$/u;
 
 function findGoals(
   content: string,
@@ -390,7 +392,7 @@ function findGoals(
     if (!/[:：]/.test(line) && !/^\s*#{1,6}\s/.test(line)) continue;
     const m = GOAL_LINE.exec(line);
     if (!m || !lookup.isGoalLabel(m[1]!)) continue;
-    let value = m[2]!.trim();
+    let value = (m[2] ?? '').trim();
     if (value === '' && /^\s*#{1,6}\s/.test(line)) {
       // "### Mittarit" followed by lines: the goal is what follows, up to the next heading.
       const rest: string[] = [];

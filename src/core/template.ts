@@ -46,13 +46,13 @@ export function renderTemplate(tier: TierDef, lang: Lang, lookup: FrameworkLooku
   const title = lang === 'fi' ? `${tier.name.fi}: oppimisen johtamisen vastuut` : `${tier.name.en}: responsibilities for leading learning`;
   const intro =
     lang === 'fi'
-      ? `Tämä peruskirja kuvaa, mitä tason ${tier.name.fi.toLowerCase()} johtajilta odotetaan oppimisen johtamisessa. Rooli: ${tier.role.fi.toLowerCase()}.`
+      ? `Tämä peruskirja kuvaa, mitä johtotasolta ${tier.name.fi} odotetaan oppimisen johtamisessa. Rooli: ${tier.role.fi.toLowerCase()}.`
       : `This charter sets out what is expected of ${tier.name.en.toLowerCase()} in leading learning. Role: ${tier.role.en.toLowerCase()}.`;
   const out = [
     '---',
     `tier: ${tier.id}`,
-    `unit: ${options.unit ? yamlString(options.unit) : ''}`,
-    `owner: ${options.owner ? yamlString(options.owner) : ''}`,
+    options.unit ? `unit: ${yamlString(options.unit)}` : 'unit:',
+    options.owner ? `owner: ${yamlString(options.owner)}` : 'owner:',
     'reviewed:',
     'next-review:',
     `lang: ${lang}`,
@@ -67,4 +67,39 @@ export function renderTemplate(tier: TierDef, lang: Lang, lookup: FrameworkLooku
     out.push(elementSection(el, lang, lookup, 2), '');
   }
   return out.join('\n');
+}
+
+export interface Snippet {
+  prefix: string[];
+  body: string[];
+  description: string;
+}
+
+function snippetEscape(s: string): string {
+  return s.replace(/[$}\\]/g, '\\$&');
+}
+
+/** VS Code snippets: frontmatter per language, and each element's section in fi and en. */
+export function snippets(lookup: FrameworkLookup): Record<string, Snippet> {
+  const out: Record<string, Snippet> = {};
+  const tiers = lookup.framework.tiers.map((t) => t.id).join(',');
+  for (const lang of ['fi', 'en'] as Lang[]) {
+    out[`charter-frontmatter-${lang}`] = {
+      prefix: ['charter', lang === 'fi' ? 'peruskirja' : 'frontmatter'],
+      body: ['---', `tier: \${1|${tiers}|}`, 'unit: ${2}', 'owner: ${3}', 'reviewed: ${4:$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE}', 'next-review: ${5}', `lang: ${lang}`, '---', '', '# ${6}', '', '$0'],
+      description: lang === 'fi' ? 'Peruskirjan frontmatter (suomi)' : 'Charter frontmatter (English)',
+    };
+    for (const tier of lookup.framework.tiers) {
+      for (const el of tier.elements) {
+        const body = elementSection(el, lang, lookup, 2).split('\n').map(snippetEscape);
+        body.push('', '$0');
+        out[`${el.id}-${lang}`] = {
+          prefix: [`${lang === 'fi' ? 'osa' : 'element'}-${el.id}`, `## ${el.name[lang]}`],
+          body,
+          description: `${tier.name[lang]}: ${el.name[lang]}`,
+        };
+      }
+    }
+  }
+  return out;
 }

@@ -88,3 +88,13 @@ export function isIsoDate(value: string): boolean {
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** A file-name-safe slug: "Myynti ja markkinointi" → "myynti-ja-markkinointi". */
+export function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

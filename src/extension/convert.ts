@@ -1,0 +1,54 @@
+/** The one place where core positions become VS Code positions (0-based lines and characters). */
+import * as vscode from 'vscode';
+import type { Finding, Place, Severity } from '../core/types';
+
+export function toRange(place: Place): vscode.Range {
+  return new vscode.Range(
+    Math.max(0, place.start.line - 1),
+    Math.max(0, place.start.column - 1),
+    Math.max(0, place.end.line - 1),
+    Math.max(0, place.end.column - 1),
+  );
+}
+
+export function toSeverity(s: Severity): vscode.DiagnosticSeverity {
+  return s === 'error'
+    ? vscode.DiagnosticSeverity.Error
+    : s === 'warning'
+      ? vscode.DiagnosticSeverity.Warning
+      : vscode.DiagnosticSeverity.Information;
+}
+
+/** A finding as a diagnostic: source `charters`, code = rule id linking to its documentation. */
+export function toDiagnostic(f: Finding, resolve: (file: string) => vscode.Uri): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toRange(f.place), f.reason, toSeverity(f.severity));
+  d.source = 'charters';
+  d.code = { value: f.ruleId, target: vscode.Uri.parse(f.url) };
+  if (f.related) {
+    d.relatedInformation = f.related.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(resolve(r.file), toRange(r.place)), r.message),
+    );
+  }
+  return d;
+}
+
+/** Core text edits (offsets) as a WorkspaceEdit on `doc`. */
+export function toWorkspaceEdit(doc: vscode.TextDocument, edits: { start: number; end: number; text: string }[], into = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit {
+  for (const e of edits) {
+    into.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.text);
+  }
+  return into;
+}
+
+/** The smallest single edit that turns `text` into `fixed` (fixes only insert, so nothing is lost). */
+export function minimalEdit(text: string, fixed: string): { start: number; end: number; text: string } {
+  let start = 0;
+  while (start < text.length && text[start] === fixed[start]) start++;
+  let endOld = text.length;
+  let endNew = fixed.length;
+  while (endOld > start && endNew > start && text[endOld - 1] === fixed[endNew - 1]) {
+    endOld--;
+    endNew--;
+  }
+  return { start, end: endOld, text: fixed.slice(start, endNew) };
+}

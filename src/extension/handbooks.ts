@@ -1,0 +1,280 @@
+/**
+ * The handbooks of the workspace and their diagnostics. Glue only: the core lints; this class
+ * decides what to lint when (open documents while typing, unopened files through the file
+ * system, handbook-level rules after any change) and turns findings into diagnostics.
+ */
+import * as vscode from 'vscode';
+import { CONFIG_FILE, defaultConfig, type ConfigError, type ResolvedConfig } from '../core/config';
+import { MARKDOWN, decodeText, discover, findConfig, globs, relativePath, type Globs, type HandbookFs } from '../core/handbook';
+import { Linter, type CharterLint } from '../core/lint';
+import type { CharterSummary, Finding, Lang } from '../core/types';
+import { toDiagnostic } from './convert';
+import { uriFs } from './fs';
+
+export interface Handbook {
+  /** Root directory (uri.path) and the folder URI it lives in (scheme, authority). */
+  root: string;
+  base: vscode.Uri;
+  fs: HandbookFs;
+  configFile: string | undefined;
+  config: ResolvedConfig;
+  configErrors: ConfigError[];
+  linter: Linter;
+  globs: Globs;
+  summaries: Map<string, CharterSummary>;
+}
+
+export interface DocumentState {
+  version: number | undefined;
+  result: CharterLint;
+  handbook: Handbook;
+}
+
+export function settingsLang(): Lang {
+  const v = vscode.workspace.getConfiguration('charters').get<string>('language', 'auto');
+  if (v === 'fi' || v === 'en') return v;
+  return vscode.env.language.toLowerCase().startsWith('fi') ? 'fi' : 'en';
+}
+
+export class Handbooks implements vscode.Disposable {
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('charters');
+  private handbooks: Handbook[] = [];
+  private readonly states = new Map<string, DocumentState>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly generation = new Map<string, number>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri | undefined>();
+  /** Fires after a document or the handbook was linted (previews and the status bar listen). */
+  readonly onDidLint = this.changed.event;
+  private ready: Promise<void> = Promise.resolve();
+
+  constructor(private readonly today: () => string | undefined = () => undefined) {}
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.diagnostics.dispose();
+    this.changed.dispose();
+  }
+
+  enabled(): boolean {
+    return vscode.workspace.getConfiguration('charters').get<boolean>('enable', true);
+  }
+
+  /** Re-read every config and lint every handbook of the workspace. */
+  refresh(): Promise<void> {
+    this.ready = this.ready.then(() => this.doRefresh()).catch((e) => console.error('[charters]', e));
+    return this.ready;
+  }
+
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  private async doRefresh(): Promise<void> {
+    this.diagnostics.clear();
+    this.states.clear();
+    if (!this.enabled()) {
+      this.handbooks = [];
+      this.changed.fire(undefined);
+      return;
+    }
+    const lang = settingsLang();
+    const roots = new Map<string, vscode.Uri>();
+    const configured = vscode.workspace.getConfiguration('charters').get<string[]>('handbookRoots', []);
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      roots.set(folder.uri.toString(), folder.uri);
+      for (const r of configured) roots.set(vscode.Uri.joinPath(folder.uri, r).toString(), vscode.Uri.joinPath(folder.uri, r));
+    }
+    const configs = await vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '**/node_modules/**', 200);
+    for (const c of configs) {
+      const dir = vscode.Uri.joinPath(c, '..');
+      roots.set(dir.toString(), dir);
+    }
+    const handbooks: Handbook[] = [];
+    for (const uri of roots.values()) {
+      const fs = uriFs(uri);
+      const found = await findConfig(fs, uri.path);
+      // A folder inside another handbook belongs to that handbook.
+      if (found.file && handbooks.some((h) => h.root === found.root && h.base.scheme === uri.scheme)) continue;
+      const config = found.result.ok ? found.result.config : defaultConfig();
+      handbooks.push({
+        root: found.file ? found.root : uri.path,
+        base: uri,
+        fs,
+        configFile: found.file,
+        config,
+        configErrors: found.result.ok ? [] : found.result.errors,
+        linter: new Linter(config, lang),
+        globs: globs(config),
+        summaries: new Map(),
+      });
+    }
+    // Deepest root first, so that handbookOf picks the most specific one.
+    handbooks.sort((a, b) => b.root.length - a.root.length);
+    this.handbooks = handbooks;
+    for (const h of handbooks) await this.lintHandbook(h);
+    this.changed.fire(undefined);
+  }
+
+  all(): readonly Handbook[] {
+    return this.handbooks;
+  }
+
+  handbookOf(uri: vscode.Uri): Handbook | undefined {
+    return this.handbooks.find(
+      (h) => h.base.scheme === uri.scheme && h.base.authority === uri.authority && (uri.path === h.root || uri.path.startsWith(`${h.root}/`)),
+    );
+  }
+
+  uriOf(h: Handbook, file: string): vscode.Uri {
+    const path = file === '' ? h.configFile ?? h.root : `${h.root}/${file}`.replace(/\/\.\//g, '/');
+    return h.base.with({ path });
+  }
+
+  state(uri: vscode.Uri): DocumentState | undefined {
+    return this.states.get(uri.toString());
+  }
+
+  private async lintHandbook(h: Handbook): Promise<void> {
+    if (h.configErrors.length > 0) {
+      this.showConfigErrors(h);
+      return;
+    }
+    const { files } = await discover(h.fs, h.root, h.root, h.config);
+    for (const path of files) {
+      const uri = h.base.with({ path });
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (open) {
+        this.lintNow(open, h);
+        continue;
+      }
+      try {
+        const st = await h.fs.stat(path);
+        if (st.size > h.config.maxFileSize) continue;
+        const decoded = decodeText(await h.fs.readFile(path));
+        if (decoded.ok) this.lintText(uri, decoded.text, undefined, h);
+      } catch {
+        // unreadable: nothing to show on it
+      }
+    }
+    this.updateHandbookFindings(h);
+  }
+
+  private showConfigErrors(h: Handbook): void {
+    if (!h.configFile) return;
+    const uri = h.base.with({ path: h.configFile });
+    this.diagnostics.set(
+      uri,
+      h.configErrors.map((e) => {
+        const d = new vscode.Diagnostic(
+          new vscode.Range(e.line - 1, Math.max(0, e.column - 1), e.line - 1, Number.MAX_SAFE_INTEGER),
+          e.message,
+          vscode.DiagnosticSeverity.Error,
+        );
+        d.source = 'charters';
+        d.code = 'config';
+        return d;
+      }),
+    );
+  }
+
+  private forceCharter(h: Handbook, uri: vscode.Uri): boolean {
+    return h.globs.included(relativePath(h.root, uri.path));
+  }
+
+  private lintText(uri: vscode.Uri, text: string, version: number | undefined, h: Handbook): DocumentState {
+    const file = relativePath(h.root, uri.path);
+    const today = this.today();
+    const result = h.linter.lintText(file, text, { forceCharter: this.forceCharter(h, uri), ...(today ? { today } : {}) });
+    const state: DocumentState = { version, result, handbook: h };
+    this.states.set(uri.toString(), state);
+    if (result.summary) h.summaries.set(file, result.summary);
+    else h.summaries.delete(file);
+    this.diagnostics.set(uri, result.findings.map((f) => toDiagnostic(f, (r) => this.uriOf(h, r))));
+    return state;
+  }
+
+  private lintNow(doc: vscode.TextDocument, h: Handbook): DocumentState {
+    return this.lintText(doc.uri, doc.getText(), doc.version, h);
+  }
+
+  private updateHandbookFindings(h: Handbook): void {
+    if (h.configErrors.length > 0) return;
+    const findings = h.linter.lintHandbook([...h.summaries.values()], h.configFile ? relativePath(h.root, h.configFile) : '');
+    if (!h.configFile) return; // nowhere to show them without a charters.yaml
+    const uri = h.base.with({ path: h.configFile });
+    this.diagnostics.set(uri, findings.map((f: Finding) => toDiagnostic(f, (r) => this.uriOf(h, r))));
+  }
+
+  isCandidate(doc: vscode.TextDocument): boolean {
+    return (doc.languageId === 'markdown' || MARKDOWN.test(doc.uri.path)) && !!this.handbookOf(doc.uri);
+  }
+
+  /** Lint a document now (on open, on save, on command). */
+  lintDocument(doc: vscode.TextDocument): DocumentState | undefined {
+    if (!this.enabled()) return undefined;
+    if (doc.uri.path.endsWith(`/${CONFIG_FILE}`)) {
+      void this.refresh();
+      return undefined;
+    }
+    const h = this.handbookOf(doc.uri);
+    if (!h || !this.isCandidate(doc) || h.configErrors.length > 0) return undefined;
+    if (h.globs.excluded(relativePath(h.root, doc.uri.path))) return undefined;
+    const state = this.lintNow(doc, h);
+    this.updateHandbookFindings(h);
+    this.changed.fire(doc.uri);
+    return state;
+  }
+
+  /** Lint while typing: throttled per document; a result for an older version is dropped. */
+  schedule(doc: vscode.TextDocument, delay: number): void {
+    const key = doc.uri.toString();
+    const gen = (this.generation.get(key) ?? 0) + 1;
+    this.generation.set(key, gen);
+    const old = this.timers.get(key);
+    if (old) clearTimeout(old);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (this.generation.get(key) !== gen || doc.isClosed) return; // stale
+        this.lintDocument(doc);
+      }, delay),
+    );
+  }
+
+  /** A file changed or appeared on disk (not open in an editor). */
+  async fileChanged(uri: vscode.Uri): Promise<void> {
+    if (uri.path.endsWith(`/${CONFIG_FILE}`)) return this.refresh();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) {
+      this.lintDocument(open);
+      return;
+    }
+    const h = this.handbookOf(uri);
+    if (!h || h.configErrors.length > 0 || !MARKDOWN.test(uri.path)) return;
+    if (h.globs.excluded(relativePath(h.root, uri.path))) return;
+    try {
+      const decoded = decodeText(await h.fs.readFile(uri.path));
+      if (decoded.ok) this.lintText(uri, decoded.text, undefined, h);
+    } catch {
+      return this.fileDeleted(uri);
+    }
+    this.updateHandbookFindings(h);
+    this.changed.fire(uri);
+  }
+
+  /** A file was deleted or renamed away: its findings and its place in the handbook go. */
+  fileDeleted(uri: vscode.Uri): void {
+    if (uri.path.endsWith(`/${CONFIG_FILE}`)) {
+      void this.refresh();
+      return;
+    }
+    this.diagnostics.delete(uri);
+    this.states.delete(uri.toString());
+    const h = this.handbookOf(uri);
+    if (!h) return;
+    h.summaries.delete(relativePath(h.root, uri.path));
+    this.updateHandbookFindings(h);
+    this.changed.fire(uri);
+  }
+}
