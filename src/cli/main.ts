@@ -200,7 +200,13 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
   });
   if (values.output) {
     const out = nodePath.resolve(params.cwd, values.output);
-    await writeFileAtomic(out, output);
+    try {
+      await writeFileAtomic(out, output);
+    } catch (e) {
+      // A user's mistake (a directory, a read-only place), not a crash: no stack trace.
+      const err = e as NodeJS.ErrnoException;
+      throw new UsageError(m(cliLang, 'cannotWriteReport', values.output, err.code ?? err.message));
+    }
   } else {
     params.stdout(output);
   }

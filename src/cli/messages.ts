@@ -9,6 +9,8 @@ Commands:
   init [dir]               Create charters.yaml, one charter per tier and a CI workflow
   new <tier>               Create one charter from the template
   rules                    List every rule: id, name, default severity and docs
+  render [handbook]        Write a static site: the matrix and one page per charter
+  matrix [handbook]        Print the "whose job is what" matrix (Markdown, JSON or HTML)
 
 Options for lint:
   --format, -f NAME        stylish (default), json, sarif or github
@@ -24,6 +26,14 @@ Options for init and new:
   --lang fi|en             Language of the templates
   --unit NAME              Unit the charter is for (new)
   --out FILE               File to create (new; default: <tier>[-<unit>].md)
+
+Options for render and matrix:
+  --out DIR                Directory of the site (render; required). Made if missing; must be
+                           empty or made by an earlier render (it keeps .charters-site.json)
+  --format, -f NAME        md (default), json or html (matrix)
+  --output, -o FILE        Write the matrix to FILE instead of standard output
+  --lang fi|en             Language of the pages (default: charters.yaml, then $LANG)
+  --today YYYY-MM-DD       Date to check reviews against (default: today)
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config or internal error.
 `,
@@ -42,7 +52,21 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config 
   unknownTier: 'Unknown tier `{0}`; the handbook defines: {1}',
   refuseOverwrite: '{0} already exists; not overwriting it. Choose another --out.',
   wroteReport: 'Report written to {0}',
+  cannotWriteReport: 'Cannot write the report to {0} ({1})',
   initDone: 'Handbook ready in {0}. Next: fill in the charters and run `charters lint {0}`.',
+  renderNeedsOut: '`charters render` needs --out DIR, the directory to write the site to.',
+  oneHandbook: 'Give one handbook directory, not `{0}`.',
+  notHandbookDir: 'No such directory: {0}',
+  badMatrixFormat: 'Unknown format `{0}`: use md, json or html.',
+  matrixTitle: 'Whose job is what – {0}',
+  cannotWrite: 'Cannot write {0} ({1})',
+  outNotDir: '--out {0} is not a directory.',
+  outNotEmpty: '--out {0} is not empty and was not made by `charters render` (no {1} in it); choose an empty or new directory.',
+  outContainsHandbook: '--out {0} would hold the handbook itself; choose a directory inside or beside it.',
+  outUnsafe: 'Refusing to write {0}: the path would leave the output directory.',
+  unsafePage: 'No page for {0}: its path could leave the output directory.',
+  rendered: 'Rendered {0} charter pages to {1}; open {2}',
+  removedStale: 'Removed {0} pages of charters that are gone.',
 } as const;
 
 type Key = keyof typeof en;
@@ -55,6 +79,8 @@ Komennot:
   init [hakemisto]         Luo charters.yaml, peruskirja jokaiselle tasolle ja CI-työnkulku
   new <taso>               Luo yksi peruskirja mallipohjasta
   rules                    Listaa säännöt: tunniste, nimi, oletusvakavuus ja ohje
+  render [käsikirja]       Kirjoita staattinen sivusto: matriisi ja sivu kustakin peruskirjasta
+  matrix [käsikirja]       Tulosta "mikä kenenkin hommaa on" -matriisi (Markdown, JSON tai HTML)
 
 Lint-valinnat:
   --format, -f NIMI        stylish (oletus), json, sarif tai github
@@ -70,6 +96,14 @@ Init- ja new-valinnat:
   --lang fi|en             Mallipohjien kieli
   --unit NIMI              Yksikkö, jota peruskirja koskee (new)
   --out TIEDOSTO           Luotava tiedosto (new; oletus: <taso>[-<yksikkö>].md)
+
+Render- ja matrix-valinnat:
+  --out HAKEMISTO          Sivuston hakemisto (render; pakollinen). Luodaan tarvittaessa; oltava
+                           tyhjä tai aiemman renderin tekemä (siinä on .charters-site.json)
+  --format, -f NIMI        md (oletus), json tai html (matrix)
+  --output, -o TIEDOSTO    Kirjoita matriisi tiedostoon
+  --lang fi|en             Sivujen kieli (oletus: charters.yaml, sitten $LANG)
+  --today VVVV-KK-PP       Päivä, jota vasten katselmoinnit tarkistetaan (oletus: tänään)
 
 Paluuarvot: 0 ei virheitä, 1 virheitä (tai liikaa varoituksia), 2 käyttö-, asetus- tai sisäinen virhe.
 `,
@@ -88,7 +122,21 @@ Paluuarvot: 0 ei virheitä, 1 virheitä (tai liikaa varoituksia), 2 käyttö-, a
   unknownTier: 'Tuntematon johtotaso `{0}`; käsikirjan tasot: {1}',
   refuseOverwrite: '{0} on jo olemassa; sitä ei korvata. Valitse toinen --out.',
   wroteReport: 'Raportti kirjoitettu: {0}',
+  cannotWriteReport: 'Raporttia ei voi kirjoittaa tiedostoon {0} ({1})',
   initDone: 'Käsikirja valmis hakemistossa {0}. Seuraavaksi: täytä peruskirjat ja aja `charters lint {0}`.',
+  renderNeedsOut: '`charters render` tarvitsee valinnan --out HAKEMISTO, johon sivusto kirjoitetaan.',
+  oneHandbook: 'Anna yksi käsikirjan hakemisto, ei `{0}`.',
+  notHandbookDir: 'Hakemistoa ei ole: {0}',
+  badMatrixFormat: 'Tuntematon muoto `{0}`: käytä md, json tai html.',
+  matrixTitle: 'Mikä kenenkin hommaa on – {0}',
+  cannotWrite: 'Tiedostoa {0} ei voi kirjoittaa ({1})',
+  outNotDir: '--out {0} ei ole hakemisto.',
+  outNotEmpty: '--out {0} ei ole tyhjä eikä `charters render` ole tehnyt sitä (siinä ei ole tiedostoa {1}); valitse tyhjä tai uusi hakemisto.',
+  outContainsHandbook: '--out {0} sisältäisi itse käsikirjan; valitse hakemisto sen sisältä tai vierestä.',
+  outUnsafe: 'Tiedostoa {0} ei kirjoiteta: polku johtaisi tulostehakemiston ulkopuolelle.',
+  unsafePage: 'Peruskirjasta {0} ei tehdä sivua: sen polku johtaisi tulostehakemiston ulkopuolelle.',
+  rendered: '{0} peruskirjan sivut kirjoitettu hakemistoon {1}; avaa {2}',
+  removedStale: 'Poistettu {0} sivua peruskirjoista, joita ei enää ole.',
 };
 
 export function m(lang: Lang, key: Key, ...args: (string | number)[]): string {

@@ -88,7 +88,8 @@ export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
   const src = text.replace(/^\uFEFF/, '');
   let data: unknown;
   try {
-    data = yaml.load(src, { schema: yaml.CORE_SCHEMA, json: true, filename: file });
+    // Not `json: true`: that lets a repeated key (a second `rules:`) silently replace the first.
+    data = yaml.load(src, { schema: yaml.CORE_SCHEMA, filename: file });
   } catch (e) {
     const err = e as { reason?: string; message?: string; mark?: { line: number; column: number } };
     return {

@@ -39,9 +39,17 @@ export function applyFixes(text: string, fixes: Fix[]): ApplyResult {
   const order = taken.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.i - b.i);
   let out = '';
   let pos = 0;
+  let last: TextEdit | undefined;
   for (const { e } of order) {
-    out += text.slice(pos, e.start) + e.text;
+    let insert = e.text;
+    // Block insertions stacked at one point each bring their own blank lines; drop the
+    // leading line breaks of the later one when a blank line already separates them.
+    if (last && e.start === e.end && last.start === last.end && e.start === last.start && /\n[ \t]*\r?\n$/.test(out)) {
+      insert = insert.replace(/^(?:[ \t]*\r?\n)+/, '');
+    }
+    out += text.slice(pos, e.start) + insert;
     pos = e.end;
+    last = e;
   }
   out += text.slice(pos);
   return { text: out, applied, skipped };
@@ -83,7 +91,8 @@ export function insertElementFix(charter: Charter, lookup: FrameworkLookup, tier
   } else {
     const first = present.slice().sort((a, b) => a.headingPlace.start.offset - b.headingPlace.start.offset)[0];
     if (first) {
-      at = first.headingPlace.start.offset;
+      // the start of its line: a list bullet or quote marker before an inline item stays with it
+      at = first.headingPlace.start.offset - (first.headingPlace.start.column - 1);
       style = { kind: first.kind, depth: first.depth };
     } else {
       at = section ? section.sectionPlace.end.offset : charter.text.length;

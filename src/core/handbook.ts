@@ -77,18 +77,48 @@ export async function findConfig(fs: HandbookFs, start: string): Promise<FoundCo
 
 export type Decoded = { ok: true; text: string } | { ok: false; reason: 'binary' | 'encoding'; line: number };
 
-/** UTF-8 text, or why not: binary (NUL bytes) or invalid UTF-8 (with the line of the first bad byte). */
+/** UTF-8 text, or why not: binary (NUL bytes) or invalid UTF-8, with the line of the first bad byte. */
 export function decodeText(bytes: Uint8Array): Decoded {
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return { ok: false, reason: 'binary', line: 1 };
+  const nul = bytes.subarray(0, 8192).indexOf(0);
+  if (nul >= 0) return { ok: false, reason: 'binary', line: lineOfByte(bytes, nul) };
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    // ignoreBOM keeps a byte-order mark in the text: the linter skips it and --fix writes it back
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
-    const loose = new TextDecoder('utf-8').decode(bytes);
-    const bad = loose.indexOf('\ufffd');
-    const line = bad < 0 ? 1 : loose.slice(0, bad).split('\n').length;
-    return { ok: false, reason: 'encoding', line };
+    return { ok: false, reason: 'encoding', line: lineOfByte(bytes, firstInvalidByte(bytes)) };
   }
+}
+
+/** 1-based line of byte `offset`. */
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+/**
+ * Offset of the byte that makes `bytes` invalid UTF-8. (Searching the leniently decoded text for
+ * U+FFFD would stop at a replacement character the file legitimately contains.) A prefix that
+ * fails to decode keeps failing when it grows, so a binary search over prefixes finds it.
+ */
+function firstInvalidByte(bytes: Uint8Array): number {
+  const fails = (n: number): boolean => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  if (!fails(bytes.length)) return Math.max(0, bytes.length - 1); // only the end is cut short
+  let lo = 0;
+  let hi = bytes.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (fails(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi - 1;
 }
 
 export interface Discovery {
@@ -176,7 +206,7 @@ export async function lintFiles(o: LintFilesOptions): Promise<RunResult> {
     if (!decoded.ok) {
       skipped.push({
         file: rel,
-        reason: decoded.reason === 'binary' ? 'binary file (contains NUL bytes), not a Markdown charter' : `not valid UTF-8 text (first invalid byte on line ${decoded.line}); save the file as UTF-8`,
+        reason: decoded.reason === 'binary' ? `binary file (contains NUL bytes, the first on line ${decoded.line}), not a Markdown charter` : `not valid UTF-8 text (first invalid byte on line ${decoded.line}); save the file as UTF-8`,
       });
       continue;
     }

@@ -309,7 +309,11 @@ function findOccurrences(
     const r = raw[i]!;
     let end = section.end;
     const next = raw[i + 1];
-    if (next && next.start < end) end = next.start;
+    if (next && next.start < end) {
+      // An inline item ends where the next item's line begins: a list bullet (`- 🔹 …`) or
+      // quote marker before the next title belongs to the next item, not to this one's content.
+      end = next.kind === 'inline' ? Math.max(r.contentStart, idx.lineStart(idx.lineOf(next.start))) : next.start;
+    }
     for (const h of headings) {
       if (h.start <= r.start || h.start >= end) continue;
       if (r.kind === 'inline' || h.depth <= r.depth) {

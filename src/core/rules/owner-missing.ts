@@ -14,7 +14,7 @@ export const ownerMissing: CharterRule = {
     if (!charter.isCharter || charter.frontmatter.error || charter.owner) return;
     if (!lookup.framework.requiredFields.includes('owner')) return;
     const fm = charter.frontmatter;
-    const fix = insertFieldFix(charter, 'owner', `"" # ${t(lang, 'stub.owner')}`);
+    const fix = insertFieldFix(charter, 'owner', `"" # ${t(charter.lang, 'stub.owner')}`);
     report({
       reason: t(lang, 'owner-missing'),
       place: lines.linePlace(fm.keyLines['owner'] ?? fm.place?.start.line ?? 1),
