@@ -172,7 +172,7 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     // The language: --lang, else the handbook's, else the environment's.
     lang = values.lang ? cliLang : (config.language ?? cliLang);
     const linter = new Linter(config, lang);
-    const files = target.kind === 'dir' ? await discover(nodeFs, found.root, toCorePath(target.start), config) : { files: target.files ?? [], skipped: [] };
+    const files = target.kind === 'dir' ? await discover(nodeFs, found.root, toCorePath(target.start), config, lang) : { files: target.files ?? [], skipped: [] };
     const run = await lintFiles({
       fs: nodeFs,
       root: found.root,
@@ -188,6 +188,9 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     results.push(run);
   }
   const run = mergeRuns(results);
+  // Counted before --quiet hides warnings: --max-warnings still applies.
+  const errors = run.findings.filter((f) => f.severity === 'error').length;
+  const warnings = run.findings.filter((f) => f.severity === 'warning').length;
   if (values.quiet) run.findings = run.findings.filter((f) => f.severity === 'error');
 
   const env = params.env;
@@ -210,8 +213,6 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
   } else {
     params.stdout(output);
   }
-  const errors = run.findings.filter((f) => f.severity === 'error').length;
-  const warnings = run.findings.filter((f) => f.severity === 'warning').length;
   if (errors > 0) return 1;
   if (maxWarnings >= 0 && warnings > maxWarnings) return 1;
   return 0;

@@ -190,12 +190,18 @@ function locator(src: string): (path: (string | number)[], key: boolean) => { li
   };
 }
 
-function text(input: TextInput | undefined, fallback: LocalText): LocalText {
+/**
+ * A localised text from config. Renaming an existing name in one language keeps the other
+ * language; a new tier or element named in one language uses that name in both.
+ */
+function text(input: TextInput | undefined, fallback: LocalText, isNew = false): LocalText {
   if (input === undefined) return fallback;
   if (typeof input === 'string') return { fi: input, en: input };
-  const fi = input.fi ?? input.en ?? fallback.fi;
-  const en = input.en ?? input.fi ?? fallback.en;
-  return { fi, en };
+  if (isNew) {
+    const any = input.fi ?? input.en ?? fallback.fi;
+    return { fi: input.fi ?? any, en: input.en ?? any };
+  }
+  return { fi: input.fi ?? fallback.fi, en: input.en ?? fallback.en };
 }
 
 /** The default framework with the handbook's changes: renamed, added, dropped tiers and elements. */
@@ -213,7 +219,7 @@ export function mergeFramework(raw: RawConfig, error: (path: (string | number)[]
     let tier = at >= 0 ? tiers[at] : undefined;
     if (!tier) {
       if (!rt.name) error(['framework', 'tiers', ti], `new tier \`${rt.id}\` needs a \`name\``);
-      tier = { id: rt.id, name: text(rt.name, { fi: rt.id, en: rt.id }), role: text(rt.role, { fi: '', en: '' }), aliases: [], elements: [] };
+      tier = { id: rt.id, name: text(rt.name, { fi: rt.id, en: rt.id }, true), role: text(rt.role, { fi: '', en: '' }, true), aliases: [], elements: [] };
       tiers.push(tier);
     } else {
       tier.name = text(rt.name, tier.name);
@@ -249,9 +255,9 @@ export function mergeFramework(raw: RawConfig, error: (path: (string | number)[]
       const el: ElementDef = {
         id: re.id,
         tier: current.id,
-        name: text(re.name, { fi: re.id, en: re.id }),
+        name: text(re.name, { fi: re.id, en: re.id }, true),
         aliases: re.aliases ?? [],
-        description: text(re.description, { fi: '', en: '' }),
+        description: text(re.description, { fi: '', en: '' }, true),
         questions: { fi: re.questions?.fi ?? [], en: re.questions?.en ?? [] },
       };
       current.elements.push(el);

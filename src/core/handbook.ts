@@ -6,8 +6,15 @@
 import picomatch from 'picomatch/posix';
 import { CONFIG_FILE, parseConfig, type ConfigError, type ConfigResult, type ResolvedConfig, defaultConfig } from './config';
 import { applyFixes } from './fix';
+import { t } from './i18n';
 import { Linter, sortFindings } from './lint';
-import type { CharterSummary, Finding, RunResult, SkippedFile } from './types';
+import type { CharterSummary, Finding, Lang, RunResult, SkippedFile } from './types';
+
+/** The code of a file-system error (ENOENT, EACCES…), or its message. */
+function errorText(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  return err?.code ?? err?.message ?? String(e);
+}
 
 export interface DirEntry {
   name: string;
@@ -127,7 +134,7 @@ export interface Discovery {
 }
 
 /** Every Markdown file under `dir` that the config does not exclude, sorted. */
-export async function discover(fs: HandbookFs, root: string, dir: string, config: ResolvedConfig): Promise<Discovery> {
+export async function discover(fs: HandbookFs, root: string, dir: string, config: ResolvedConfig, lang: Lang = 'en'): Promise<Discovery> {
   const excluded = picomatch(config.exclude, { dot: true });
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
@@ -138,7 +145,7 @@ export async function discover(fs: HandbookFs, root: string, dir: string, config
     if (fs.realpath) {
       const real = await fs.realpath(current).catch(() => current);
       if (seen.has(real)) {
-        skipped.push({ file: current, reason: 'symlink loop or directory already visited' });
+        skipped.push({ file: current, reason: t(lang, 'skip.loop') });
         continue;
       }
       seen.add(real);
@@ -147,7 +154,7 @@ export async function discover(fs: HandbookFs, root: string, dir: string, config
     try {
       entries = await fs.readDirectory(current);
     } catch (e) {
-      skipped.push({ file: current, reason: `cannot read directory: ${(e as Error).message}` });
+      skipped.push({ file: current, reason: t(lang, 'skip.dir', { detail: errorText(e) }) });
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
@@ -194,19 +201,19 @@ export async function lintFiles(o: LintFilesOptions): Promise<RunResult> {
     try {
       const st = await o.fs.stat(path);
       if (st.size > o.config.maxFileSize) {
-        skipped.push({ file: rel, reason: `file is larger than the limit of ${o.config.maxFileSize} bytes (${st.size} bytes; see max-file-size in charters.yaml)` });
+        skipped.push({ file: rel, reason: t(o.linter.lang, 'skip.size', { limit: o.config.maxFileSize, size: st.size }) });
         continue;
       }
       bytes = await o.fs.readFile(path);
     } catch (e) {
-      skipped.push({ file: rel, reason: `cannot read: ${(e as Error).message}` });
+      skipped.push({ file: rel, reason: t(o.linter.lang, 'skip.read', { detail: errorText(e) }) });
       continue;
     }
     const decoded = decodeText(bytes);
     if (!decoded.ok) {
       skipped.push({
         file: rel,
-        reason: decoded.reason === 'binary' ? `binary file (contains NUL bytes, the first on line ${decoded.line}), not a Markdown charter` : `not valid UTF-8 text (first invalid byte on line ${decoded.line}); save the file as UTF-8`,
+        reason: t(o.linter.lang, decoded.reason === 'binary' ? 'skip.binary' : 'skip.encoding', { line: decoded.line }),
       });
       continue;
     }

@@ -23,7 +23,7 @@ const en = {
   'goal-missing': 'Element `{name}` (`{id}`) states no goal or indicator (a line such as `{label}: …`)',
   'owner-missing': 'Charter names no owner: add `owner:` to the frontmatter',
   'review-missing': 'Charter has no `next-review` date',
-  'review-overdue': 'Review was due on `{date}` ({days} days ago)',
+  'review-overdue': 'Review was due on `{date}` ({ago})',
   'tier-without-charter': 'Tier `{name}` (`{id}`) has no charter in the handbook',
   'fix.insert-element': 'Insert element `{name}`',
   'fix.insert-tier': 'Insert section for tier `{name}`',
@@ -32,6 +32,14 @@ const en = {
   'stub.placeholder': 'write here',
   'stub.owner': 'name of the owner',
   'stub.date': 'YYYY-MM-DD',
+  'skip.loop': 'symbolic link loop or directory already visited; skipped',
+  'skip.dir': 'cannot read directory ({detail}); skipped',
+  'skip.size': 'file is larger than the limit of {limit} bytes ({size} bytes; see `max-file-size` in charters.yaml); skipped',
+  'skip.read': 'cannot read ({detail}); skipped',
+  'skip.binary': 'binary file (contains NUL bytes, the first on line {line}), not a Markdown charter; skipped',
+  'skip.encoding': 'not valid UTF-8 text (first invalid byte on line {line}); save the file as UTF-8',
+  'days.one': '1 day ago',
+  'days.many': '{days} days ago',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -55,7 +63,7 @@ const fi: Record<MessageKey, string> = {
   'goal-missing': 'Osa-alueelle `{name}` (`{id}`) ei ole kirjattu tavoitetta tai mittaria (rivi kuten `{label}: …`)',
   'owner-missing': 'Peruskirjalla ei ole omistajaa: lisää frontmatteriin `owner:`',
   'review-missing': 'Peruskirjalta puuttuu seuraavan katselmoinnin päivä `next-review`',
-  'review-overdue': 'Katselmointi erääntyi `{date}` ({days} päivää sitten)',
+  'review-overdue': 'Katselmointi erääntyi `{date}` ({ago})',
   'tier-without-charter': 'Johtotasolla `{name}` (`{id}`) ei ole peruskirjaa käsikirjassa',
   'fix.insert-element': 'Lisää osa-alue `{name}`',
   'fix.insert-tier': 'Lisää osio johtotasolle `{name}`',
@@ -64,6 +72,14 @@ const fi: Record<MessageKey, string> = {
   'stub.placeholder': 'kirjoita tähän',
   'stub.owner': 'omistajan nimi',
   'stub.date': 'VVVV-KK-PP',
+  'skip.loop': 'symbolinen linkki kehässä tai hakemisto jo käyty; ohitettu',
+  'skip.dir': 'hakemistoa ei voi lukea ({detail}); ohitettu',
+  'skip.size': 'tiedosto on suurempi kuin {limit} tavun raja ({size} tavua; katso `max-file-size` tiedostossa charters.yaml); ohitettu',
+  'skip.read': 'tiedostoa ei voi lukea ({detail}); ohitettu',
+  'skip.binary': 'binääritiedosto (sisältää NUL-tavuja, ensimmäinen rivillä {line}), ei Markdown-peruskirja; ohitettu',
+  'skip.encoding': 'ei kelvollista UTF-8-tekstiä (ensimmäinen virheellinen tavu rivillä {line}); tallenna tiedosto UTF-8-muodossa',
+  'days.one': '1 päivä sitten',
+  'days.many': '{days} päivää sitten',
 };
 
 const CATALOGUE: Record<Lang, Record<MessageKey, string>> = { en, fi };

@@ -87,7 +87,7 @@ export function parseCharter(
 
   const isCharter = hasTierKey || options.forceCharter === true;
   // No tier in the frontmatter: a document in the article's layout names its tiers in headings.
-  if (isCharter && rawTiers.length === 0) {
+  if (isCharter && rawTiers.length === 0 && !frontmatter.error) {
     for (const h of headings) {
       const def = lookup.tierOfHeading(h.text);
       if (def && !tiers.includes(def.id)) tiers.push(def.id);
@@ -100,7 +100,7 @@ export function parseCharter(
   const occurrences: ElementOccurrence[] = [];
 
   if (isCharter) {
-    const sections: { tier: string; depth: number; start: number; bodyStart: number; end: number }[] = [];
+    const sections: Section[] = [];
     if (multiTier) {
       for (let i = 0; i < headings.length; i++) {
         const h = headings[i]!;
@@ -114,7 +114,7 @@ export function parseCharter(
             break;
           }
         }
-        sections.push({ tier: def.id, depth: h.depth, start: h.start, bodyStart: h.end, end });
+        sections.push({ tier: def.id, multi: true, depth: h.depth, start: h.start, bodyStart: h.end, end });
         tierSections.push({
           tier: def.id,
           title: h.text,
@@ -123,9 +123,12 @@ export function parseCharter(
           sectionPlace: idx.place(h.start, end),
         });
       }
-    } else if (tiers.length === 1) {
+    }
+    // `tiers: [supervisors]` with element headings and no tier heading: a single-tier charter.
+    if (multiTier && sections.length === 0 && tiers.length === 1) multiTier = false;
+    if (!multiTier && tiers.length === 1) {
       const bodyStart = titleHeading ? titleHeading.end : frontmatter.place ? frontmatter.place.end.offset : 0;
-      sections.push({ tier: tiers[0]!, depth: titleHeading ? 1 : 0, start: 0, bodyStart, end: text.length });
+      sections.push({ tier: tiers[0]!, multi: false, depth: titleHeading ? 1 : 0, start: 0, bodyStart, end: text.length });
     }
     for (const s of sections) {
       occurrences.push(...findOccurrences(tree, text, idx, lookup, headings, s));
@@ -214,7 +217,8 @@ function readFrontmatter(tree: Root, text: string, idx: LineIndex): Frontmatter 
     if (m && !(m[1]! in fm.keyLines)) fm.keyLines[m[1]!.replace(/^["']|["']$/g, '')] = firstValueLine + i;
   });
   try {
-    const data = yaml.load(first.value, { schema: yaml.CORE_SCHEMA, json: true });
+    // Not `json: true`: a repeated key is an error the user should see, not a silent overwrite.
+    const data = yaml.load(first.value, { schema: yaml.CORE_SCHEMA });
     if (data === null || data === undefined) fm.data = {};
     else if (typeof data === 'object' && !Array.isArray(data)) fm.data = data as Record<string, unknown>;
     else fm.error = { message: 'not-mapping', line: firstValueLine, column: 1 };
@@ -239,6 +243,8 @@ function readFrontmatter(tree: Root, text: string, idx: LineIndex): Frontmatter 
 
 interface Section {
   tier: string;
+  /** A tier section of a multi-tier charter (the article's layout allows plain `Title:` items). */
+  multi: boolean;
   depth: number;
   start: number;
   bodyStart: number;
@@ -304,6 +310,21 @@ function findOccurrences(
   }
 
   raw.sort((a, b) => a.start - b.start);
+  // An inline item inside an element heading's section is that element's text, not another element.
+  const headingEnds = raw
+    .filter((r) => r.kind === 'heading')
+    .map((r) => {
+      let end = section.end;
+      for (const h of headings) {
+        if (h.start > r.start && h.start < end && h.depth <= r.depth) end = h.start;
+      }
+      for (const o of raw) if (o.kind === 'heading' && o.start > r.start && o.start < end) end = o.start;
+      return [r.start, end] as const;
+    });
+  for (let i = raw.length - 1; i >= 0; i--) {
+    const r = raw[i]!;
+    if (r.kind === 'inline' && headingEnds.some(([s, e]) => r.start > s && r.start < e)) raw.splice(i, 1);
+  }
   const result: ElementOccurrence[] = [];
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i]!;
@@ -355,7 +376,10 @@ function inlineItems(
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
     const line = text.slice(lineStart, lineEnd);
     const m = INLINE_ITEM.exec(line);
-    if (m && lineStart >= section.bodyStart && lineStart < section.end) {
+    // Outside the article's multi-tier layout only a decorated item counts (`🔹 Title:` or
+    // `**Title:**`), so that a sentence such as "Visio: …" in a section is just text.
+    const decorated = !!m && (!!m[1] || /^\s*[\p{Extended_Pictographic}\p{So}•▪►▶→]/u.test(line));
+    if (m && (section.multi || decorated) && lineStart >= section.bodyStart && lineStart < section.end) {
       const el = lookup.elementOfTitle(section.tier, m[2]!);
       if (el) {
         const lead = line.length - line.trimStart().length;
@@ -386,7 +410,11 @@ function findGoals(
   lookup: FrameworkLookup,
 ): { label: string; text: string; place: Place }[] {
   const goals: { label: string; text: string; place: Place }[] = [];
-  const clean = content.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\n]/g, ' '));
+  const blank = (c: string) => c.replace(/[^\n]/g, ' ');
+  // Comments and fenced code are not goals (offsets are kept by blanking, not removing).
+  const clean = content
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
+    .replace(/^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]{0,3}\1[ \t]*$|(?![\s\S]))/gm, blank);
   const lines = clean.split('\n');
   let offset = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -397,8 +425,9 @@ function findGoals(
     const m = GOAL_LINE.exec(line);
     if (!m || !lookup.isGoalLabel(m[1]!)) continue;
     let value = (m[2] ?? '').trim();
-    if (value === '' && /^\s*#{1,6}\s/.test(line)) {
-      // "### Mittarit" followed by lines: the goal is what follows, up to the next heading.
+    if (value === '' && (/^\s*#{1,6}\s/.test(line) || m[2] !== undefined)) {
+      // "### Mittarit" or "**Mittarit:**" followed by lines (a list): the goal is what
+      // follows, up to the next heading.
       const rest: string[] = [];
       for (let j = i + 1; j < lines.length && !/^\s*#{1,6}\s/.test(lines[j]!); j++) rest.push(lines[j]!);
       value = rest.join('\n').trim();

@@ -3,7 +3,7 @@
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
 const TOKENS = new RegExp(
-  `${NOT_WORD_BEFORE}(?:tbd|tba|todo|fixme|xxx+|kirjoita tähän|kirjoita tähän|täydennä(?:tään)?|lisää tähän|write here|fill in|to be (?:defined|written|decided|added)|placeholder|n\\/a)${NOT_WORD_AFTER}`,
+  `${NOT_WORD_BEFORE}(?:tbd|tba|todo|fixme|xxx+|kirjoita tähän|täydennä|täydennetään|täydennetään myöhemmin|lisää tähän|write here|fill in|to be (?:defined|written|decided|added)|placeholder|n\\/a)${NOT_WORD_AFTER}`,
   'giu',
 );
 

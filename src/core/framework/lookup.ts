@@ -75,7 +75,7 @@ export class FrameworkLookup {
     if (exact) return exact;
     // "Psykologinen turvallisuus – rohkeus kokeilla", "Vision and culture (2027)"
     for (const [k, el] of keys) {
-      if (key.startsWith(`${k} - `) || key.startsWith(`${k} (`)) return el;
+      if (key.startsWith(`${k} - `) || key.startsWith(`${k} (`) || key.startsWith(`${k}: `)) return el;
     }
     return undefined;
   }

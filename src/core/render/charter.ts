@@ -184,7 +184,6 @@ export function renderCharterHast(result: CharterLint, lookup: FrameworkLookup, 
     { className: ['card', 'charter-card'], id: `${p}card` },
     h('p', { className: ['card-kicker'] }, label(ui, 'charter'), ' · ', h('span', { className: ['card-file'] }, view.file)),
     tierLines,
-    view.title !== undefined ? h('p', { className: ['card-title'], lang: view.lang }, view.title) : null,
     h(
       'dl',
       { className: ['card-facts'] },
@@ -276,9 +275,9 @@ export function renderCharterHast(result: CharterLint, lookup: FrameworkLookup, 
 
 function findingCount(errors: number, warnings: number, notes: number, lang: Lang): string {
   const parts: string[] = [];
-  if (errors) parts.push(`${errors} ${label(lang, 'severity.error').toLowerCase()}`);
-  if (warnings) parts.push(`${warnings} ${label(lang, 'severity.warning').toLowerCase()}`);
-  if (notes) parts.push(`${notes} ${label(lang, 'severity.note').toLowerCase()}`);
+  if (errors) parts.push(label(lang, errors === 1 ? 'count.error1' : 'count.error', { n: errors }));
+  if (warnings) parts.push(label(lang, warnings === 1 ? 'count.warning1' : 'count.warning', { n: warnings }));
+  if (notes) parts.push(label(lang, notes === 1 ? 'count.note1' : 'count.note', { n: notes }));
   return `${label(lang, 'findings')}: ${parts.join(', ')}`;
 }
 

@@ -189,6 +189,7 @@ class Marker {
 
   /** Mark a heading; true when it opens a goal section ("### Mittarit"). */
   private heading(node: Element): boolean {
+    stripExplicitId(node);
     const line = node.position?.start.line;
     const text = plain(node).trim();
     const tier = line !== undefined ? this.tierAt.get(line) : undefined;
@@ -304,6 +305,16 @@ class Marker {
     if (m && this.o.lookup.isGoalLabel(m[1]!)) return { goal: true, goalEmpty: emptyGoal(m[2]!), element: undefined };
     return { goal: false, goalEmpty: false, element: undefined };
   }
+}
+
+/** `## Title {#element-id}`: the explicit id is for the linter, not for the reader. */
+function stripExplicitId(node: Element): void {
+  const last = node.children[node.children.length - 1];
+  if (last?.type !== 'text') return;
+  const value = last.value.replace(/\s*\{#[A-Za-z0-9_.-]+\}\s*#*\s*$/, '');
+  if (value === last.value) return;
+  if (value === '') node.children.pop();
+  else last.value = value;
 }
 
 function emptyGoal(value: string): boolean {

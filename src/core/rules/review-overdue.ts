@@ -15,7 +15,7 @@ export const reviewOverdue: CharterRule = {
     if (!charter.isCharter || !date || !isIsoDate(date) || date >= today) return;
     const days = Math.round((Date.parse(today) - Date.parse(date)) / 86400000);
     report({
-      reason: t(lang, 'review-overdue', { date, days }),
+      reason: t(lang, 'review-overdue', { date, ago: days === 1 ? t(lang, 'days.one') : t(lang, 'days.many', { days }) }),
       place: lines.linePlace(charter.frontmatter.keyLines['next-review'] ?? 1),
       ...(charter.tiers[0] ? { tier: charter.tiers[0] } : {}),
       expected: `>= ${today}`,

@@ -144,7 +144,7 @@ describe('handbook', () => {
       const d = await discover(fs, '/hb', '/hb/missing', defaultConfig());
       assert.deepEqual(d.files, []);
       assert.equal(d.skipped.length, 1);
-      assert.match(d.skipped[0]!.reason, /^cannot read directory: /);
+      assert.match(d.skipped[0]!.reason, /^cannot read directory \(.+\); skipped$/);
     });
   });
 
@@ -180,7 +180,7 @@ describe('handbook', () => {
       });
       const r = await run(fs, defaultConfig());
       assert.deepEqual(r.skipped, [
-        { file: 'kuva.md', reason: 'binary file (contains NUL bytes, the first on line 4), not a Markdown charter' },
+        { file: 'kuva.md', reason: 'binary file (contains NUL bytes, the first on line 4), not a Markdown charter; skipped' },
         { file: 'latin1.md', reason: 'not valid UTF-8 text (first invalid byte on line 5); save the file as UTF-8' },
       ]);
       assert.deepEqual(r.charters, ['esihenkilot.md']);
@@ -193,7 +193,7 @@ describe('handbook', () => {
       const cfg = config('max-file-size: 2048\n');
       const r = await run(fs, cfg);
       const size = enc(big).byteLength;
-      assert.deepEqual(r.skipped, [{ file: 'iso.md', reason: `file is larger than the limit of 2048 bytes (${size} bytes; see max-file-size in charters.yaml)` }]);
+      assert.deepEqual(r.skipped, [{ file: 'iso.md', reason: `file is larger than the limit of 2048 bytes (${size} bytes; see \`max-file-size\` in charters.yaml); skipped` }]);
       assert.deepEqual(r.charters, ['pieni.md']);
       const fine = await run(fs, config('max-file-size: 65536\n'));
       assert.deepEqual(fine.skipped, []);
