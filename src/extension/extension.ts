@@ -7,6 +7,7 @@ import { CharterCompletions, CharterHover, CharterStatusBar } from './authoring'
 import { CharterCodeActions } from './codeActions';
 import { initHandbook, insertMissingElements, newCharter } from './commands';
 import { Handbooks } from './handbooks';
+import { CharterPreviews, MatrixView } from './preview';
 
 const SELECTOR: vscode.DocumentSelector = [
   { language: 'markdown', scheme: 'file' },
@@ -18,14 +19,25 @@ const SELECTOR: vscode.DocumentSelector = [
 
 export interface CharterApi {
   handbooks: Handbooks;
+  previews: CharterPreviews;
+  matrix: MatrixView;
 }
 
 export function activate(context: vscode.ExtensionContext): CharterApi {
   // CHARTERS_TODAY fixes "today" for reproducible tests (there is no process in the browser host).
   const handbooks = new Handbooks(() => (typeof process !== 'undefined' ? process.env['CHARTERS_TODAY'] : undefined) || undefined);
   const status = new CharterStatusBar(handbooks);
+  const media = vscode.Uri.joinPath(context.extensionUri, 'media');
+  const previews = new CharterPreviews(handbooks, media);
+  const matrix = new MatrixView(handbooks, media);
   const sub = context.subscriptions;
-  sub.push(handbooks, status);
+  sub.push(handbooks, status, previews, matrix);
+  // `charters.isCharter` shows the preview button on charters only.
+  const updateContext = () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    const isCharter = !!doc && !!handbooks.state(doc.uri)?.result.summary;
+    void vscode.commands.executeCommand('setContext', 'charters.isCharter', isCharter);
+  };
 
   const runMode = () => vscode.workspace.getConfiguration('charters').get<'onType' | 'onSave'>('run', 'onType');
   const delay = () => vscode.workspace.getConfiguration('charters').get<number>('debounceMs', 250);
@@ -50,8 +62,14 @@ export function activate(context: vscode.ExtensionContext): CharterApi {
       if (e.affectsConfiguration('charters')) void handbooks.refresh();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void handbooks.refresh()),
-    vscode.window.onDidChangeActiveTextEditor(() => status.update()),
-    handbooks.onDidLint(() => status.update()),
+    vscode.window.onDidChangeActiveTextEditor(() => {
+      status.update();
+      updateContext();
+    }),
+    handbooks.onDidLint(() => {
+      status.update();
+      updateContext();
+    }),
   );
 
   const watcher = vscode.workspace.createFileSystemWatcher('**/{*.md,*.markdown,charters.yaml}');
@@ -76,6 +94,9 @@ export function activate(context: vscode.ExtensionContext): CharterApi {
     vscode.commands.registerCommand('charters.newCharter', (args?: unknown) => newCharter(handbooks, isArgs(args) ? args : {})),
     vscode.commands.registerCommand('charters.initHandbook', (args?: unknown) => initHandbook(handbooks, isArgs(args) ? args : {})),
     vscode.commands.registerCommand('charters.insertMissingElements', () => insertMissingElements(handbooks)),
+    vscode.commands.registerCommand('charters.showPreview', (uri?: unknown) => previews.show(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('charters.showPreviewToSide', (uri?: unknown) => previews.show(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('charters.showMatrix', () => matrix.show()),
     vscode.commands.registerCommand('charters.lintHandbook', async () => {
       await handbooks.refresh();
       await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -86,7 +107,7 @@ export function activate(context: vscode.ExtensionContext): CharterApi {
     for (const doc of vscode.workspace.textDocuments) if (handbooks.isCandidate(doc)) handbooks.lintDocument(doc);
     status.update();
   });
-  return { handbooks };
+  return { handbooks, previews, matrix };
 }
 
 function isArgs(a: unknown): a is Record<string, never> {

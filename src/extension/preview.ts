@@ -1,0 +1,223 @@
+/**
+ * The charter preview and the handbook matrix as webviews. Charter content is untrusted: the
+ * HTML comes from the core's sanitising renderer, the page has a strict CSP with a nonce
+ * (`default-src 'none'`), `localResourceRoots` is the extension's media folder only, and the one
+ * script is ours: it turns clicks on internal links into messages. Links to the web go through
+ * VS Code (`openExternal`), never navigate the webview.
+ */
+import * as vscode from 'vscode';
+import { buildMatrix, matrixHtml, page, renderCharterHtml } from '../core/render/index';
+import { isoDay } from '../core/text';
+import { settingsLang, type Handbooks } from './handbooks';
+
+const LINE_LINK = '#charters-line-';
+const OPEN_LINK = '#charters-open-';
+
+function nonce(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/[+/=]/g, 'x');
+}
+
+function webviewPage(webview: vscode.Webview, media: vscode.Uri, title: string, body: string): string {
+  const n = nonce();
+  return page({
+    title,
+    lang: settingsLang(),
+    body,
+    cssHref: webview.asWebviewUri(vscode.Uri.joinPath(media, 'charters.css')).toString(),
+    scriptHref: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
+    cspNonce: n,
+    cspSource: webview.cspSource,
+    bodyClass: 'charters-page charters-webview',
+  });
+}
+
+interface Message {
+  type: 'reveal' | 'open' | 'external';
+  line?: number;
+  index?: number;
+  href?: string;
+}
+
+function isMessage(m: unknown): m is Message {
+  return typeof m === 'object' && m !== null && typeof (m as Message).type === 'string';
+}
+
+async function openExternal(href: string | undefined): Promise<void> {
+  if (!href) return;
+  let uri: vscode.Uri;
+  try {
+    uri = vscode.Uri.parse(href, true);
+  } catch {
+    return;
+  }
+  if (uri.scheme === 'http' || uri.scheme === 'https' || uri.scheme === 'mailto') await vscode.env.openExternal(uri);
+}
+
+/** Reveal a 1-based line of a document in an editor beside the webview's column. */
+export async function revealLine(uri: vscode.Uri, line: number, column = vscode.ViewColumn.One): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const pos = new vscode.Position(Math.max(0, Math.min(doc.lineCount - 1, line - 1)), 0);
+  const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, selection: new vscode.Range(pos, pos), preserveFocus: false });
+  editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
+}
+
+/** One preview panel per charter; it follows the document as it is edited. */
+export class CharterPreviews implements vscode.Disposable {
+  private readonly panels = new Map<string, vscode.WebviewPanel>();
+  private readonly rendered = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a preview's HTML was set (tests wait on it). */
+  readonly onDidRender = this.rendered.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly handbooks: Handbooks,
+    private readonly media: vscode.Uri,
+  ) {
+    this.subscription = handbooks.onDidLint((uri) => {
+      if (uri) this.update(uri);
+      else for (const key of this.panels.keys()) this.update(vscode.Uri.parse(key));
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    for (const p of this.panels.values()) p.dispose();
+    this.rendered.dispose();
+  }
+
+  panelFor(uri: vscode.Uri): vscode.WebviewPanel | undefined {
+    return this.panels.get(uri.toString());
+  }
+
+  /** The HTML of the preview of `uri` (for tests and the screenshot script). */
+  html(uri: vscode.Uri): string | undefined {
+    return this.panels.get(uri.toString())?.webview.html;
+  }
+
+  async show(uri = vscode.window.activeTextEditor?.document.uri): Promise<vscode.WebviewPanel | undefined> {
+    if (!uri) return undefined;
+    const key = uri.toString();
+    const existing = this.panels.get(key);
+    if (existing) {
+      existing.reveal(vscode.ViewColumn.Beside, true);
+      return existing;
+    }
+    const doc = await vscode.workspace.openTextDocument(uri);
+    if (!this.handbooks.state(uri)) this.handbooks.lintDocument(doc);
+    const name = uri.path.split('/').pop() ?? 'charter';
+    const panel = vscode.window.createWebviewPanel(
+      'charters.preview',
+      vscode.l10n.t('Preview {0}', name),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: [this.media], enableFindWidget: true },
+    );
+    panel.iconPath = vscode.Uri.joinPath(this.media, 'icon.svg');
+    this.panels.set(key, panel);
+    panel.onDidDispose(() => this.panels.delete(key));
+    panel.webview.onDidReceiveMessage(async (m: unknown) => {
+      if (!isMessage(m)) return;
+      if (m.type === 'reveal' && typeof m.line === 'number') await revealLine(uri, m.line, vscode.ViewColumn.One);
+      else if (m.type === 'external') await openExternal(m.href);
+    });
+    this.update(uri);
+    return panel;
+  }
+
+  private update(uri: vscode.Uri): void {
+    const panel = this.panels.get(uri.toString());
+    if (!panel) return;
+    const state = this.handbooks.state(uri);
+    let body: string;
+    if (!state || !state.result.summary) {
+      body = `<main class="charters-empty"><p>${escapeText(vscode.l10n.t('This file is not a charter: its frontmatter names no tier.'))}</p></main>`;
+    } else {
+      body = renderCharterHtml(state.result, state.handbook.linter.lookup, {
+        lang: state.handbook.linter.lang,
+        today: isoDay(new Date()),
+        linkForElement: (_id, line) => `${LINE_LINK}${line}`,
+        linkForLine: (line) => `${LINE_LINK}${line}`,
+      });
+    }
+    panel.webview.html = webviewPage(panel.webview, this.media, panel.title, body);
+    this.rendered.fire(uri);
+  }
+}
+
+function escapeText(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The handbook's "whose job is what" matrix. */
+export class MatrixView implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private targets: { uri: vscode.Uri; line: number }[] = [];
+  private readonly rendered = new vscode.EventEmitter<void>();
+  readonly onDidRender = this.rendered.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly handbooks: Handbooks,
+    private readonly media: vscode.Uri,
+  ) {
+    this.subscription = handbooks.onDidLint(() => this.update());
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.panel?.dispose();
+    this.rendered.dispose();
+  }
+
+  html(): string | undefined {
+    return this.panel?.webview.html;
+  }
+
+  async show(): Promise<vscode.WebviewPanel> {
+    if (this.panel) {
+      this.panel.reveal(undefined, true);
+      return this.panel;
+    }
+    await this.handbooks.whenReady();
+    const panel = vscode.window.createWebviewPanel('charters.matrix', vscode.l10n.t('Whose job is what'), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [this.media],
+      enableFindWidget: true,
+      retainContextWhenHidden: false,
+    });
+    this.panel = panel;
+    panel.onDidDispose(() => (this.panel = undefined));
+    panel.webview.onDidReceiveMessage(async (m: unknown) => {
+      if (!isMessage(m)) return;
+      const target = m.type === 'open' && typeof m.index === 'number' ? this.targets[m.index] : undefined;
+      if (target) await revealLine(target.uri, target.line, vscode.ViewColumn.Beside);
+      else if (m.type === 'external') await openExternal(m.href);
+    });
+    this.update();
+    return panel;
+  }
+
+  private update(): void {
+    const panel = this.panel;
+    if (!panel) return;
+    this.targets = [];
+    const sections: string[] = [];
+    for (const h of this.handbooks.all()) {
+      if (h.summaries.size === 0 && !h.configFile) continue;
+      const model = buildMatrix([...h.summaries.values()], h.linter.lookup, isoDay(new Date()));
+      const title = vscode.workspace.asRelativePath(h.base.with({ path: h.root }), true);
+      const html = matrixHtml(model, h.linter.lang, (file, line) => {
+        this.targets.push({ uri: this.handbooks.uriOf(h, file), line });
+        return `${OPEN_LINK}${this.targets.length - 1}`;
+      });
+      sections.push(`<section class="charters-handbook"><h1>${escapeText(title)}</h1>${html}</section>`);
+    }
+    const body = sections.length > 0 ? `<main>${sections.join('')}</main>` : `<main class="charters-empty"><p>${escapeText(vscode.l10n.t('No charters found in this workspace.'))}</p></main>`;
+    panel.webview.html = webviewPage(panel.webview, this.media, panel.title, body);
+    this.rendered.fire();
+  }
+}
