@@ -51,10 +51,25 @@ const jobs = {
           outdir: 'dist/web',
           external: ['vscode'],
           define: { 'process.env.NODE_ENV': '"production"' },
+          // A web worker has no DOM: pick packages' `worker` exports (decode-named-character-reference).
+          conditions: ['worker'],
         })
       : undefined,
+  vscodeTests: async () => {
+    if (!existsSync('test/vscode/suite/index.ts')) return;
+    await build({
+      ...common,
+      platform: 'node',
+      format: 'cjs',
+      entryPoints: { index: 'test/vscode/suite/index.ts' },
+      outdir: 'out/test/vscode/suite',
+      external: ['vscode', 'mocha'],
+    });
+    const { webTestBuildOptions } = await import('../test/vscode/harness/web-bundle.mjs');
+    await build(webTestBuildOptions({ entry: 'test/vscode/web/index.ts', outfile: 'out/test/vscode/web/index.js' }));
+  },
   tests: () => {
-    rmSync('out/test', { recursive: true, force: true });
+    for (const d of ['unit', 'cli']) rmSync(join('out/test', d), { recursive: true, force: true });
     const entries = list('test', /\.test\.ts$/).filter((f) => !f.startsWith(join('test', 'vscode')));
     return build({
       ...common,

