@@ -31,6 +31,18 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
+/** Ask for fi or en; undefined when the user cancels. */
+async function pickLang(title: string, placeHolder: string): Promise<Lang | undefined> {
+  const pick = await vscode.window.showQuickPick(
+    [
+      { label: 'Suomi', description: 'fi', lang: 'fi' as Lang },
+      { label: 'English', description: 'en', lang: 'en' as Lang },
+    ],
+    { title, placeHolder },
+  );
+  return pick?.lang;
+}
+
 function targetFolder(handbooks: Handbooks): vscode.Uri | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
   const h = (active && handbooks.handbookOf(active)) ?? handbooks.all()[0];
@@ -63,18 +75,8 @@ export async function newCharter(handbooks: Handbooks, args: NewCharterArgs = {}
     void vscode.window.showErrorMessage(vscode.l10n.t('Unknown tier {0}', tierId));
     return undefined;
   }
-  let lang = args.lang;
-  if (!lang) {
-    const pick = await vscode.window.showQuickPick(
-      [
-        { label: 'Suomi', description: 'fi', lang: 'fi' as Lang },
-        { label: 'English', description: 'en', lang: 'en' as Lang },
-      ],
-      { title: vscode.l10n.t('New charter'), placeHolder: vscode.l10n.t('Language of the charter') },
-    );
-    if (!pick) return undefined;
-    lang = pick.lang;
-  }
+  const lang = args.lang ?? (await pickLang(vscode.l10n.t('New charter'), vscode.l10n.t('Language of the charter')));
+  if (!lang) return undefined;
   let unit = args.unit;
   if (unit === undefined && !args.uri) {
     unit = await vscode.window.showInputBox({
@@ -103,18 +105,8 @@ export async function initHandbook(handbooks: Handbooks, args: { folder?: vscode
     void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: charters live in a handbook folder.'));
     return result;
   }
-  let lang = args.lang;
-  if (!lang) {
-    const pick = await vscode.window.showQuickPick(
-      [
-        { label: 'Suomi', description: 'fi', lang: 'fi' as Lang },
-        { label: 'English', description: 'en', lang: 'en' as Lang },
-      ],
-      { title: vscode.l10n.t('Initialise handbook'), placeHolder: vscode.l10n.t('Language of the templates') },
-    );
-    if (!pick) return result;
-    lang = pick.lang;
-  }
+  const lang = args.lang ?? (await pickLang(vscode.l10n.t('Initialise handbook'), vscode.l10n.t('Language of the templates')));
+  if (!lang) return result;
   const lookup = new FrameworkLookup(DEFAULT_FRAMEWORK);
   for (const f of initFiles(lookup, lang)) {
     const uri = vscode.Uri.joinPath(folder, f.path);

@@ -5,24 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { defaultConfig } from '../../../src/core/config';
 import { applyFixes, blockInsertion, insertElementFix } from '../../../src/core/fix';
 import { Linter } from '../../../src/core/lint';
 import { parseCharter } from '../../../src/core/parse';
 import type { Finding, Fix } from '../../../src/core/types';
+import { TODAY, repoRoot } from '../../helpers/paths';
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('package.json not found above the test');
-    dir = up;
-  }
-  return dir;
-}
-
-const TODAY = '2026-11-27';
 const FIXES = join(repoRoot(), 'test/fixtures/fixes');
 const linter = new Linter(defaultConfig(), 'fi');
 

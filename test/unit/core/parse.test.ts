@@ -3,24 +3,14 @@
  * decorated headings, aliases, explicit ids, mixed languages, and the article's own layout.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defaultConfig } from '../../../src/core/config';
 import { Linter, type CharterLint } from '../../../src/core/lint';
 import { parseCharter } from '../../../src/core/parse';
 import type { Finding } from '../../../src/core/types';
+import { TODAY, repoRoot } from '../../helpers/paths';
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('package.json not found above the test');
-    dir = up;
-  }
-  return dir;
-}
-
-const TODAY = '2026-11-27';
 const linter = new Linter(defaultConfig(), 'en');
 
 function lint(text: string, options: { forceCharter?: boolean; file?: string } = {}): CharterLint {

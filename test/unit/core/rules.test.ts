@@ -4,24 +4,14 @@
  * finding, severities from the configuration and the language of the messages.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defaultConfig, parseConfig, type ResolvedConfig } from '../../../src/core/config';
 import { Linter } from '../../../src/core/lint';
 import { RULES } from '../../../src/core/rules/index';
 import type { Finding, Lang } from '../../../src/core/types';
+import { TODAY, repoRoot } from '../../helpers/paths';
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('package.json not found above the test');
-    dir = up;
-  }
-  return dir;
-}
-
-const TODAY = '2026-11-27';
 const CONFIG_FILE = 'charters.yaml';
 const FIXTURES = join(repoRoot(), 'test/fixtures/rules');
 
