@@ -6,10 +6,14 @@ import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+// --production: minified, no sourcemaps (scripts/package.mjs). --outdir=DIR: where the dist/ bundles go.
+const production = process.argv.includes('--production');
+const dist = process.argv.find((a) => a.startsWith('--outdir='))?.slice(9) || 'dist';
 
 const common = {
   bundle: true,
-  sourcemap: true,
+  sourcemap: !production,
+  minify: production,
   target: 'es2022',
   logLevel: 'warning',
   legalComments: 'none',
@@ -25,10 +29,10 @@ function list(dir, re) {
 
 const jobs = {
   cli: () =>
-    build({ ...common, platform: 'node', format: 'cjs', entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist' }),
+    build({ ...common, platform: 'node', format: 'cjs', entryPoints: { cli: 'src/cli/index.ts' }, outdir: dist }),
   worker: () =>
     existsSync('src/cli/worker.ts')
-      ? build({ ...common, platform: 'node', format: 'cjs', entryPoints: { worker: 'src/cli/worker.ts' }, outdir: 'dist' })
+      ? build({ ...common, platform: 'node', format: 'cjs', entryPoints: { worker: 'src/cli/worker.ts' }, outdir: dist })
       : undefined,
   extension: () =>
     existsSync('src/extension/extension.ts')
@@ -37,7 +41,7 @@ const jobs = {
           platform: 'node',
           format: 'cjs',
           entryPoints: { extension: 'src/extension/extension.ts' },
-          outdir: 'dist',
+          outdir: dist,
           external: ['vscode'],
         })
       : undefined,
@@ -48,7 +52,7 @@ const jobs = {
           platform: 'browser',
           format: 'cjs',
           entryPoints: { extension: 'src/extension/extension.ts' },
-          outdir: 'dist/web',
+          outdir: join(dist, 'web'),
           external: ['vscode'],
           define: { 'process.env.NODE_ENV': '"production"' },
           // A web worker has no DOM: pick packages' `worker` exports (decode-named-character-reference).

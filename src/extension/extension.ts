@@ -94,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): CharterApi {
     vscode.commands.registerCommand('charters.newCharter', (args?: unknown) => newCharter(handbooks, isArgs(args) ? args : {})),
     vscode.commands.registerCommand('charters.initHandbook', (args?: unknown) => initHandbook(handbooks, isArgs(args) ? args : {})),
     vscode.commands.registerCommand('charters.insertMissingElements', () => insertMissingElements(handbooks)),
-    vscode.commands.registerCommand('charters.showPreview', (uri?: unknown) => previews.show(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('charters.showPreview', (uri?: unknown) => previews.show(uri instanceof vscode.Uri ? uri : undefined, false)),
     vscode.commands.registerCommand('charters.showPreviewToSide', (uri?: unknown) => previews.show(uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('charters.showMatrix', () => matrix.show()),
     vscode.commands.registerCommand('charters.lintHandbook', async () => {

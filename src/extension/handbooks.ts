@@ -8,6 +8,7 @@ import { CONFIG_FILE, defaultConfig, type ConfigError, type ResolvedConfig } fro
 import { MARKDOWN, decodeText, discover, findConfig, globs, joinPath, relativePath, type Globs, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
 import type { CharterSummary, Finding, Lang } from '../core/types';
+import { isoDay } from '../core/text';
 import { toDiagnostic } from './convert';
 import { uriFs } from './fs';
 
@@ -47,7 +48,12 @@ export class Handbooks implements vscode.Disposable {
   readonly onDidLint = this.changed.event;
   private ready: Promise<void> = Promise.resolve();
 
-  constructor(private readonly today: () => string | undefined = () => undefined) {}
+  constructor(private readonly fixedToday: () => string | undefined = () => undefined) {}
+
+  /** Today as YYYY-MM-DD (CHARTERS_TODAY pins it for tests and screenshots). */
+  today(): string {
+    return this.fixedToday() ?? isoDay(new Date());
+  }
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
@@ -186,8 +192,7 @@ export class Handbooks implements vscode.Disposable {
 
   private lintText(uri: vscode.Uri, text: string, version: number | undefined, h: Handbook): DocumentState {
     const file = relativePath(h.root, uri.path);
-    const today = this.today();
-    const result = h.linter.lintText(file, text, { forceCharter: this.forceCharter(h, uri), ...(today ? { today } : {}) });
+    const result = h.linter.lintText(file, text, { forceCharter: this.forceCharter(h, uri), today: this.today() });
     const state: DocumentState = { version, result, handbook: h };
     this.states.set(uri.toString(), state);
     if (result.summary) h.summaries.set(file, result.summary);

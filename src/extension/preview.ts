@@ -7,7 +7,6 @@
  */
 import * as vscode from 'vscode';
 import { buildMatrix, matrixHtml, page, renderCharterHtml } from '../core/render/index';
-import { isoDay } from '../core/text';
 import { settingsLang, type Handbooks } from './handbooks';
 
 const LINE_LINK = '#charters-line-';
@@ -99,12 +98,12 @@ export class CharterPreviews implements vscode.Disposable {
     return this.panels.get(uri.toString())?.webview.html;
   }
 
-  async show(uri = vscode.window.activeTextEditor?.document.uri): Promise<vscode.WebviewPanel | undefined> {
+  async show(uri = vscode.window.activeTextEditor?.document.uri, toSide = true): Promise<vscode.WebviewPanel | undefined> {
     if (!uri) return undefined;
     const key = uri.toString();
     const existing = this.panels.get(key);
     if (existing) {
-      existing.reveal(vscode.ViewColumn.Beside, true);
+      existing.reveal(toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, true);
       return existing;
     }
     const doc = await vscode.workspace.openTextDocument(uri);
@@ -113,7 +112,7 @@ export class CharterPreviews implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel(
       'charters.preview',
       vscode.l10n.t('Preview {0}', name),
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { viewColumn: toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: toSide },
       { enableScripts: true, localResourceRoots: [this.media], enableFindWidget: true },
     );
     panel.iconPath = vscode.Uri.joinPath(this.media, 'icon.svg');
@@ -142,7 +141,7 @@ export class CharterPreviews implements vscode.Disposable {
     } else {
       body = renderCharterHtml(state.result, state.handbook.linter.lookup, {
         lang: state.handbook.linter.lang,
-        today: isoDay(new Date()),
+        today: this.handbooks.today(),
         linkForElement: (_id, line) => `${LINE_LINK}${line}`,
         linkForLine: (line) => `${LINE_LINK}${line}`,
       });
@@ -216,8 +215,10 @@ export class MatrixView implements vscode.Disposable {
     const sections: string[] = [];
     for (const h of this.handbooks.all()) {
       if (h.summaries.size === 0 && !h.configFile) continue;
-      const model = buildMatrix([...h.summaries.values()], h.linter.lookup, isoDay(new Date()));
-      const title = vscode.workspace.asRelativePath(h.base.with({ path: h.root }), true);
+      const model = buildMatrix([...h.summaries.values()], h.linter.lookup, this.handbooks.today());
+      const rootUri = h.base.with({ path: h.root });
+      const folder = vscode.workspace.getWorkspaceFolder(rootUri);
+      const title = folder && folder.uri.path === rootUri.path ? folder.name : vscode.workspace.asRelativePath(rootUri, true);
       const html = matrixHtml(model, h.linter.lang, (file, line) => {
         this.targets.push({ uri: this.handbooks.uriOf(h, file), line });
         return `${OPEN_LINK}${this.targets.length - 1}`;

@@ -45,7 +45,9 @@ const NONCE = /^[A-Za-z0-9+/_=-]{8,}$/;
 export function contentSecurityPolicy(o: PageOptions): string {
   const nonce = o.cspNonce !== undefined && NONCE.test(o.cspNonce) ? `'nonce-${o.cspNonce}'` : undefined;
   if (o.cspNonce !== undefined && !nonce) throw new Error('cspNonce must be at least 8 base64 characters');
-  const extra = o.cspSource && /^[^;,'"\s]+$/.test(o.cspSource) ? [o.cspSource] : [];
+  // A webview's cspSource is a list such as `'self' https://*.vscode-cdn.net`: keep each source
+  // that is `'self'` or a plain host expression, drop anything that could end the directive.
+  const extra = (o.cspSource ?? '').split(/\s+/).filter((t) => t === "'self'" || /^[a-z][a-z0-9+.-]*:\/\/[^;,'"\s]+$/i.test(t));
   const style = 'inlineCss' in o ? [nonce!, ...extra] : ["'self'", ...extra, ...(nonce ? [nonce] : [])];
   const img = ["'self'", ...extra];
   const parts = [`default-src 'none'`, `style-src ${style.join(' ')}`, `img-src ${img.join(' ')}`];
