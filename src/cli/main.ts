@@ -7,16 +7,20 @@ import { parseArgs } from 'node:util';
 import picomatch from 'picomatch/posix';
 import type { ConfigError, ResolvedConfig } from '../core/config';
 import { CONFIG_FILE } from '../core/config';
-import { discover, findConfig, lintFiles, relativePath, type FoundConfig } from '../core/handbook';
+import { discover, findConfig, relativePath, type FoundConfig } from '../core/handbook';
 import { Linter, sortFindings } from '../core/lint';
 import { RULES } from '../core/rules/index';
 import { renderTemplate } from '../core/template';
-import { isIsoDate, slug } from '../core/text';
+import { isIsoDate, isoDay, slug } from '../core/text';
 import type { Lang, RunResult } from '../core/types';
 import { FORMATTERS, type FormatName } from './formatters/index';
 import { m } from './messages';
 import { exists, nodeFs, toCorePath, writeFileAtomic } from './node-fs';
+import { DEFAULT_CACHE_DIR } from './cache';
+import { defaultConcurrency, lintTarget } from './pool';
+import { fnv1a, parseShard } from './shard';
 import { initFiles } from '../core/init';
+import { matrixCommand, renderCommand } from './render';
 
 export const VERSION = '0.1.0';
 
@@ -36,6 +40,11 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   fix: { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  shard: { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  concurrency: { type: 'string' },
   lang: { type: 'string' },
   today: { type: 'string' },
   color: { type: 'boolean' },
@@ -89,6 +98,10 @@ export async function main(params: MainParams): Promise<number> {
         return await initCommand(params, values, rest, lang);
       case 'new':
         return await newCommand(params, values, rest, lang);
+      case 'render':
+        return await renderCommand(params, values, rest, lang);
+      case 'matrix':
+        return await matrixCommand(params, values, rest, lang);
       default:
         throw new UsageError(m(lang, 'unknownCommand', command));
     }
@@ -160,6 +173,11 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     maxWarnings = Number(values['max-warnings']);
   }
   if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(m(cliLang, 'badDate', values.today));
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (values.shard !== undefined && !shard) throw new UsageError(m(cliLang, 'badShard', values.shard));
+  const concurrency = parseConcurrency(values, cliLang);
+  // One date for every file and thread (and the cache key), even across midnight.
+  const today = values.today ?? isoDay(new Date());
   const targets = await resolveTargets(params, cliLang, paths.length > 0 ? paths : ['.']);
 
   const results: RunResult[] = [];
@@ -173,16 +191,23 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     lang = values.lang ? cliLang : (config.language ?? cliLang);
     const linter = new Linter(config, lang);
     const files = target.kind === 'dir' ? await discover(nodeFs, found.root, toCorePath(target.start), config, lang) : { files: target.files ?? [], skipped: [] };
-    const run = await lintFiles({
-      fs: nodeFs,
+    const cacheDir = values['cache-location'] !== undefined ? nodePath.resolve(params.cwd, values['cache-location']) : nodePath.join(found.file ? found.root : params.cwd, DEFAULT_CACHE_DIR);
+    const run = await lintTarget({
       root: found.root,
+      base: cwdCore,
       config,
       linter,
+      lang,
+      today,
+      fix: values.fix === true,
       files: files.files,
-      base: cwdCore,
       handbook: target.kind === 'dir' ? { configFile: found.file } : undefined,
-      ...(values.today ? { today: values.today } : {}),
-      ...(values.fix ? { writeFixed: (path: string, text: string) => writeFileAtomic(path, text) } : {}),
+      concurrency,
+      shard,
+      cacheFile: values.cache || values['cache-location'] !== undefined ? toCorePath(nodePath.join(cacheDir, cacheName(relativePath(cwdCore, found.root)))) : undefined,
+      toolVersion: VERSION,
+      note: (text) => params.stderr(`charters: ${text}\n`),
+      ...(params.env['CHARTERS_DEBUG'] ? { debug: (text: string) => params.stderr(`charters: debug: ${text}\n`) } : {}),
     });
     run.skipped.unshift(...files.skipped.map((s) => ({ ...s, file: relativePath(cwdCore, s.file) })));
     results.push(run);
@@ -216,6 +241,24 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
   if (errors > 0) return 1;
   if (maxWarnings >= 0 && warnings > maxWarnings) return 1;
   return 0;
+}
+
+/** `--jobs`/`--concurrency N` (the same option under two names), else one thread per core. */
+function parseConcurrency(values: Values, lang: Lang): { n: number; explicit: boolean } {
+  const given = [['--jobs', values.jobs], ['--concurrency', values.concurrency]] as const;
+  let n: number | undefined;
+  for (const [name, v] of given) {
+    if (v === undefined) continue;
+    if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256) throw new UsageError(m(lang, 'badConcurrency', name, v));
+    if (n !== undefined && n !== Number(v)) throw new UsageError(m(lang, 'badConcurrency', name, v));
+    n = Number(v);
+  }
+  return n === undefined ? { n: defaultConcurrency(), explicit: false } : { n, explicit: true };
+}
+
+/** The cache file of one handbook in the cache directory (several handbooks may share one). */
+function cacheName(handbook: string): string {
+  return `lint-${fnv1a(handbook).toString(16).padStart(8, '0')}.json`;
 }
 
 function mergeRuns(runs: RunResult[]): RunResult {

@@ -21,6 +21,12 @@ Options for lint:
   --lang fi|en             Language of messages (default: charters.yaml, then $LANG)
   --today YYYY-MM-DD       Date to check reviews against (default: today)
   --no-color               No colours in stylish output (also NO_COLOR=1)
+  --cache                  Reuse the findings of files unchanged since the last run
+  --cache-location DIR     Where the cache lives (default: .charters-cache/ in the handbook)
+  --jobs, -j N             Threads to lint on (default: one per core; small runs use one)
+  --concurrency N          The same as --jobs
+  --shard I/N              Lint only shard I of N (for a CI matrix); shard 1 also reports
+                           the handbook-level findings
 
 Options for init and new:
   --lang fi|en             Language of the templates
@@ -43,6 +49,10 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config 
   badLang: 'Unknown language `{0}`: use fi or en.',
   badNumber: '`{0}` needs a whole number, not `{1}`.',
   badDate: '`--today` needs a date written as YYYY-MM-DD, not `{0}`.',
+  badShard: '`--shard` needs I/N with 1 ≤ I ≤ N ≤ 1000 (for example 2/4), not `{0}`.',
+  badConcurrency: '`{0}` needs a number of threads from 1 to 256 (the same for --jobs and --concurrency), not `{1}`.',
+  cacheCorrupt: 'note: ignoring the cache file {0} ({1}); it will be rewritten.',
+  cacheUnwritable: 'note: could not write the cache file {0} ({1}); the next run starts without it.',
   noMatch: 'No such file, directory or matching glob: {0}',
   configError: '{0}:{1}:{2}: error: {3}',
   internal: 'Internal error: {0}',
@@ -65,7 +75,7 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config 
   outContainsHandbook: '--out {0} would hold the handbook itself; choose a directory inside or beside it.',
   outUnsafe: 'Refusing to write {0}: the path would leave the output directory.',
   unsafePage: 'No page for {0}: its path could leave the output directory.',
-  rendered: 'Rendered {0} charter pages to {1}; open {2}',
+  rendered: 'Wrote the site ({0} charter pages) to {1}; open {2}',
   removedStale: 'Removed {0} pages of charters that are gone.',
 } as const;
 
@@ -91,6 +101,12 @@ Lint-valinnat:
   --lang fi|en             Viestien kieli (oletus: charters.yaml, sitten $LANG)
   --today VVVV-KK-PP       Päivä, jota vasten katselmoinnit tarkistetaan (oletus: tänään)
   --no-color               Ei värejä (myös NO_COLOR=1)
+  --cache                  Käytä uudelleen edellisen ajon tulokset muuttumattomista tiedostoista
+  --cache-location HAK     Välimuistin paikka (oletus: .charters-cache/ käsikirjan hakemistossa)
+  --jobs, -j N             Säikeiden määrä (oletus: yksi ydintä kohden; pienet ajot yhdellä)
+  --concurrency N          Sama kuin --jobs
+  --shard I/N              Tarkista vain osa I N:stä (CI-matriisiin); osa 1 raportoi myös
+                           koko käsikirjaa koskevat havainnot
 
 Init- ja new-valinnat:
   --lang fi|en             Mallipohjien kieli
@@ -113,6 +129,10 @@ Paluuarvot: 0 ei virheitä, 1 virheitä (tai liikaa varoituksia), 2 käyttö-, a
   badLang: 'Tuntematon kieli `{0}`: käytä fi tai en.',
   badNumber: '`{0}` vaatii kokonaisluvun, ei `{1}`.',
   badDate: '`--today` vaatii päivämäärän muodossa VVVV-KK-PP, ei `{0}`.',
+  badShard: '`--shard` vaatii muodon I/N, jossa 1 ≤ I ≤ N ≤ 1000 (esimerkiksi 2/4), ei `{0}`.',
+  badConcurrency: '`{0}` vaatii säikeiden määrän 1–256 (sama arvo valinnoille --jobs ja --concurrency), ei `{1}`.',
+  cacheCorrupt: 'huom: välimuistitiedostoa {0} ei käytetä ({1}); se kirjoitetaan uudelleen.',
+  cacheUnwritable: 'huom: välimuistitiedostoa {0} ei voitu kirjoittaa ({1}); seuraava ajo alkaa ilman sitä.',
   noMatch: 'Tiedostoa, hakemistoa tai globia vastaavaa ei löydy: {0}',
   configError: '{0}:{1}:{2}: virhe: {3}',
   internal: 'Sisäinen virhe: {0}',
@@ -135,7 +155,7 @@ Paluuarvot: 0 ei virheitä, 1 virheitä (tai liikaa varoituksia), 2 käyttö-, a
   outContainsHandbook: '--out {0} sisältäisi itse käsikirjan; valitse hakemisto sen sisältä tai vierestä.',
   outUnsafe: 'Tiedostoa {0} ei kirjoiteta: polku johtaisi tulostehakemiston ulkopuolelle.',
   unsafePage: 'Peruskirjasta {0} ei tehdä sivua: sen polku johtaisi tulostehakemiston ulkopuolelle.',
-  rendered: '{0} peruskirjan sivut kirjoitettu hakemistoon {1}; avaa {2}',
+  rendered: 'Sivusto ({0} peruskirjan sivua) kirjoitettu hakemistoon {1}; avaa {2}',
   removedStale: 'Poistettu {0} sivua peruskirjoista, joita ei enää ole.',
 };
 

@@ -7,7 +7,7 @@ import picomatch from 'picomatch/posix';
 import { CONFIG_FILE, parseConfig, type ConfigError, type ConfigResult, type ResolvedConfig, defaultConfig } from './config';
 import { applyFixes } from './fix';
 import { t } from './i18n';
-import { Linter, sortFindings } from './lint';
+import { Linter, sortFindings, type CharterLint } from './lint';
 import type { CharterSummary, Finding, Lang, RunResult, SkippedFile } from './types';
 
 /** The code of a file-system error (ENOENT, EACCES…), or its message. */
@@ -16,9 +16,27 @@ function errorText(e: unknown): string {
   return err?.code ?? err?.message ?? String(e);
 }
 
+/** Why a file could not be read, for the list of skipped files. */
+function readFailure(lang: Lang, e: unknown): string {
+  const code = (e as { code?: string })?.code;
+  if (code === 'ENOENT') return t(lang, 'skip.missing');
+  if (code === 'ELOOP') return t(lang, 'skip.loop');
+  if (code === 'EACCES' || code === 'EPERM') return t(lang, 'skip.denied', { detail: code });
+  return t(lang, 'skip.read', { detail: errorText(e) });
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export interface DirEntry {
   name: string;
+  /** What the entry is, symbolic links followed; a broken or looping link is a `file` (reading it says why). */
   type: 'file' | 'directory' | 'other';
+  /** A symbolic link: discovery follows it only when it stays inside the handbook. */
+  link?: boolean;
 }
 
 /** Paths are absolute and use `/`. */
@@ -86,7 +104,9 @@ export type Decoded = { ok: true; text: string } | { ok: false; reason: 'binary'
 
 /** UTF-8 text, or why not: binary (NUL bytes) or invalid UTF-8, with the line of the first bad byte. */
 export function decodeText(bytes: Uint8Array): Decoded {
-  const nul = bytes.subarray(0, 8192).indexOf(0);
+  // Anywhere in the file, not only near the start: a NUL deep in a text is as invisible in an
+  // editor as it is in a lint report, and the Markdown parser turns it into U+FFFD.
+  const nul = bytes.indexOf(0);
   if (nul >= 0) return { ok: false, reason: 'binary', line: lineOfByte(bytes, nul) };
   try {
     // ignoreBOM keeps a byte-order mark in the text: the linter skips it and --fix writes it back
@@ -140,6 +160,8 @@ export async function discover(fs: HandbookFs, root: string, dir: string, config
   const skipped: SkippedFile[] = [];
   const seen = new Set<string>();
   const stack = [dir];
+  const realRoot = fs.realpath ? await fs.realpath(root).catch(() => root) : root;
+  const inside = (real: string): boolean => real === realRoot || real.startsWith(realRoot.endsWith('/') ? realRoot : `${realRoot}/`);
   while (stack.length > 0) {
     const current = stack.pop()!;
     if (fs.realpath) {
@@ -162,8 +184,17 @@ export async function discover(fs: HandbookFs, root: string, dir: string, config
       const path = joinPath(current, entry.name);
       const rel = relativePath(root, path);
       if (excluded(rel) || excluded(`${rel}/`)) continue;
+      const wanted = entry.type === 'directory' || (entry.type === 'file' && MARKDOWN.test(entry.name));
+      if (wanted && entry.link && fs.realpath) {
+        // A link out of the handbook (`evil -> /`) would lint, or walk, whatever it points at.
+        const real = await fs.realpath(path).catch(() => undefined);
+        if (real !== undefined && !inside(real)) {
+          skipped.push({ file: path, reason: t(lang, 'skip.outside', { target: real }) });
+          continue;
+        }
+      }
       if (entry.type === 'directory') stack.push(path);
-      else if (entry.type === 'file' && MARKDOWN.test(entry.name)) files.push(path);
+      else if (wanted) files.push(path);
     }
   }
   files.sort();
@@ -186,9 +217,14 @@ export interface LintFilesOptions {
   writeFixed?: (path: string, text: string) => Promise<void>;
 }
 
-/** Lint files of one handbook: read, decode, size-check, lint, then the handbook-level rules. */
+/**
+ * Lint files of one handbook: read, decode, size-check, lint, then the handbook-level rules.
+ * A file that cannot be linted (unreadable, too big, not UTF-8, too complex for the parser, or
+ * any failure while linting it) is listed in `skipped` with the reason, and the run goes on.
+ */
 export async function lintFiles(o: LintFilesOptions): Promise<RunResult> {
   const isIncluded = o.config.include ? picomatch(o.config.include, { dot: true }) : undefined;
+  const lang = o.linter.lang;
   const findings: Finding[] = [];
   const charters: string[] = [];
   const ignored: string[] = [];
@@ -201,39 +237,65 @@ export async function lintFiles(o: LintFilesOptions): Promise<RunResult> {
     try {
       const st = await o.fs.stat(path);
       if (st.size > o.config.maxFileSize) {
-        skipped.push({ file: rel, reason: t(o.linter.lang, 'skip.size', { limit: o.config.maxFileSize, size: st.size }) });
+        skipped.push({ file: rel, reason: t(lang, 'skip.size', { limit: o.config.maxFileSize, size: st.size }) });
         continue;
       }
       bytes = await o.fs.readFile(path);
     } catch (e) {
-      skipped.push({ file: rel, reason: t(o.linter.lang, 'skip.read', { detail: errorText(e) }) });
+      skipped.push({ file: rel, reason: readFailure(lang, e) });
+      continue;
+    }
+    // It grew between the stat and the read.
+    if (bytes.byteLength > o.config.maxFileSize) {
+      skipped.push({ file: rel, reason: t(lang, 'skip.size', { limit: o.config.maxFileSize, size: bytes.byteLength }) });
       continue;
     }
     const decoded = decodeText(bytes);
     if (!decoded.ok) {
       skipped.push({
         file: rel,
-        reason: t(o.linter.lang, decoded.reason === 'binary' ? 'skip.binary' : 'skip.encoding', { line: decoded.line }),
+        reason: t(lang, decoded.reason === 'binary' ? 'skip.binary' : 'skip.encoding', { line: decoded.line }),
       });
       continue;
     }
-    const forceCharter = isIncluded ? isIncluded(relativePath(o.root, path)) : false;
-    const options = { forceCharter, ...(o.today ? { today: o.today } : {}) };
-    let result = o.linter.lintText(rel, decoded.text, options);
-    if (o.writeFixed && result.findings.some((f) => f.fix)) {
-      const bom = decoded.text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-      let text = result.charter.text;
-      // Overlapping fixes wait for the next pass; a few passes settle every case we know of.
-      for (let pass = 0; pass < 5; pass++) {
-        const fixes = result.findings.flatMap((f) => (f.fix ? [f.fix] : []));
-        if (fixes.length === 0) break;
-        const applied = applyFixes(text, fixes);
-        if (applied.applied === 0 || applied.text === text) break;
-        fixed += applied.applied;
-        text = applied.text;
-        result = o.linter.lintText(rel, text, options);
+    let result: CharterLint;
+    try {
+      const forceCharter = isIncluded ? isIncluded(relativePath(o.root, path)) : false;
+      const options = { forceCharter, ...(o.today ? { today: o.today } : {}) };
+      result = o.linter.lintText(rel, decoded.text, options);
+      if (o.writeFixed && result.findings.some((f) => f.fix)) {
+        const original = result;
+        const bom = decoded.text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+        let text = result.charter.text;
+        let applied = 0;
+        // Overlapping fixes wait for the next pass; a few passes settle every case we know of.
+        for (let pass = 0; pass < 5; pass++) {
+          const fixes = result.findings.flatMap((f) => (f.fix ? [f.fix] : []));
+          if (fixes.length === 0) break;
+          const out = applyFixes(text, fixes);
+          if (out.applied === 0 || out.text === text) break;
+          applied += out.applied;
+          text = out.text;
+          result = o.linter.lintText(rel, text, options);
+        }
+        if (bom + text !== decoded.text) {
+          const problem = await writeFixes(o, path, bytes, bom + text);
+          if (problem === undefined) {
+            fixed += applied;
+          } else {
+            // Nothing was written: report the file as it is on disk.
+            skipped.push({ file: rel, reason: problem });
+            result = original;
+          }
+        }
       }
-      if (text !== result.charter.text || bom + text !== decoded.text) await o.writeFixed(path, bom + text);
+    } catch (e) {
+      skipped.push({ file: rel, reason: t(lang, 'skip.failed', { detail: errorText(e) }) });
+      continue;
+    }
+    if (result.unlintable !== undefined) {
+      skipped.push({ file: rel, reason: result.unlintable });
+      continue;
     }
     if (!result.summary) {
       ignored.push(rel);
@@ -250,6 +312,25 @@ export async function lintFiles(o: LintFilesOptions): Promise<RunResult> {
   const run: RunResult = { findings: sortFindings(findings), charters, ignored, skipped, rules: o.linter.rules };
   if (o.writeFixed) run.fixed = fixed;
   return run;
+}
+
+/**
+ * Save fixed text, unless the file changed since it was read (an editor saved it meanwhile: the
+ * fixes were computed for the old text and would drop the new one). Undefined when written,
+ * else why not. `writeFixed` itself writes a temporary file and renames it.
+ */
+async function writeFixes(o: LintFilesOptions, path: string, read: Uint8Array, text: string): Promise<string | undefined> {
+  const lang = o.linter.lang;
+  try {
+    const now = await o.fs.readFile(path);
+    if (!sameBytes(now, read)) return t(lang, 'skip.changed');
+    await o.writeFixed!(path, text);
+    return undefined;
+  } catch (e) {
+    // `EACCES: read-only file` from writeFileAtomic; node's own errors say no more than their code.
+    const err = e as { code?: string; message?: string };
+    return t(lang, 'skip.write', { detail: err?.code && err.message && !err.message.startsWith(err.code) ? `${err.code}: ${err.message}` : errorText(e) });
+  }
 }
 
 export interface Globs {

@@ -2,14 +2,17 @@
  * The runner: text → charter → findings, and summaries → handbook findings. Rules only report;
  * the runner stamps rule metadata, applies configured severities and drops `off` rules.
  */
+import yaml from 'js-yaml';
+import { toString } from 'mdast-util-to-string';
 import type { ResolvedConfig } from './config';
 import { defaultConfig } from './config';
 import { FrameworkLookup } from './framework/lookup';
-import { parseCharter } from './parse';
+import { t } from './i18n';
+import { lineIndexOf, parseCharter, parseMarkdown } from './parse';
 import { CHARTER_RULES, HANDBOOK_RULES, RULES } from './rules/index';
 import type { Report, Rule } from './rules/rule';
 import { summarize } from './status';
-import { LineIndex, isoDay } from './text';
+import { detectEol, isoDay } from './text';
 import type { Charter, CharterSummary, Finding, Lang, RuleMeta, Severity } from './types';
 
 export interface CharterLint {
@@ -18,6 +21,11 @@ export interface CharterLint {
   findings: Finding[];
   /** Present when the file is a charter. */
   summary: CharterSummary | undefined;
+  /**
+   * Why this charter could not be linted (nested too deeply for the Markdown parser, a YAML
+   * alias bomb, the parser failed), localised. Then `charter` is empty and there are no findings.
+   */
+  unlintable?: string;
 }
 
 export interface LintTextOptions {
@@ -51,14 +59,33 @@ export class Linter {
 
   lintText(file: string, text: string, options: LintTextOptions = {}): CharterLint {
     const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const charter = parseCharter(file, src, this.lookup, {
-      forceCharter: options.forceCharter === true,
-      defaultLang: this.lang,
-    });
+    // A lone CR (old Mac line ends) ends a line for remark and for editors, not for the line
+    // index. Parse and place with a same-length copy in which every lone CR is an LF, so that
+    // offsets stay the user's and lines agree with remark and the editor; the charter keeps the
+    // user's text and line ends (fixes insert CRs).
+    const loneCr = src.includes('\r') && /\r(?!\n)/.test(src);
+    const parsed = loneCr ? src.replace(/\r(?!\n)/g, '\n') : src;
+    const refused = this.refuse(file, parsed, options.forceCharter === true);
+    if (refused) return loneCr ? { ...refused, charter: { ...refused.charter, text: src } } : refused;
+    let charter: Charter;
+    try {
+      charter = parseCharter(file, parsed, this.lookup, {
+        forceCharter: options.forceCharter === true,
+        defaultLang: this.lang,
+      });
+    } catch (e) {
+      // remark recursing past the stack on input the guard did not foresee, and the like
+      return this.unlintable(file, src, t(this.lang, 'skip.parse', { detail: errorMessage(e) }));
+    }
+    const lines = lineIndexOf(charter);
+    if (loneCr) {
+      const crs = (src.match(/\r(?!\n)/g) ?? []).length;
+      const lfs = (src.match(/\n/g) ?? []).length;
+      charter = { ...charter, text: src, eol: crs > lfs ? '\r' : charter.eol };
+    }
     const findings: Finding[] = [];
     // Frontmatter errors are worth reporting on any Markdown file that looked like a charter.
     if (!charter.isCharter) return { charter, findings, summary: undefined };
-    const lines = new LineIndex(src);
     const today = options.today ?? isoDay(new Date());
     for (const rule of CHARTER_RULES) {
       const severity = this.severityOf(rule);
@@ -72,7 +99,41 @@ export class Linter {
         report: (r) => findings.push(this.stamp(rule, severity, file, r)),
       });
     }
+    withholdIneffectiveFixes(charter, findings);
     return { charter, findings: sortFindings(findings), summary: summarize(charter, this.lookup) };
+  }
+
+  /**
+   * Input that would hang or crash the Markdown or YAML parser (see `markdownComplexity` and
+   * `frontmatterExpansion`): an unlintable result for a file that may be a charter, an empty
+   * one (not a charter) for any other file, undefined for ordinary text.
+   */
+  private refuse(file: string, src: string, forceCharter: boolean): CharterLint | undefined {
+    const complex = markdownComplexity(src);
+    const fm = frontmatterBlock(src);
+    // Only the frontmatter makes a file a charter: `tier`/`tiers` (possibly quoted or escaped).
+    const maybeCharter = forceCharter || (fm !== undefined && /tier|\\/i.test(fm.raw));
+    if (complex) {
+      if (!maybeCharter) return { charter: blankCharter(file, src, this.lang), findings: [], summary: undefined };
+      const reason =
+        complex.kind === 'nesting'
+          ? t(this.lang, 'skip.nesting', { depth: complex.depth, line: complex.line, limit: MAX_NESTING })
+          : complex.kind === 'heading'
+            ? t(this.lang, 'skip.heading', { line: complex.line, markers: complex.markers, limit: MAX_HEADING_MARKERS })
+            : complex.kind === 'blocks'
+              ? t(this.lang, 'skip.blocks', { line: complex.line, limit: MAX_BLOCKS })
+              : t(this.lang, 'skip.complex', { line: complex.line });
+      return this.unlintable(file, src, reason);
+    }
+    if (maybeCharter && fm) {
+      const bomb = frontmatterExpansion(fm.raw);
+      if (bomb) return this.unlintable(file, src, t(this.lang, 'skip.aliases', { limit: MAX_YAML_VALUES, line: fm.firstLine + bomb.line - 1 }));
+    }
+    return undefined;
+  }
+
+  private unlintable(file: string, src: string, reason: string): CharterLint {
+    return { charter: blankCharter(file, src, this.lang), findings: [], summary: undefined, unlintable: reason };
   }
 
   /** Handbook-level findings from the summaries of every charter of the handbook. */
@@ -120,4 +181,290 @@ export function sortFindings(findings: Finding[]): Finding[] {
       a.place.start.line - b.place.start.line ||
       a.place.start.column - b.place.start.column,
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input the parsers cannot take
+//
+// remark (micromark and mdast-util-from-markdown) is superlinear on some shapes: a line nested
+// 1,000 lists deep takes seconds and 10,000 deep takes hours; every list or quote that closes
+// re-splices the events read so far; thousands of emphasis markers in one paragraph or heading
+// cost quadratic time and recursion deep enough to overflow the stack. The per-file size limit
+// does not bound any of that (a 200 KB file can take minutes), and the editor lints on its
+// extension host's thread, so the linter measures the shapes that cost before parsing, in one
+// linear pass, and refuses a charter that would cost more than about ten seconds. (Should the
+// parse become linear in the number of lists, drop the term for closed lists and quotes.)
+
+/** Lists or block quotes nested deeper than this on one line are refused (markdown-it's `maxNesting` is 100 too). */
+export const MAX_NESTING = 100;
+/** Emphasis and link markers (`*`, `_`, `[`, `]`) one heading may hold. */
+export const MAX_HEADING_MARKERS = 1000;
+/**
+ * Parser work one charter may cost, in the units of `markdownComplexity` (about a microsecond
+ * each on a busy 2-core machine, so at most about ten seconds). A real 16 KB charter costs a few
+ * hundred; real charters pasted together into one file cost 1.2 million at 300 KB and 20 million
+ * at 1.2 MB (micromark then takes 10-20 s: every list or quote that closes re-splices the events
+ * of everything before it, so a long document of lists is quadratic).
+ */
+export const MAX_PARSE_WORK = 10_000_000;
+/**
+ * Headings, paragraphs and list items one charter may hold: remark takes some 10 KB of memory
+ * and 0.1 ms for each (100,000 one-line headings: 1.2 GB, 10 s). A real charter has a few hundred.
+ */
+export const MAX_BLOCKS = 20_000;
+/** Values the frontmatter's YAML aliases may expand to (a "billion laughs" expands to 10^9). */
+export const MAX_YAML_VALUES = 100_000;
+
+export type Complexity =
+  | { kind: 'nesting'; depth: number; line: number }
+  | { kind: 'heading'; markers: number; line: number }
+  | { kind: 'blocks'; line: number }
+  | { kind: 'work'; line: number };
+
+/**
+ * Whether remark would take too long (or overflow the stack) on `text`, and where, from one pass
+ * over its lines. Work counted: twice the square of each line's nesting depth (list and quote
+ * markers and the indentation before them); for every list or quote closed, the line number (remark
+ * re-splices everything read so far); for every paragraph or list item, the square of its
+ * emphasis and link markers over 25 (inline parsing is quadratic in them, and cheaper per unit).
+ * Blocks (headings, paragraphs, list items) are counted apart: they cost memory more than time.
+ */
+export function markdownComplexity(text: string): Complexity | undefined {
+  const n = text.length;
+  // The frontmatter is YAML, not Markdown (its own parser has limits of its own).
+  const fm = frontmatterBlock(text);
+  let line = fm?.end !== undefined ? fm.endLine : 0;
+  let pos = fm?.end !== undefined ? fm.end : 0;
+  let work = 0;
+  let prevDepth = 0;
+  let prevBlank = true;
+  let blockMarkers = 0;
+  let blockLine = 1;
+  let prevHeadingCandidate = false;
+  let blocks = 0;
+  /** The fence of the open fenced code block (its text is not Markdown), e.g. "```". */
+  let fence = '';
+  while (pos <= n) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = n;
+    line++;
+    // The container prefix: indentation, `>` and list markers.
+    let i = pos;
+    let indent = 0;
+    let lead = -1;
+    let markers = 0;
+    let listItem = false;
+    for (; i < end; ) {
+      const c = text.charCodeAt(i);
+      if (c === 32) {
+        indent++;
+        i++;
+      } else if (c === 9) {
+        indent += 4 - (indent % 4);
+        i++;
+      } else if (c === 62 /* > */) {
+        if (lead < 0) lead = indent;
+        markers++;
+        i++;
+      } else if ((c === 45 || c === 42 || c === 43) /* - * + */ && isSpaceOrEnd(text, i + 1, end)) {
+        if (lead < 0) lead = indent;
+        markers++;
+        listItem = true;
+        i++;
+      } else if (c >= 48 && c <= 57) {
+        let j = i;
+        while (j < end && j - i < 9 && isDigit(text.charCodeAt(j))) j++;
+        const d = text.charCodeAt(j);
+        if (j >= end || (d !== 46 && d !== 41) /* . ) */ || !isSpaceOrEnd(text, j + 1, end)) break;
+        if (lead < 0) lead = indent;
+        markers++;
+        listItem = true;
+        i = j + 1;
+      } else {
+        break;
+      }
+    }
+    const blank = markers === 0 && i >= end;
+    const first = text.charCodeAt(i);
+    const fenceHere = first === 96 || first === 126 ? /^(`{3,}|~{3,})/.exec(text.slice(i, Math.min(end, i + 64))) : null; // ` ~
+    if (fence) {
+      if (fenceHere && fenceHere[1]![0] === fence[0] && fenceHere[1]!.length >= fence.length && text.slice(i + fenceHere[1]!.length, end).trim() === '') fence = '';
+      pos = end + 1;
+      continue;
+    }
+    if (fenceHere) fence = fenceHere[1]!;
+    if (blank) {
+      if (blockMarkers > 0) work += (blockMarkers * blockMarkers) / 25;
+      blockMarkers = 0;
+      prevHeadingCandidate = false;
+    } else {
+      let depth: number;
+      if (markers > 0) depth = markers + (lead >> 1);
+      else depth = prevBlank ? Math.min(prevDepth, indent >> 1) : prevDepth; // continuation or lazy line
+      if (depth > MAX_NESTING) return { kind: 'nesting', depth, line };
+      work += 2 * depth * depth;
+      if (depth < prevDepth) work += (prevDepth - depth) * line;
+      prevDepth = depth;
+      if ((prevBlank || listItem || isAtxHeading(text, i, end)) && ++blocks > MAX_BLOCKS) return { kind: 'blocks', line };
+      // A list item starts a new paragraph; a setext underline ends the heading above it.
+      if (listItem) {
+        if (blockMarkers > 0) work += (blockMarkers * blockMarkers) / 25;
+        blockMarkers = 0;
+        blockLine = line;
+      } else if (prevBlank) {
+        blockLine = line;
+      }
+      let lineMarkers = 0;
+      for (let k = i; k < end; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 42 || c === 95 || c === 91 || c === 93) lineMarkers++; // * _ [ ]
+      }
+      if (lineMarkers > MAX_HEADING_MARKERS && isAtxHeading(text, i, end)) return { kind: 'heading', markers: lineMarkers, line };
+      if (prevHeadingCandidate && blockMarkers > MAX_HEADING_MARKERS && isSetextUnderline(text, i, end)) {
+        return { kind: 'heading', markers: blockMarkers, line: blockLine };
+      }
+      blockMarkers += lineMarkers;
+      prevHeadingCandidate = true;
+    }
+    if (work > MAX_PARSE_WORK) return { kind: 'work', line };
+    prevBlank = blank;
+    pos = end + 1;
+  }
+  work += (blockMarkers * blockMarkers) / 25;
+  return work > MAX_PARSE_WORK ? { kind: 'work', line } : undefined;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isSpaceOrEnd(text: string, i: number, end: number): boolean {
+  if (i >= end) return true;
+  const c = text.charCodeAt(i);
+  return c === 32 || c === 9 || c === 13;
+}
+
+function isAtxHeading(text: string, i: number, end: number): boolean {
+  let k = i;
+  while (k < end && text.charCodeAt(k) === 35 /* # */) k++;
+  return k > i && k - i <= 6 && isSpaceOrEnd(text, k, end);
+}
+
+function isSetextUnderline(text: string, i: number, end: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c !== 61 && c !== 45) return false; // = -
+  let k = i;
+  while (k < end && text.charCodeAt(k) === c) k++;
+  while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 13)) k++;
+  return k >= end;
+}
+
+/**
+ * The raw YAML of a frontmatter block at the start of `text` and the document line it starts
+ * on; when it is closed, also the offset just after the closing fence line and that line.
+ */
+function frontmatterBlock(text: string): { raw: string; firstLine: number; end?: number; endLine: number } | undefined {
+  const open = /^---[ \t]*\r?\n/.exec(text);
+  if (!open) return undefined;
+  const rest = text.slice(open[0].length);
+  const close = /^---[ \t]*\r?$/m.exec(rest);
+  if (!close) return { raw: rest, firstLine: 2, endLine: 0 };
+  const raw = rest.slice(0, close.index);
+  let endLine = 2;
+  for (let i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) endLine++;
+  const after = open[0].length + close.index + close[0].length;
+  return { raw, firstLine: 2, end: Math.min(text.length + 1, after + 1), endLine: raw === '' ? 2 : endLine };
+}
+
+/**
+ * Whether the YAML's aliases expand to more than `MAX_YAML_VALUES` values, with the line (in
+ * `raw`, 1-based) of the first alias. js-yaml shares aliased values instead of copying them, so
+ * loading is cheap; anything that walks or stringifies the result (`String(tiers)`) is not.
+ */
+export function frontmatterExpansion(raw: string): { line: number } | undefined {
+  const alias = /(?:^|[\s[{,:-])\*[^\s,[\]{}]/m.exec(raw);
+  if (!alias) return undefined;
+  let data: unknown;
+  try {
+    data = yaml.load(raw, { schema: yaml.CORE_SCHEMA });
+  } catch {
+    return undefined; // the parse reports broken YAML as a finding
+  }
+  let count = 0;
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (++count > MAX_YAML_VALUES) return { line: raw.slice(0, alias.index + 1).split('\n').length };
+    if (v !== null && typeof v === 'object') {
+      for (const child of Object.values(v as Record<string, unknown>)) stack.push(child);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A fix that would not take: the finding would stay, and every `--fix` run would insert the same
+ * text again. Such fixes are withheld (the finding stays, without a fix):
+ *
+ * - an element heading must be deeper than its tier's heading: under a level-6 tier heading no
+ *   heading can be (and `#######` is text);
+ * - fixes insert at headings, at list items or at the end of the document, and at the end an
+ *   unclosed block (a code fence, an HTML comment, `<pre>`) swallows whatever is appended. Cheap
+ *   unless the text holds an opener of such a block: only then is it parsed once more, with a
+ *   heading appended.
+ */
+function withholdIneffectiveFixes(charter: Charter, findings: Finding[]): void {
+  const { text, eol } = charter;
+  for (const f of findings) {
+    if (!f.fix) continue;
+    const section = f.tier !== undefined && f.ruleId === 'element-missing' ? charter.tierSections.find((s) => s.tier === f.tier) : undefined;
+    const floor = section ? section.depth : 0;
+    const headings = f.fix.edits.flatMap((e) => [...e.text.matchAll(/^(#+)[ \t]/gm)].map((m) => m[1]!.length));
+    if (headings.some((d) => d > 6 || d <= floor)) delete f.fix;
+  }
+  const atEnd = (f: Finding) => f.fix?.edits.some((e) => e.start === text.length) === true;
+  if (!findings.some(atEnd) || !mayEndOpen(text)) return;
+  const tree = parseMarkdown(`${text}${eol}${eol}# x${eol}`);
+  const last = tree.children[tree.children.length - 1];
+  if (last && last.type === 'heading' && toString(last) === 'x') return;
+  for (const f of findings) if (atEnd(f)) delete f.fix;
+}
+
+/** Whether `text` might end inside a fenced code block or an HTML block that runs to the end. */
+function mayEndOpen(text: string): boolean {
+  // (Without any `<!--`, -1 > -1 - 3 held, and every charter missing its last element was parsed twice.)
+  const comment = text.lastIndexOf('<!--');
+  return (
+    text.includes('```') ||
+    text.includes('~~~') ||
+    (comment >= 0 && comment > text.lastIndexOf('-->') - 3) ||
+    /<(?:pre|script|style|textarea)(?:[\s>]|$)|<\?|<![A-Za-z[]/i.test(text)
+  );
+}
+
+/** The model of a file that was not parsed: no frontmatter, no tiers, no elements. */
+function blankCharter(file: string, text: string, lang: Lang): Charter {
+  return {
+    file,
+    text,
+    eol: detectEol(text),
+    frontmatter: { data: undefined, place: undefined, insertOffset: undefined, raw: undefined, keyLines: {}, error: undefined },
+    isCharter: false,
+    tiers: [],
+    unknownTiers: [],
+    multiTier: false,
+    lang,
+    unit: undefined,
+    owner: undefined,
+    reviewed: undefined,
+    nextReview: undefined,
+    title: undefined,
+    tierSections: [],
+    occurrences: [],
+  };
+}
+
+function errorMessage(e: unknown): string {
+  const err = e as { message?: unknown };
+  return typeof err?.message === 'string' ? err.message : String(e);
 }

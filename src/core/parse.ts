@@ -1,11 +1,14 @@
 /**
- * Markdown text → charter model. unified + remark-parse + remark-frontmatter give the tree;
- * this module finds the frontmatter, the tiers, the tier sections and every element occurrence
- * (as a heading, or as an inline item in the article's layout: `🔹 Title: text`).
+ * Markdown text → charter model. micromark (the parser under unified + remark-parse) with
+ * remark-frontmatter's syntax gives the block structure; this module finds the frontmatter, the
+ * tiers, the tier sections and every element occurrence (as a heading, or as an inline item in
+ * the article's layout: `🔹 Title: text`).
  */
 import yaml from 'js-yaml';
-import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { List, ListItem, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { parse as micromarkParse, postprocess, preprocess } from 'micromark';
+import { frontmatter as frontmatterSyntax } from 'micromark-extension-frontmatter';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -41,6 +44,19 @@ const INLINE_ITEM =
   /^(?:[\s\p{Extended_Pictographic}\p{So}\ufe0f\u200d•▪►▶→]*)(\*\*|__)?([^:\n*_]{2,200}?)(\*\*|__)?\s*:(\*\*|__)?/u;
 const MAX_LIST_DEPTH = 4;
 
+/** The line index each charter was parsed with, so the rules need not build another. */
+const lineIndexes = new WeakMap<Charter, LineIndex>();
+
+/** The line index of a charter's text (the one its parse built, when there is one). */
+export function lineIndexOf(charter: Charter): LineIndex {
+  let idx = lineIndexes.get(charter);
+  if (!idx || idx.text !== charter.text) {
+    idx = new LineIndex(charter.text);
+    lineIndexes.set(charter, idx);
+  }
+  return idx;
+}
+
 export function parseCharter(
   file: string,
   text: string,
@@ -48,14 +64,10 @@ export function parseCharter(
   options: ParseOptions = {},
 ): Charter {
   const idx = new LineIndex(text);
-  const tree = parseMarkdown(text);
-  const frontmatter = readFrontmatter(tree, text, idx);
+  const blocks = readBlocks(text);
+  const frontmatter = readFrontmatter(blocks.yaml, text, idx);
   const data = frontmatter.data ?? {};
-
-  const headings: HeadingInfo[] = [];
-  for (const node of tree.children) {
-    if (node.type === 'heading' && node.position) headings.push(headingInfo(node, text));
-  }
+  const headings = blocks.headings;
   const titleHeading = headings.find((h) => h.depth === 1);
 
   // Tiers named in the frontmatter.
@@ -63,27 +75,9 @@ export function parseCharter(
     'tier' in data ||
     'tiers' in data ||
     (frontmatter.error !== undefined && /^tiers?\s*:/m.test(frontmatter.raw ?? text.slice(0, 4096)));
-  const rawTiers: { value: string; line: number }[] = [];
-  let multiTier = false;
-  for (const key of ['tier', 'tiers'] as const) {
-    if (!(key in data)) continue;
-    const v = data[key];
-    const line = frontmatter.keyLines[key] ?? 1;
-    if (Array.isArray(v)) {
-      multiTier = true;
-      for (const item of v) if (item !== null && item !== undefined) rawTiers.push({ value: String(item), line });
-    } else if (v !== null && v !== undefined && String(v).trim() !== '') {
-      if (key === 'tiers') multiTier = true;
-      rawTiers.push({ value: String(v), line });
-    }
-  }
-  const tiers: string[] = [];
-  const unknownTiers: { value: string; line: number }[] = [];
-  for (const t of rawTiers) {
-    const def = lookup.resolveTier(t.value);
-    if (!def) unknownTiers.push(t);
-    else if (!tiers.includes(def.id)) tiers.push(def.id);
-  }
+  const named = frontmatterTiers(data, frontmatter.keyLines, lookup);
+  const { rawTiers, tiers, unknownTiers } = named;
+  let multiTier = named.multiTier;
 
   const isCharter = hasTierKey || options.forceCharter === true;
   // No tier in the frontmatter: a document in the article's layout names its tiers in headings.
@@ -131,11 +125,11 @@ export function parseCharter(
       sections.push({ tier: tiers[0]!, multi: false, depth: titleHeading ? 1 : 0, start: 0, bodyStart, end: text.length });
     }
     for (const s of sections) {
-      occurrences.push(...findOccurrences(tree, text, idx, lookup, headings, s));
+      occurrences.push(...findOccurrences(blocks, text, idx, lookup, s));
     }
   }
 
-  return {
+  const charter: Charter = {
     file,
     text,
     eol: detectEol(text),
@@ -155,19 +149,13 @@ export function parseCharter(
     tierSections,
     occurrences,
   };
+  lineIndexes.set(charter, idx);
+  return charter;
 }
 
-function headingInfo(node: Heading, text: string): HeadingInfo {
-  const start = node.position!.start.offset!;
-  const end = node.position!.end.offset!;
-  const source = text.slice(start, end);
-  const m = EXPLICIT_ID.exec(source);
-  let plain = toString(node);
-  if (m) plain = plain.replace(EXPLICIT_ID, '');
-  return { depth: node.depth, text: plain.trim(), explicitId: m ? m[1] : undefined, start, end };
-}
 
-function stringField(data: Record<string, unknown>, key: string): string | undefined {
+
+export function stringField(data: Record<string, unknown>, key: string): string | undefined {
   const v = data[key];
   if (v === null || v === undefined) return undefined;
   if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
@@ -175,11 +163,212 @@ function stringField(data: Record<string, unknown>, key: string): string | undef
   return undefined;
 }
 
-function readLang(data: Record<string, unknown>, fallback: Lang): Lang {
+export function readLang(data: Record<string, unknown>, fallback: Lang): Lang {
   const v = typeof data['lang'] === 'string' ? data['lang'].toLowerCase().trim() : '';
   if (v === 'fi' || v.startsWith('fi-')) return 'fi';
   if (v === 'en' || v.startsWith('en-')) return 'en';
   return fallback;
+}
+
+/** The tiers a frontmatter mapping names (`tier`, `tiers`), resolved against the framework. */
+export function frontmatterTiers(
+  data: Record<string, unknown>,
+  keyLines: Record<string, number>,
+  lookup: FrameworkLookup,
+): {
+  rawTiers: { value: string; line: number }[];
+  tiers: string[];
+  unknownTiers: { value: string; line: number }[];
+  multiTier: boolean;
+} {
+  const rawTiers: { value: string; line: number }[] = [];
+  let multiTier = false;
+  for (const key of ['tier', 'tiers'] as const) {
+    if (!(key in data)) continue;
+    const v = data[key];
+    const line = keyLines[key] ?? 1;
+    if (Array.isArray(v)) {
+      multiTier = true;
+      for (const item of v) if (item !== null && item !== undefined) rawTiers.push({ value: String(item), line });
+    } else if (v !== null && v !== undefined && String(v).trim() !== '') {
+      if (key === 'tiers') multiTier = true;
+      rawTiers.push({ value: String(v), line });
+    }
+  }
+  const tiers: string[] = [];
+  const unknownTiers: { value: string; line: number }[] = [];
+  for (const t of rawTiers) {
+    const def = lookup.resolveTier(t.value);
+    if (!def) unknownTiers.push(t);
+    else if (!tiers.includes(def.id)) tiers.push(def.id);
+  }
+  return { rawTiers, tiers, unknownTiers, multiTier };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Block structure: what the charter model needs of the Markdown
+
+/** The frontmatter block: its YAML text (as remark-frontmatter gives it) and where it is. */
+interface YamlBlock {
+  value: string;
+  start: number;
+  end: number;
+  startLine: number;
+  endLine: number;
+}
+
+/**
+ * What parsing needs of a document's structure: the frontmatter, the top-level headings, and
+ * the paragraphs that may hold inline items (top level, or in lists nested at most
+ * MAX_LIST_DEPTH deep, not in block quotes), in document order.
+ */
+interface Blocks {
+  yaml: YamlBlock | undefined;
+  headings: HeadingInfo[];
+  paragraphs: { start: number; end: number }[];
+}
+
+/**
+ * micromark with remark-frontmatter's syntax, as remark-parse runs it, minus the inline
+ * constructs of running text (emphasis, links, images, code spans, inline HTML, escaped line
+ * breaks): the linter reads a paragraph's text from the source, never its inline children, and
+ * tokenizing them is a good share of the parse. The block structure and every position are
+ * the same as in `parseMarkdown`'s tree. Headings are where inline Markdown matters (their
+ * plain text names elements and tiers): `readBlocks` takes their text from the full parse
+ * whenever a heading holds a character that could start an inline construct.
+ */
+const BLOCK_EXTENSIONS = [
+  frontmatterSyntax(['yaml']),
+  { disable: { null: ['attention', 'autolink', 'codeText', 'hardBreakEscape', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink'] } },
+];
+
+/** Characters that may make a heading's plain text differ from its source (inline Markdown, references, NUL). */
+const INLINE_START = /[!&*<[\]_`\\\0]/;
+
+/** The structure of `text`, the quick way when it is exact, else from remark's full tree. */
+function readBlocks(text: string): Blocks {
+  // micromark drops a leading byte-order mark and counts offsets without it; remark's tree has
+  // the same offsets, so callers that keep the mark (the linter strips it) get exactly what
+  // they got from the tree.
+  if (text.charCodeAt(0) === 0xfeff) return blocksFromTree(parseMarkdown(text), text);
+  const events = postprocess(micromarkParse({ extensions: BLOCK_EXTENSIONS }).document().write(preprocess()(text, undefined, true)));
+  return blocksFromEvents(events, text) ?? blocksFromTree(parseMarkdown(text), text);
+}
+
+type MicromarkEvent = ReturnType<typeof postprocess>[number];
+
+/**
+ * Blocks from micromark's events; undefined when a heading holds a bracket (a link reference
+ * resolves against definitions anywhere in the document: only the full parse knows).
+ */
+function blocksFromEvents(events: MicromarkEvent[], text: string): Blocks | undefined {
+  let yamlBlock: YamlBlock | undefined;
+  const headings: HeadingInfo[] = [];
+  const paragraphs: { start: number; end: number }[] = [];
+  let lists = 0;
+  let quotes = 0;
+  for (let i = 0; i < events.length; i++) {
+    const [kind, token] = events[i]!;
+    const type: string = token.type;
+    if (type === 'listOrdered' || type === 'listUnordered') {
+      lists += kind === 'enter' ? 1 : -1;
+      continue;
+    }
+    if (type === 'blockQuote') {
+      quotes += kind === 'enter' ? 1 : -1;
+      continue;
+    }
+    if (kind !== 'enter') continue;
+    if (type === 'paragraph') {
+      if (quotes === 0 && lists <= MAX_LIST_DEPTH) paragraphs.push({ start: token.start.offset, end: token.end.offset });
+      continue;
+    }
+    if (quotes > 0 || lists > 0) continue;
+    if (type === 'atxHeading' || type === 'setextHeading') {
+      const start = token.start.offset;
+      const end = token.end.offset;
+      const source = text.slice(start, end);
+      if (source.includes('[') || source.includes(']')) return undefined;
+      let depth = 0;
+      let plain = '';
+      for (let j = i + 1; j < events.length && events[j]![1] !== token; j++) {
+        const [k, t] = events[j]!;
+        if (k !== 'enter') continue;
+        if (t.type === 'atxHeadingSequence' && depth === 0) depth = t.end.offset - t.start.offset;
+        else if (t.type === 'atxHeadingText') plain = text.slice(t.start.offset, t.end.offset);
+        else if (t.type === 'setextHeadingLineSequence') depth = text.charCodeAt(t.start.offset) === 61 /* = */ ? 1 : 2;
+      }
+      if (type === 'setextHeading' || INLINE_START.test(source)) plain = headingText(source);
+      headings.push(headingInfo(depth, start, end, plain, source));
+    } else if (type === 'yaml') {
+      yamlBlock = yamlFromEvents(events, i, text);
+    }
+  }
+  return { yaml: yamlBlock, headings, paragraphs };
+}
+
+/** The frontmatter's value as mdast-util-frontmatter gives it: between the fences, less one line ending at each end. */
+function yamlFromEvents(events: MicromarkEvent[], at: number, text: string): YamlBlock {
+  const token = events[at]![1];
+  let valueStart = token.end.offset;
+  let valueEnd = token.end.offset;
+  let fences = 0;
+  for (let j = at + 1; j < events.length && events[j]![1] !== token; j++) {
+    const [k, t] = events[j]!;
+    if (k !== 'exit' || (t.type as string) !== 'yamlFence') continue;
+    if (fences++ === 0) valueStart = t.end.offset;
+    else valueEnd = t.start.offset;
+  }
+  const value = text
+    .slice(valueStart, Math.max(valueStart, valueEnd))
+    .replace(/\0/g, '\ufffd')
+    .replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, '');
+  return { value, start: token.start.offset, end: token.end.offset, startLine: token.start.line, endLine: token.end.line };
+}
+
+/** Blocks from remark's tree (used when a heading may hold a link reference). */
+function blocksFromTree(tree: Root, text: string): Blocks {
+  let yamlBlock: YamlBlock | undefined;
+  const first = tree.children[0];
+  if (first && first.type === 'yaml' && first.position) {
+    const { start, end } = first.position;
+    yamlBlock = { value: first.value, start: start.offset!, end: end.offset!, startLine: start.line, endLine: end.line };
+  }
+  const headings: HeadingInfo[] = [];
+  for (const node of tree.children) {
+    if (node.type !== 'heading' || !node.position) continue;
+    const start = node.position.start.offset!;
+    const end = node.position.end.offset!;
+    headings.push(headingInfo(node.depth, start, end, toString(node), text.slice(start, end)));
+  }
+  const paragraphs: { start: number; end: number }[] = [];
+  const stack: { node: RootContent; depth: number }[] = [];
+  for (let i = tree.children.length - 1; i >= 0; i--) stack.push({ node: tree.children[i]!, depth: 0 });
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (node.type === 'paragraph') {
+      if (node.position) paragraphs.push({ start: node.position.start.offset!, end: node.position.end.offset! });
+    } else if (node.type === 'list' && depth < MAX_LIST_DEPTH) {
+      const items = (node as List).children;
+      for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i]!, depth: depth + 1 });
+    } else if (node.type === 'listItem') {
+      const kids = (node as ListItem).children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth });
+    }
+  }
+  return { yaml: yamlBlock, headings, paragraphs };
+}
+
+function headingInfo(depth: number, start: number, end: number, plainText: string, source: string): HeadingInfo {
+  const m = EXPLICIT_ID.exec(source);
+  const plain = m ? plainText.replace(EXPLICIT_ID, '') : plainText;
+  return { depth, text: plain.trim(), explicitId: m ? m[1] : undefined, start, end };
+}
+
+/** The plain text of a heading, parsed on its own with every inline construct. */
+function headingText(source: string): string {
+  const first = parseMarkdown(source).children[0];
+  return first && first.type === 'heading' ? toString(first) : source;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,46 +385,51 @@ function emptyFrontmatter(): Frontmatter {
   };
 }
 
-function readFrontmatter(tree: Root, text: string, idx: LineIndex): Frontmatter {
+function readFrontmatter(block: YamlBlock | undefined, text: string, idx: LineIndex): Frontmatter {
   const fm = emptyFrontmatter();
-  const first = tree.children[0];
-  if (!first || first.type !== 'yaml' || !first.position) {
+  if (!block) {
     // `---` on the first line without a closing fence: the user meant frontmatter.
     if (/^---[ \t]*\r?\n/.test(text) && !/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
       fm.error = { message: 'unclosed', line: 1, column: 1 };
     }
     return fm;
   }
-  const start = first.position.start.offset!;
-  const end = first.position.end.offset!;
-  fm.place = idx.place(start, end);
-  fm.insertOffset = idx.lineStart(first.position.end.line);
-  fm.raw = first.value;
-  const firstValueLine = first.position.start.line + 1;
-  first.value.split('\n').forEach((line, i) => {
+  fm.place = idx.place(block.start, block.end);
+  fm.insertOffset = idx.lineStart(block.endLine);
+  fm.raw = block.value;
+  const firstValueLine = block.startLine + 1;
+  block.value.split('\n').forEach((line, i) => {
     const m = /^([^\s#:][^:]*?)\s*:(?:\s|$)/.exec(line);
     if (m && !(m[1]! in fm.keyLines)) fm.keyLines[m[1]!.replace(/^["']|["']$/g, '')] = firstValueLine + i;
   });
+  const loaded = loadFrontmatterYaml(block.value, firstValueLine);
+  if (loaded.error) fm.error = loaded.error;
+  else fm.data = loaded.data;
+  return fm;
+}
+
+/**
+ * The YAML of a frontmatter block as a mapping, or the error to report (`firstValueLine` is the
+ * document line of the block's first value line, so errors point into the document).
+ */
+export function loadFrontmatterYaml(
+  raw: string,
+  firstValueLine: number,
+): { data: Record<string, unknown>; error?: undefined } | { data?: undefined; error: { message: string; line: number; column: number } } {
   try {
     // Not `json: true`: a repeated key is an error the user should see, not a silent overwrite.
-    const data = yaml.load(first.value, { schema: yaml.CORE_SCHEMA });
-    if (data === null || data === undefined) fm.data = {};
-    else if (typeof data === 'object' && !Array.isArray(data)) fm.data = data as Record<string, unknown>;
-    else fm.error = { message: 'not-mapping', line: firstValueLine, column: 1 };
+    const data = yaml.load(raw, { schema: yaml.CORE_SCHEMA });
+    if (data === null || data === undefined) return { data: {} };
+    if (typeof data === 'object' && !Array.isArray(data)) return { data: data as Record<string, unknown> };
+    return { error: { message: 'not-mapping', line: firstValueLine, column: 1 } };
   } catch (e) {
     const err = e as { reason?: string; message?: string; mark?: { line: number; column: number } };
     if (err.mark) {
-      fm.error = {
-        message: err.reason ?? String(err.message),
-        line: firstValueLine + err.mark.line,
-        column: err.mark.column + 1,
-      };
-    } else {
-      // RangeError from absurdly deep nesting and the like
-      fm.error = { message: err.message ?? String(e), line: firstValueLine, column: 1 };
+      return { error: { message: err.reason ?? String(err.message), line: firstValueLine + err.mark.line, column: err.mark.column + 1 } };
     }
+    // RangeError from absurdly deep nesting and the like
+    return { error: { message: err.message ?? String(e), line: firstValueLine, column: 1 } };
   }
-  return fm;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -263,13 +457,13 @@ interface RawOccurrence {
 }
 
 function findOccurrences(
-  tree: Root,
+  blocks: Blocks,
   text: string,
   idx: LineIndex,
   lookup: FrameworkLookup,
-  headings: HeadingInfo[],
   section: Section,
 ): ElementOccurrence[] {
+  const { headings } = blocks;
   const raw: RawOccurrence[] = [];
   const inSection = (offset: number): boolean => offset >= section.bodyStart && offset < section.end;
 
@@ -292,21 +486,9 @@ function findOccurrences(
   }
 
   // Inline items: paragraphs and list items whose lines start with an element's title and a colon.
-  const stack: { node: RootContent; depth: number }[] = [];
-  for (let i = tree.children.length - 1; i >= 0; i--) stack.push({ node: tree.children[i]!, depth: 0 });
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
-    const pos = node.position;
-    if (!pos || pos.end.offset! <= section.bodyStart || pos.start.offset! >= section.end) continue;
-    if (node.type === 'paragraph') {
-      inlineItems(node, text, lookup, section, raw);
-    } else if (node.type === 'list' && depth < MAX_LIST_DEPTH) {
-      const items = (node as List).children;
-      for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i]!, depth: depth + 1 });
-    } else if (node.type === 'listItem') {
-      const kids = (node as ListItem).children;
-      for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth });
-    }
+  for (const p of blocks.paragraphs) {
+    if (p.end <= section.bodyStart || p.start >= section.end) continue;
+    inlineItems(p.start, p.end, text, lookup, section, raw);
   }
 
   raw.sort((a, b) => a.start - b.start);
@@ -362,20 +544,20 @@ function findOccurrences(
 }
 
 function inlineItems(
-  node: Paragraph,
+  start: number,
+  end: number,
   text: string,
   lookup: FrameworkLookup,
   section: Section,
   out: RawOccurrence[],
 ): void {
-  const start = node.position!.start.offset!;
-  const end = node.position!.end.offset!;
   let lineStart = start;
   while (lineStart < end) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
     const line = text.slice(lineStart, lineEnd);
-    const m = INLINE_ITEM.exec(line);
+    // Every item has a colon after its title: most lines of prose have none.
+    const m = line.includes(':') ? INLINE_ITEM.exec(line) : null;
     // Outside the article's multi-tier layout only a decorated item counts (`🔹 Title:` or
     // `**Title:**`), so that a sentence such as "Visio: …" in a section is just text.
     const decorated = !!m && (!!m[1] || /^\s*[\p{Extended_Pictographic}\p{So}•▪►▶→]/u.test(line));

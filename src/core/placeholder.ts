@@ -7,6 +7,8 @@ const TOKENS = new RegExp(
   'giu',
 );
 
+const LABEL = /^[\s>*+\-\d.)#]*(?:\*\*|__)?([^:\n]{1,40}?)(?:\*\*|__)?\s*:(?:\*\*|__)?/u;
+
 /** Remove HTML comments (template prompts live in them). */
 export function stripComments(text: string): string {
   return text.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
@@ -27,7 +29,8 @@ export function isPlaceholder(text: string, isLabel: (label: string) => boolean 
   t = t
     .split('\n')
     .map((line) => {
-      const m = /^[\s>*+\-\d.)#]*(?:\*\*|__)?([^:\n]{1,40}?)(?:\*\*|__)?\s*:(?:\*\*|__)?/u.exec(line);
+      // A label ends with a colon: a line without one keeps its text (and skips the regex).
+      const m = line.includes(':') ? LABEL.exec(line) : null;
       return m && isLabel(m[1]!) ? line.slice(m[0].length) : line;
     })
     .join('\n');

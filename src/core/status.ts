@@ -3,7 +3,22 @@ import type { FrameworkLookup } from './framework/lookup';
 import { isBlank, isPlaceholder } from './placeholder';
 import type { Charter, CharterSummary, ElementOccurrence, ElementStatus } from './types';
 
+/**
+ * Remembered per occurrence (and framework): three rules, the summary, the preview and the
+ * matrix all ask, and the placeholder test reads the element's whole text. Occurrences are
+ * never changed after parsing, so the answer cannot go stale.
+ */
+const statusMemo = new WeakMap<ElementOccurrence, { lookup: FrameworkLookup; status: ElementStatus }>();
+
 export function occurrenceStatus(occ: ElementOccurrence, lookup: FrameworkLookup): ElementStatus {
+  const known = statusMemo.get(occ);
+  if (known && known.lookup === lookup) return known.status;
+  const status = computeStatus(occ, lookup);
+  statusMemo.set(occ, { lookup, status });
+  return status;
+}
+
+function computeStatus(occ: ElementOccurrence, lookup: FrameworkLookup): ElementStatus {
   if (isBlank(occ.contentText)) return 'empty';
   if (isPlaceholder(occ.contentText, (l) => lookup.isGoalLabel(l))) return 'placeholder';
   if (occ.goals.length === 0) return 'no-goal';

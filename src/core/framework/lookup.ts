@@ -9,12 +9,20 @@ export class FrameworkLookup {
   /** Per tier id: element by match key. */
   private readonly elementKeys = new Map<string, Map<string, ElementDef>>();
   private readonly goalKeys: Set<string>;
+  /** Match keys of every tier's names, for headings such as "Esihenkilöt – valmentajina". */
+  private readonly tierNameKeys: { key: string; tier: TierDef }[] = [];
+  /** matchKey of texts seen lately: titles and labels repeat across the files of a handbook. */
+  private readonly keyMemo = new Map<string, string>();
 
   constructor(readonly framework: Framework) {
     for (const tier of framework.tiers) {
       this.tierById.set(tier.id, tier);
       const names = [tier.id, tier.name.fi, tier.name.en, ...tier.aliases];
       for (const n of names) this.addTierKey(matchKey(n), tier);
+      for (const n of [tier.name.fi, tier.name.en, ...tier.aliases]) {
+        const k = matchKey(n);
+        if (k) this.tierNameKeys.push({ key: k, tier });
+      }
       // "Ylin johto – Suunnan näyttäjä ja rakenteiden mahdollistaja", the article's tier lines
       for (const lang of ['fi', 'en'] as Lang[]) {
         if (tier.role[lang]) this.addTierKey(matchKey(`${tier.name[lang]} – ${tier.role[lang]}`), tier);
@@ -32,6 +40,17 @@ export class FrameworkLookup {
     this.goalKeys = new Set([...framework.goalLabels.fi, ...framework.goalLabels.en].map(matchKey));
   }
 
+  /** matchKey, remembered (bounded: a hostile file cannot grow it without limit). */
+  private key(text: string): string {
+    let k = this.keyMemo.get(text);
+    if (k === undefined) {
+      k = matchKey(text);
+      if (this.keyMemo.size >= 4096) this.keyMemo.clear();
+      this.keyMemo.set(text, k);
+    }
+    return k;
+  }
+
   private addTierKey(key: string, tier: TierDef): void {
     if (key && !this.tierByKey.has(key)) this.tierByKey.set(key, tier);
   }
@@ -46,7 +65,7 @@ export class FrameworkLookup {
 
   /** A tier named by a frontmatter value: its id, fi/en name, an alias, or "name – role". */
   resolveTier(value: string): TierDef | undefined {
-    return this.tierByKey.get(matchKey(value));
+    return this.tierByKey.get(this.key(value));
   }
 
   /**
@@ -54,14 +73,11 @@ export class FrameworkLookup {
    * and more words (e.g. "Esihenkilöt – valmentajina").
    */
   tierOfHeading(text: string): TierDef | undefined {
-    const key = matchKey(text);
+    const key = this.key(text);
     const exact = this.tierByKey.get(key);
     if (exact) return exact;
-    for (const tier of this.framework.tiers) {
-      for (const n of [tier.name.fi, tier.name.en, ...tier.aliases]) {
-        const k = matchKey(n);
-        if (k && (key.startsWith(`${k} - `) || key.startsWith(`${k}: `))) return tier;
-      }
+    for (const { key: k, tier } of this.tierNameKeys) {
+      if (key.startsWith(`${k} - `) || key.startsWith(`${k}: `)) return tier;
     }
     return undefined;
   }
@@ -70,7 +86,7 @@ export class FrameworkLookup {
   elementOfTitle(tierId: string, title: string): ElementDef | undefined {
     const keys = this.elementKeys.get(tierId);
     if (!keys) return undefined;
-    const key = matchKey(title);
+    const key = this.key(title);
     const exact = keys.get(key);
     if (exact) return exact;
     // "Psykologinen turvallisuus – rohkeus kokeilla", "Vision and culture (2027)"
@@ -82,7 +98,7 @@ export class FrameworkLookup {
 
   /** Whether `label` (e.g. "Mittari", "**Goal**") is a goal/indicator label. */
   isGoalLabel(label: string): boolean {
-    return this.goalKeys.has(matchKey(label));
+    return this.goalKeys.has(this.key(label));
   }
 
   /** The first goal label and indicator label for templates, in `lang`. */

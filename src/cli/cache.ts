@@ -1,0 +1,229 @@
+/**
+ * `charters lint --cache`: what each file's lint gave last time, keyed by the file's content.
+ *
+ * One JSON file per handbook in the cache directory (`--cache-location`, default
+ * `.charters-cache/` in the handbook root). An entry is used only when the file's bytes hash to
+ * the same SHA-256 as when it was linted, and the whole file only when the settings key matches:
+ * the cache format, the tool version, the resolved configuration, the message language and the
+ * date reviews are checked against (so the cache turns over once a day, when `review-overdue`
+ * may change).
+ *
+ * Reading and hashing every file is most of a warm run's time, so, as git's index does, an
+ * entry also keeps the file's size, mtime and ctime: when all three are unchanged and the file
+ * had not been touched for two seconds before it was read (so a write in the same clock tick
+ * cannot hide), the file is known unchanged without reading it. Anything else (a fresh CI
+ * checkout, `touch`, a copy) falls back to the content hash.
+ *
+ * A cache file that cannot be read or parsed is ignored with a note and rewritten; writes go to
+ * a temporary file renamed over the old one, so a crash never leaves half a cache.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fsp, readFileSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import type { ResolvedConfig } from '../core/config';
+import type { CharterSummary, ElementStatus, Finding, Lang } from '../core/types';
+import { writeFileAtomic } from './node-fs';
+
+/** Bump when the entry shape changes: an older cache file is then ignored silently. */
+export const CACHE_FORMAT = 2;
+
+export const DEFAULT_CACHE_DIR = '.charters-cache';
+
+/** A file whose mtime or ctime is this close to the moment it was read is hashed, never trusted by its stat. */
+const RACY_MS = 2000;
+
+/** What linting one file gave (files that were skipped are not cached: that is cheap to find again). */
+export type CachedOutcome = { kind: 'charter'; findings: Finding[]; summary: CharterSummary } | { kind: 'ignored' };
+
+/** A file's stat when it was read, and when. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  /** Date.now() just before the bytes were read. */
+  readAt: number;
+}
+
+/** The summary's element statuses as rows, which keeps the cache file (and its parse) half the size. */
+type ElementRow = [elementId: string, tier: string, status: ElementStatus, line: number];
+
+interface StoredOutcome {
+  kind: 'charter' | 'ignored';
+  findings?: Finding[];
+  summary?: Omit<CharterSummary, 'elements'>;
+  elements?: ElementRow[];
+}
+
+interface Entry {
+  /** SHA-256 (hex) of the file's bytes. */
+  h: string;
+  /** Whether the config's `include` made the file a charter. */
+  f: boolean;
+  /** Size, mtime, ctime and read time (see FileStamp). */
+  s: [number, number, number, number];
+  o: StoredOutcome;
+}
+
+interface CacheFile {
+  format: number;
+  settings: string;
+  files: Record<string, Entry>;
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Everything besides a file's bytes that its findings depend on. */
+export function settingsKey(parts: { toolVersion: string; config: ResolvedConfig; lang: Lang; today: string }): string {
+  return createHash('sha256')
+    .update(JSON.stringify([CACHE_FORMAT, parts.toolVersion, parts.lang, parts.today, parts.config]))
+    .digest('hex');
+}
+
+export type CacheLoad = { cache: LintCache; problem?: string };
+
+export class LintCache {
+  private dirty = false;
+
+  private constructor(
+    readonly file: string,
+    private readonly settings: string,
+    private readonly entries: Map<string, Entry>,
+  ) {}
+
+  /**
+   * Read the cache file. A missing file gives an empty cache; a corrupt one an empty cache and
+   * `problem` (the caller notes it); one written with other settings an empty cache, silently.
+   */
+  static load(file: string, settings: string): CacheLoad {
+    const empty = (): LintCache => {
+      const cache = new LintCache(file, settings, new Map());
+      cache.dirty = true;
+      return cache;
+    };
+    let text: string;
+    try {
+      // One synchronous read: the run waits for the cache anyway, and it is faster than chunks.
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return { cache: empty() };
+      return { cache: empty(), problem: code ?? String(e) };
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      return { cache: empty(), problem: (e as Error).message };
+    }
+    const shaped = data as Partial<CacheFile> | null;
+    if (!shaped || typeof shaped !== 'object' || typeof shaped.files !== 'object' || shaped.files === null || Array.isArray(shaped.files)) {
+      return { cache: empty(), problem: 'not a charters cache' };
+    }
+    if (shaped.format !== CACHE_FORMAT || shaped.settings !== settings) return { cache: empty() };
+    const entries = new Map<string, Entry>();
+    for (const [rel, e] of Object.entries(shaped.files)) {
+      if (isEntry(e)) entries.set(rel, e);
+    }
+    return { cache: new LintCache(file, settings, entries) };
+  }
+
+  /** Whether there is an entry for `rel` at all (so reading and hashing the file can pay off). */
+  has(rel: string): boolean {
+    return this.entries.has(rel);
+  }
+
+  /** The outcome when the file's stat shows it untouched since it was read (no read needed). */
+  byStat(rel: string, forced: boolean, st: { size: number; mtimeMs: number; ctimeMs: number }): CachedOutcome | undefined {
+    const e = this.entries.get(rel);
+    if (!e || e.f !== forced) return undefined;
+    const [size, mtimeMs, ctimeMs, readAt] = e.s;
+    if (size !== st.size || mtimeMs !== st.mtimeMs || ctimeMs !== st.ctimeMs) return undefined;
+    if (mtimeMs > readAt - RACY_MS || ctimeMs > readAt - RACY_MS) return undefined;
+    return decode(rel, e.o);
+  }
+
+  /** The outcome when the file's bytes hash as before; the entry then keeps the new stamp. */
+  byHash(rel: string, forced: boolean, hash: string, stamp: FileStamp): CachedOutcome | undefined {
+    const e = this.entries.get(rel);
+    if (!e || e.f !== forced || e.h !== hash) return undefined;
+    const s = stampRow(stamp);
+    if (s.some((v, i) => v !== e.s[i])) {
+      e.s = s;
+      this.dirty = true;
+    }
+    return decode(rel, e.o);
+  }
+
+  set(rel: string, hash: string, forced: boolean, stamp: FileStamp, outcome: CachedOutcome): void {
+    this.entries.set(rel, { h: hash, f: forced, s: stampRow(stamp), o: encode(outcome) });
+    this.dirty = true;
+  }
+
+  /** Forget files that are gone (keeps the files of other shards, which `keep` lists too). */
+  prune(keep: Set<string>): void {
+    for (const rel of this.entries.keys()) {
+      if (!keep.has(rel)) {
+        this.entries.delete(rel);
+        this.dirty = true;
+      }
+    }
+  }
+
+  /** Write the cache if anything changed. Throws what the file system throws. */
+  async save(): Promise<boolean> {
+    if (!this.dirty) return false;
+    const files: Record<string, Entry> = {};
+    for (const [rel, e] of [...this.entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) files[rel] = e;
+    const data: CacheFile = { format: CACHE_FORMAT, settings: this.settings, files };
+    await fsp.mkdir(nodePath.dirname(this.file), { recursive: true });
+    await writeFileAtomic(this.file, JSON.stringify(data));
+    this.dirty = false;
+    return true;
+  }
+}
+
+function stampRow(st: FileStamp): [number, number, number, number] {
+  return [st.size, st.mtimeMs, st.ctimeMs, st.readAt];
+}
+
+function encode(o: CachedOutcome): StoredOutcome {
+  if (o.kind === 'ignored') return { kind: 'ignored' };
+  const { elements, ...summary } = o.summary;
+  return { kind: 'charter', findings: o.findings, summary, elements: elements.map((e) => [e.elementId, e.tier, e.status, e.line]) };
+}
+
+function decode(rel: string, o: StoredOutcome): CachedOutcome {
+  if (o.kind === 'ignored') return { kind: 'ignored' };
+  const elements = o.elements!.map(([elementId, tier, status, line]) => ({ elementId, tier, status, line }));
+  return { kind: 'charter', findings: o.findings!, summary: { ...o.summary!, file: rel, elements } };
+}
+
+function isEntry(e: unknown): e is Entry {
+  const x = e as Partial<Entry> | null;
+  if (!x || typeof x !== 'object' || typeof x.h !== 'string' || typeof x.f !== 'boolean' || !x.o || typeof x.o !== 'object') return false;
+  if (!Array.isArray(x.s) || x.s.length !== 4 || !x.s.every((v) => typeof v === 'number')) return false;
+  if (x.o.kind === 'ignored') return true;
+  if (x.o.kind !== 'charter' || !Array.isArray(x.o.findings) || !Array.isArray(x.o.elements)) return false;
+  const s = x.o.summary as Partial<CharterSummary> | undefined;
+  if (!s || typeof s !== 'object' || !Array.isArray(s.tiers)) return false;
+  return x.o.elements.every((r) => Array.isArray(r) && r.length === 4) && x.o.findings.every(isFinding);
+}
+
+/** Enough of a finding's shape that formatters cannot trip over a hand-edited entry. */
+function isFinding(f: unknown): f is Finding {
+  const x = f as Partial<Finding> | null;
+  return (
+    !!x &&
+    typeof x.ruleId === 'string' &&
+    typeof x.reason === 'string' &&
+    typeof x.file === 'string' &&
+    (x.severity === 'error' || x.severity === 'warning' || x.severity === 'note') &&
+    !!x.place &&
+    typeof x.place.start?.line === 'number' &&
+    typeof x.place.start.column === 'number' &&
+    typeof x.place.end?.line === 'number' &&
+    typeof x.place.end.column === 'number'
+  );
+}
