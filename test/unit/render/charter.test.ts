@@ -14,6 +14,7 @@ import { charterView, renderCharterHtml, type CharterRenderOptions } from '../..
 import { reviewState } from '../../../src/core/render/review';
 import type { Lang } from '../../../src/core/types';
 import { assertSafeFragment, visibleText } from './assert-safe';
+import { elementsWhere } from '../../helpers/hast';
 
 // The bundle lives in out/test/unit/render/; the repository root is four levels up.
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -42,15 +43,7 @@ function snapshot(name: string, html: string): void {
   assert.equal(text, readFileSync(file, 'utf8'), `${path.basename(file)} differs; UPDATE_SNAPSHOTS=1 rewrites it after review`);
 }
 
-function all(node: Nodes, test: (e: Element) => boolean): Element[] {
-  const out: Element[] = [];
-  const walk = (n: Nodes): void => {
-    if (n.type === 'element' && test(n)) out.push(n);
-    if ('children' in n) n.children.forEach((c) => walk(c as Nodes));
-  };
-  walk(node);
-  return out;
-}
+const all = elementsWhere;
 
 const hasClass = (e: Element, c: string): boolean => Array.isArray(e.properties['className']) && (e.properties['className'] as string[]).includes(c);
 const byClass = (tree: Root, c: string): Element[] => all(tree, (e) => hasClass(e, c));

@@ -6,12 +6,12 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Element, Nodes } from 'hast';
 import { parseConfig } from '../../../src/core/config';
 import { Linter } from '../../../src/core/lint';
 import { buildMatrix, matrixHtml, matrixJson, matrixMarkdown, type MatrixModel } from '../../../src/core/render/matrix';
 import type { CharterSummary, Lang } from '../../../src/core/types';
 import { assertSafeFragment, visibleText } from './assert-safe';
+import { elementsWhere } from '../../helpers/hast';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const HANDBOOK = path.join(ROOT, 'test/fixtures/render/site-en');
@@ -31,15 +31,7 @@ function model(): MatrixModel {
   return buildMatrix(list, linter.lookup, TODAY);
 }
 
-function elements(node: Nodes, test: (e: Element) => boolean): Element[] {
-  const out: Element[] = [];
-  const walk = (n: Nodes): void => {
-    if (n.type === 'element' && test(n)) out.push(n);
-    if ('children' in n) n.children.forEach((c) => walk(c as Nodes));
-  };
-  walk(node);
-  return out;
-}
+const elements = elementsWhere;
 
 describe('render: matrix model', () => {
   it('columns: one per charter, grouped by tier in framework order, by path within a tier', () => {
