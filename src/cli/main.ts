@@ -306,6 +306,7 @@ async function initCommand(params: MainParams, _values: Values, rest: string[], 
   if (!config) return found.code ?? 2;
   const linter = new Linter(config, lang);
   const files = initFiles(linter.lookup, lang);
+  let failed = false;
   for (const f of files) {
     const path = nodePath.join(dir, f.path);
     const shown = nodePath.relative(params.cwd, path) || path;
@@ -317,10 +318,16 @@ async function initCommand(params: MainParams, _values: Values, rest: string[], 
       await writeFileAtomic(path, f.text, { exclusive: true });
       params.stdout(`${m(lang, 'created', shown)}\n`);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') params.stdout(`${m(lang, 'skippedExisting', shown)}\n`);
-      else throw e;
+      const err = e as NodeJS.ErrnoException;
+      if (err.code === 'EEXIST') params.stdout(`${m(lang, 'skippedExisting', shown)}\n`);
+      else {
+        // A read-only or missing place is the user's to fix, not a crash; go on with the others.
+        params.stderr(`charters: ${m(lang, 'cannotWrite', shown, err.code ?? err.message)}\n`);
+        failed = true;
+      }
     }
   }
+  if (failed) return 2;
   params.stdout(`${m(lang, 'initDone', nodePath.relative(params.cwd, dir) || '.')}\n`);
   return 0;
 }
@@ -348,11 +355,9 @@ async function newCommand(params: MainParams, values: Values, rest: string[], la
   try {
     await writeFileAtomic(path, text, { exclusive: true });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-      params.stderr(`charters: ${m(l, 'refuseOverwrite', shown)}\n`);
-      return 2;
-    }
-    throw e;
+    const err = e as NodeJS.ErrnoException;
+    params.stderr(`charters: ${err.code === 'EEXIST' ? m(l, 'refuseOverwrite', shown) : m(l, 'cannotWrite', shown, err.code ?? err.message)}\n`);
+    return 2;
   }
   params.stdout(`${m(l, 'created', shown)}\n`);
   return 0;

@@ -59,7 +59,7 @@ export interface ReadStamp {
 }
 
 export type FileOutcome =
-  | { kind: 'charter'; file: string; findings: Finding[]; summary: CharterSummary; read?: ReadStamp }
+  | { kind: 'charter'; file: string; findings: Finding[]; summary: CharterSummary; read?: ReadStamp; note?: string }
   | { kind: 'ignored'; file: string; read?: ReadStamp }
   | { kind: 'skipped'; file: string; reason: string };
 
@@ -153,11 +153,13 @@ export async function lintBatch(job: LintJob, paths: string[], preread?: Map<str
     const file = rel(path);
     const read = reads?.get(path);
     const reason = skipped.get(file);
-    if (reason !== undefined) return { kind: 'skipped', file, reason };
     if (charters.has(file)) {
+      // A charter can also be listed as skipped when `--fix` could not write it: its findings
+      // still count (and decide the exit code); the reason is reported beside them.
       const summary = linter.summaries.get(file)!;
-      return { kind: 'charter', file, findings: byFile.get(file) ?? [], summary, ...(read ? { read } : {}) };
+      return { kind: 'charter', file, findings: byFile.get(file) ?? [], summary, ...(read ? { read } : {}), ...(reason !== undefined ? { note: reason } : {}) };
     }
+    if (reason !== undefined) return { kind: 'skipped', file, reason };
     return { kind: 'ignored', file, ...(read ? { read } : {}) };
   });
   return { outcomes, fixed: run.fixed ?? 0 };
@@ -388,6 +390,7 @@ export async function lintTarget(o: LintTargetOptions): Promise<RunResult> {
     else if (out.kind === 'ignored') ignored.push(out.file);
     else {
       charters.push(out.file);
+      if (out.note !== undefined) skipped.push({ file: out.file, reason: out.note });
       own.set(mine[i]!, out.summary);
       for (const f of out.findings) findings.push(f);
     }

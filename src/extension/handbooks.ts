@@ -197,7 +197,15 @@ export class Handbooks implements vscode.Disposable {
     this.states.set(uri.toString(), state);
     if (result.summary) h.summaries.set(file, result.summary);
     else h.summaries.delete(file);
-    this.diagnostics.set(uri, result.findings.map((f) => toDiagnostic(f, (r) => this.uriOf(h, r))));
+    const diagnostics = result.findings.map((f) => toDiagnostic(f, (r) => this.uriOf(h, r)));
+    if (result.unlintable !== undefined) {
+      // Too large, too deeply nested or otherwise beyond the parser's limits: say so on line 1.
+      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), result.unlintable, vscode.DiagnosticSeverity.Warning);
+      d.source = 'charters';
+      d.code = 'skipped';
+      diagnostics.push(d);
+    }
+    this.diagnostics.set(uri, diagnostics);
     return state;
   }
 

@@ -34,10 +34,10 @@ interface Json {
   skipped: { file: string; reason: string }[];
 }
 
-function charters(args: string[], cwd: string, as?: { uid: number; gid: number }): Run {
+function charters(args: string[], cwd: string, as?: { uid: number; gid: number }, nodeArgs: string[] = []): Run {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8' };
   for (const key of ['LC_ALL', 'LC_MESSAGES', 'FORCE_COLOR', 'TERM']) delete env[key];
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 100_000, maxBuffer: 64 * 1024 * 1024, ...as });
+  const r = spawnSync(process.execPath, [...nodeArgs, BIN, ...args], { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 100_000, maxBuffer: 64 * 1024 * 1024, ...as });
   assert.equal(r.error, undefined, `spawning the bin failed: ${String(r.error)}`);
   assert.equal(r.signal, null, `the bin was killed by ${String(r.signal)} (a hang?)`);
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
@@ -265,6 +265,25 @@ describe('robustness: hostile handbook through the bin', function () {
     assertNoCrash(threaded);
     assert.equal(threaded.code, run.code);
     assert.deepEqual(JSON.parse(threaded.stdout), json);
+  });
+
+  it('a parser that overflows its stack: the file is skipped with the reason, the run goes on', () => {
+    // 990 nested emphasis markers in a heading are within the limits, and remark parses them on
+    // node's default stack; on a 120 KB stack its recursion overflows, as deeper input would.
+    const dir = path.join(tmp, 'small-stack');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'charters.yaml'), 'language: en\n');
+    writeFileSync(path.join(dir, 'normal.md'), NORMAL);
+    writeFileSync(path.join(dir, 'deep-em.md'), `${FM}# ${'*a '.repeat(495)}x${' a*'.repeat(495)}\n`);
+    const r = charters(['lint', '.', '--format', 'json', ...TODAY], dir, undefined, ['--stack-size=120']);
+    assertNoCrash(r);
+    const out = JSON.parse(r.stdout) as Json;
+    assert.deepEqual(out.skipped, [{ file: 'deep-em.md', reason: 'the Markdown parser failed (Maximum call stack size exceeded); skipped' }]);
+    assert.deepEqual(out.findings.filter((f) => f.file === 'normal.md').map((f) => f.ruleId), ['element-missing']);
+    // On the default stack the same file is linted.
+    const normal = JSON.parse(charters(['lint', '.', '--format', 'json', ...TODAY], dir).stdout) as Json;
+    assert.deepEqual(normal.skipped, []);
+    assert.equal(normal.summary.charters, 2);
   });
 
   it('with max-file-size raised in charters.yaml, the 10 MB file is linted', () => {
