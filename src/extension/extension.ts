@@ -44,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): CharterApi {
 
   sub.push(
     vscode.workspace.onDidOpenTextDocument((doc) => {
+      handbooks.documentOnDisk(doc);
       if (handbooks.isCandidate(doc)) handbooks.lintDocument(doc);
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): CharterApi {
       handbooks.schedule(e.document, delay());
     }),
     vscode.workspace.onDidSaveTextDocument((doc) => {
+      handbooks.documentOnDisk(doc);
       if (handbooks.isCandidate(doc) || doc.uri.path.endsWith('/charters.yaml')) handbooks.lintDocument(doc);
     }),
     // A closed editor's unsaved text is gone: lint what is on disk again.

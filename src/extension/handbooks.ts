@@ -43,6 +43,17 @@ export class Handbooks implements vscode.Disposable {
   private readonly states = new Map<string, DocumentState>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generation = new Map<string, number>();
+  /**
+   * Per file on disk: bumped by every watcher event. A read that finishes after a newer event
+   * (a delete, say) is stale and dropped, so a slow read can never bring a deleted file back.
+   */
+  private readonly diskGeneration = new Map<string, number>();
+  /**
+   * Files deleted on disk while a document of theirs is still open (VS Code keeps the text of a
+   * deleted file open, marked "deleted"). They count in no handbook and show no findings until
+   * they exist again: saved, created or changed on disk.
+   */
+  private readonly deletedOnDisk = new Set<string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri | undefined>();
   /** Fires after a document or the handbook was linted (previews and the status bar listen). */
   readonly onDidLint = this.changed.event;
@@ -69,6 +80,17 @@ export class Handbooks implements vscode.Disposable {
   refresh(): Promise<void> {
     this.ready = this.ready.then(() => this.doRefresh()).catch((e) => console.error('[charters]', e));
     return this.ready;
+  }
+
+  private bumpDisk(uri: vscode.Uri): number {
+    const key = uri.toString();
+    const gen = (this.diskGeneration.get(key) ?? 0) + 1;
+    this.diskGeneration.set(key, gen);
+    return gen;
+  }
+
+  private diskCurrent(uri: vscode.Uri, gen: number): boolean {
+    return (this.diskGeneration.get(uri.toString()) ?? 0) === gen;
   }
 
   whenReady(): Promise<void> {
@@ -156,11 +178,13 @@ export class Handbooks implements vscode.Disposable {
         this.lintNow(open, h);
         continue;
       }
+      const gen = this.diskGeneration.get(uri.toString()) ?? 0;
       try {
         const st = await h.fs.stat(path);
         if (st.size > h.config.maxFileSize) continue;
         const decoded = decodeText(await h.fs.readFile(path));
-        if (decoded.ok) this.lintText(uri, decoded.text, undefined, h);
+        // A watcher event for this file came in while it was read: that event's handler decides.
+        if (decoded.ok && this.diskCurrent(uri, gen)) this.lintText(uri, decoded.text, undefined, h);
       } catch {
         // unreadable: nothing to show on it
       }
@@ -225,9 +249,16 @@ export class Handbooks implements vscode.Disposable {
     return (doc.languageId === 'markdown' || MARKDOWN.test(doc.uri.path)) && !!this.handbookOf(doc.uri);
   }
 
+  /** A document was saved (or opened): its file exists, whatever was deleted before. */
+  documentOnDisk(doc: vscode.TextDocument): void {
+    this.deletedOnDisk.delete(doc.uri.toString());
+  }
+
   /** Lint a document now (on open, on save, on command). */
   lintDocument(doc: vscode.TextDocument): DocumentState | undefined {
     if (!this.enabled()) return undefined;
+    // The file was deleted under its open editor (a pending lint can come after the delete).
+    if (this.deletedOnDisk.has(doc.uri.toString())) return undefined;
     if (doc.uri.path.endsWith(`/${CONFIG_FILE}`)) {
       void this.refresh();
       return undefined;
@@ -260,6 +291,8 @@ export class Handbooks implements vscode.Disposable {
 
   /** A file changed or appeared on disk (not open in an editor). */
   async fileChanged(uri: vscode.Uri): Promise<void> {
+    const gen = this.bumpDisk(uri);
+    this.deletedOnDisk.delete(uri.toString());
     if (uri.path.endsWith(`/${CONFIG_FILE}`)) return this.refresh();
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) {
@@ -269,22 +302,27 @@ export class Handbooks implements vscode.Disposable {
     const h = this.handbookOf(uri);
     if (!h || h.configErrors.length > 0 || !MARKDOWN.test(uri.path)) return;
     if (h.globs.excluded(relativePath(h.root, uri.path))) return;
+    let decoded: ReturnType<typeof decodeText>;
     try {
-      const decoded = decodeText(await h.fs.readFile(uri.path));
-      if (decoded.ok) this.lintText(uri, decoded.text, undefined, h);
+      decoded = decodeText(await h.fs.readFile(uri.path));
     } catch {
-      return this.fileDeleted(uri);
+      if (this.diskCurrent(uri, gen)) this.fileDeleted(uri);
+      return;
     }
+    if (!this.diskCurrent(uri, gen)) return; // a newer event (a delete, another write) wins
+    if (decoded.ok) this.lintText(uri, decoded.text, undefined, h);
     this.updateHandbookFindings(h);
     this.changed.fire(uri);
   }
 
   /** A file was deleted or renamed away: its findings and its place in the handbook go. */
   fileDeleted(uri: vscode.Uri): void {
+    this.bumpDisk(uri);
     if (uri.path.endsWith(`/${CONFIG_FILE}`)) {
       void this.refresh();
       return;
     }
+    this.deletedOnDisk.add(uri.toString());
     this.diagnostics.delete(uri);
     this.states.delete(uri.toString());
     const h = this.handbookOf(uri);

@@ -37,6 +37,46 @@ function diagnosticsWhere(uri: vscode.Uri, ok: (ds: readonly vscode.Diagnostic[]
   });
 }
 
+const isCanceled = (e: unknown) => e instanceof Error && /^Canceled/.test(e.message);
+
+/**
+ * `vscode.executeCodeActionProvider`, asked again when VS Code cancels it: VS Code cancels a
+ * code-action request when another extension registers a provider for the document meanwhile
+ * (the built-in Markdown extension does when its language server comes up). Other errors, and
+ * wrong answers, fail the test as before.
+ */
+async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);
+    } catch (e) {
+      if (!isCanceled(e) || attempt === 5) throw e;
+    }
+  }
+}
+
+/**
+ * Wait until the built-in Markdown extension is up, its language server included (it answers a
+ * document-symbol request), so that it registers no provider in the middle of a test: VS Code
+ * cancels code-action requests, the save participant's included, when that happens.
+ */
+async function markdownSettled(uri: vscode.Uri): Promise<void> {
+  const md = vscode.extensions.getExtension('vscode.markdown-language-features');
+  if (!md) return;
+  await vscode.workspace.openTextDocument(uri);
+  await md.activate();
+  const until = Date.now() + TIMEOUT;
+  while (Date.now() < until) {
+    try {
+      const symbols = await vscode.commands.executeCommand<unknown[]>('vscode.executeDocumentSymbolProvider', uri);
+      if (symbols && symbols.length > 0) return;
+    } catch (e) {
+      if (!isCanceled(e)) throw e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 function isSubsequence(original: string, fixed: string): boolean {
   let i = 0;
   for (let j = 0; j < fixed.length && i < original.length; j++) if (fixed[j] === original[i]) i++;
@@ -63,6 +103,7 @@ suite('Leadership charters extension', function () {
     api = await ext.activate();
     root = vscode.workspace.workspaceFolders![0]!.uri;
     await api.handbooks.whenReady();
+    await markdownSettled(at('README.md'));
   });
 
   teardown(async () => {
@@ -104,9 +145,9 @@ suite('Leadership charters extension', function () {
     const before = doc.getText();
     const ds = await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'element-missing'), 'element-missing');
     const d = ds.find((x) => codeOf(x) === 'element-missing')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActions(uri, d.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((a) => a.edit && /Ensuring knowledge sharing/.test(a.title));
-    const any = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range);
+    const any = await codeActions(uri, d.range);
     assert.ok(fix, `quick fix offered; got ${actions.map((a) => a.title).join(' | ')}; without kind: ${any.map((a) => `${a.kind?.value}:${a.title}`).join(' | ')}; range ${JSON.stringify(d.range)}`);
     assert.ok(actions.some((a) => /Show documentation for rule element-missing/.test(a.title)), 'show documentation offered');
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
@@ -124,7 +165,7 @@ suite('Leadership charters extension', function () {
     const uri = at('middle-management.md');
     await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'element-missing'), 'element-missing');
     const all = new vscode.Range(0, 0, 40, 0);
-    const fixAll = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, all, 'source.fixAll.charters');
+    const fixAll = await codeActions(uri, all, 'source.fixAll.charters');
     assert.ok(fixAll.length >= 1);
     assert.ok(fixAll.every((a) => a.kind?.value === 'source.fixAll.charters'), fixAll.map((a) => a.kind?.value).join());
   });
@@ -138,9 +179,15 @@ suite('Leadership charters extension', function () {
       const doc = await vscode.workspace.openTextDocument(uri);
       const editor = await vscode.window.showTextDocument(doc);
       await diagnosticsWhere(uri, (d) => d.filter((x) => codeOf(x) === 'element-missing').length === 3, 'three element-missing');
-      await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount - 1, 0), '\n'));
-      await doc.save();
-      const text = await read(uri);
+      // VS Code's save participant drops the code actions of a save when their request is cancelled
+      // (it is when an extension registers a provider at that moment; in the browser host about one
+      // save in ten): a second save, as a user would do, must then apply them.
+      let text = '';
+      for (let attempt = 1; attempt <= 2 && !text.includes('{#team-learning-plans}'); attempt++) {
+        await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount - 1, 0), '\n'));
+        assert.ok(await doc.save(), 'saved');
+        text = await read(uri);
+      }
       assert.match(text, /## From business goals to team learning and development plans \{#team-learning-plans\}/);
       assert.match(text, /## Facilitating agile learning \{#agile-learning\}/);
       assert.ok(text.indexOf('{#agile-learning}') < text.indexOf('## Psychological safety'), 'inserted in framework order');
@@ -336,8 +383,14 @@ suite('Previews', function () {
 
   test('the matrix opens and lists every charter of the handbook', async () => {
     await vscode.commands.executeCommand('charters.showMatrix');
+    // Every charter's owner is there, and the charters deleted by earlier tests are gone. A lint of a
+    // just-reverted document may still be pending (typing is debounced): the matrix follows when it lands.
+    const complete = () => {
+      const now = api.matrix.html() ?? '';
+      return ['Aino Virtanen', 'Pekka Laine', 'Liisa Korhonen'].every((o) => now.includes(o)) && !/data-file="(?:on-save|supervisors-myynti)\.md"/.test(now);
+    };
+    await next(api.matrix.onDidRender, complete, complete(), 'every charter, and no deleted one, in the matrix');
     const html = api.matrix.html()!;
-    for (const owner of ['Aino Virtanen', 'Pekka Laine', 'Liisa Korhonen']) assert.match(html, new RegExp(owner));
     const link = /href="(#charters-open-\d+)"/.exec(html);
     assert.ok(link, 'cells link to charters');
     const editor = await api.matrix.handleMessage({ type: 'open', index: Number(link[1]!.slice('#charters-open-'.length)) });
