@@ -124,8 +124,9 @@ function timed(label, args, cwd, { stdoutFile, okCodes = [0, 1] } = {}) {
 
 async function editorBundle() {
   const { build } = await import('esbuild');
+  const { corePlugins } = await import('../scripts/esbuild-plugins.mjs');
   const out = join(DATA, 'editor.cjs');
-  await build({ entryPoints: [join(ROOT, 'bench/editor.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: out, logLevel: 'warning' });
+  await build({ entryPoints: [join(ROOT, 'bench/editor.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: out, logLevel: 'warning', plugins: corePlugins });
   return out;
 }
 

@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { corePlugins } from './esbuild-plugins.mjs';
 
 const watch = process.argv.includes('--watch');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
@@ -17,6 +18,7 @@ const common = {
   target: 'es2022',
   logLevel: 'warning',
   legalComments: 'none',
+  plugins: corePlugins,
 };
 
 function list(dir, re) {

@@ -3,10 +3,11 @@
  * JSON Schema with ajv, errors located at their line (through `yaml`'s source map), then merged
  * onto the default framework.
  */
-import Ajv from 'ajv';
+import type { ErrorObject } from 'ajv';
+// schemas/charters.schema.json compiled by ajv at build time (scripts/esbuild-plugins.mjs).
+import validateSchema from 'virtual:config-validator';
 import yaml from 'js-yaml';
 import { LineCounter, parseDocument, isNode } from 'yaml';
-import schema from '../../schemas/charters.schema.json';
 import { DEFAULT_FRAMEWORK } from './framework/default';
 import { RULES } from './rules/index';
 import type { ElementDef, Framework, Lang, LocalText, SeveritySetting, TierDef } from './types';
@@ -45,8 +46,10 @@ export function defaultConfig(): ResolvedConfig {
   };
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(schema);
+/** The schema's errors for `data`, or undefined when it is valid. */
+function schemaErrors(data: unknown): ErrorObject[] | undefined {
+  return validateSchema(data) ? undefined : (validateSchema.errors ?? []);
+}
 
 interface RawText {
   fi?: string;
@@ -105,11 +108,12 @@ export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
     };
   }
   if (data === null || data === undefined) data = {};
-  if (!validate(data)) {
+  const invalid = schemaErrors(data);
+  if (invalid) {
     const locate = locator(src);
     const seen = new Set<string>();
     const errors: ConfigError[] = [];
-    for (const e of validate.errors ?? []) {
+    for (const e of invalid) {
       // oneOf/anyOf wrappers repeat what their branches say; keep the most specific messages.
       if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') continue;
       const path = e.instancePath.split('/').slice(1).map(unescapePointer);

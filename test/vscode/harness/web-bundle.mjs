@@ -7,6 +7,7 @@
 //   import { webTestBuildOptions } from './test/vscode/harness/web-bundle.mjs';
 //   await esbuild.build(webTestBuildOptions({ entry: 'test/vscode/web/index.ts', outfile: 'out/test/vscode/web/index.js' }));
 import { build } from 'esbuild';
+import { corePlugins } from '../../../scripts/esbuild-plugins.mjs';
 import { builtinModules } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -38,6 +39,7 @@ export function webTestBuildOptions({ entry, outfile, ...overrides }) {
       'node:assert/strict': ASSERT,
     },
     inject: [join(HERE, 'web', 'process-shim.js')],
+    plugins: corePlugins,
     define: { 'process.env.NODE_ENV': '"test"', global: 'globalThis' },
     ...overrides,
   };
