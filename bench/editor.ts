@@ -16,6 +16,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { cachedSummaries } from '../src/cli/cache';
 import { parseConfig } from '../src/core/config';
 import { Linter } from '../src/core/lint';
 import type { CharterSummary } from '../src/core/types';
@@ -82,8 +83,7 @@ let source = 'lint';
 const cacheFile = arg('summaries');
 if (cacheFile) {
   try {
-    const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as { files: Record<string, { o: { kind: string; summary?: CharterSummary } }> };
-    summaries = Object.values(data.files).flatMap((e) => (e.o.kind === 'charter' && e.o.summary ? [e.o.summary] : []));
+    summaries = cachedSummaries(cacheFile);
     source = 'cache';
   } catch {
     summaries = [];

@@ -22,6 +22,7 @@ import { generateHandbook } from '../../bench/generate.mjs';
 import { parseConfig, type ResolvedConfig } from '../../src/core/config';
 import { summaryFromFrontmatter } from '../../src/core/frontmatter-only';
 import { Linter } from '../../src/core/lint';
+import { contentHash } from '../../src/cli/cache';
 import { parseShard, shardOf } from '../../src/cli/shard';
 
 // The bundle lives in out/test/cli/; the repository root is three levels up.
@@ -242,6 +243,91 @@ describe('charters lint at handbook scale (spawned bin)', function () {
     }
     const both = charters(dir, ['lint', 'hb', '--jobs', '2', '--concurrency', '3']);
     assert.equal(both.code, 2);
+  });
+});
+
+describe('--cache in a git work tree (spawned bin)', function () {
+  this.timeout(180_000);
+  let dir: string;
+  let cold: Run;
+  const git = (cwd: string, ...args: string[]) => {
+    const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' });
+    assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
+    return r.stdout;
+  };
+  const lint = (cwd: string, env: Record<string, string> = {}) =>
+    charters(cwd, ['lint', '.', '--format', 'json', '--cache', '--cache-location', path.join(dir, 'ci-cache'), ...TODAY], env);
+
+  before(() => {
+    dir = handbook(120);
+    tmpDirs.push(dir);
+    const hb = path.join(dir, 'hb');
+    git(hb, 'init', '-q');
+    git(hb, 'add', '.');
+    git(hb, 'commit', '-qm', 'handbook');
+    cold = lint(hb);
+    report(cold);
+  });
+
+  it('on a fresh clone (every stamp new) git vouches for every file: nothing is read, findings identical', () => {
+    // As on a CI runner: a new checkout, the cache restored from an earlier run.
+    git(dir, 'clone', '-q', 'hb', 'clone');
+    const clone = path.join(dir, 'clone');
+    const warm = lint(clone);
+    assert.match(warm.stderr, /git's index vouched for 120 of 120 files/);
+    assert.match(warm.stderr, /all 120 files unchanged/);
+    assert.equal(warm.stdout, cold.stdout);
+    assert.equal(warm.code, cold.code);
+    // The cache's content hash is git's blob id, whether git or the linter computes it.
+    const readme = path.join(clone, 'README.md');
+    assert.equal(contentHash(readFileSync(readme)), git(clone, 'hash-object', 'README.md').trim());
+    assert.equal(contentHash(new Uint8Array()), 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391', 'the empty blob');
+    // Without git (CHARTERS_CACHE_GIT=0) the same findings, by content hash.
+    const hashed = lint(clone, { CHARTERS_CACHE_GIT: '0' });
+    assert.doesNotMatch(hashed.stderr, /vouched/);
+    assert.equal(hashed.stdout, cold.stdout);
+  });
+
+  it('git never vouches for a modified, an assume-unchanged or an untracked file', () => {
+    const clone = path.join(dir, 'clone2');
+    git(dir, 'clone', '-q', 'hb', 'clone2');
+    const picked = pickCharterWithOwner(clone)!;
+    const target = { abs: picked.abs, rel: path.relative(clone, picked.abs).split(path.sep).join('/') };
+    const text = readFileSync(target.abs, 'utf8');
+    const ownerMissing = (r: Run) => report(r).findings.filter((f) => f.file === target.rel && f.ruleId === 'owner-missing').length;
+    assert.equal(ownerMissing(cold), 0);
+
+    // Modified, not committed: linted again.
+    writeFileSync(target.abs, text.replace(/^owner:.*\n/m, ''));
+    let run = lint(clone);
+    assert.match(run.stderr, /git's index vouched for 119 of 120 files/);
+    assert.equal(ownerMissing(run), 1);
+
+    // Marked assume-unchanged (git would call it unchanged): still read and linted.
+    git(clone, 'update-index', '--assume-unchanged', target.rel);
+    run = lint(clone);
+    assert.match(run.stderr, /git's index vouched for 119 of 120 files/);
+    assert.equal(ownerMissing(run), 1);
+    git(clone, 'update-index', '--no-assume-unchanged', target.rel);
+
+    // Same size and content length, other owner, and the stamps of the original: git's stat
+    // check (ctime) still catches it.
+    const st = statSync(target.abs);
+    writeFileSync(target.abs, text.replace(/^owner: (.)/m, (_, c: string) => `owner: ${c === 'X' ? 'Y' : 'X'}`));
+    utimesSync(target.abs, st.atime, st.mtime);
+    run = lint(clone);
+    assert.match(run.stderr, /git's index vouched for 119 of 120 files/);
+    assert.match(run.stderr, /linting 1 of 120 files/);
+
+    // An untracked charter: linted, and its findings are there.
+    writeFileSync(target.abs, text);
+    writeFileSync(path.join(clone, 'charters', 'new-unit.md'), '---\ntier: supervisors\nlang: en\n---\n\n# New unit\n');
+    run = lint(clone);
+    // The restored file: its stat differs from git's index (git would re-hash it; we do), and the
+    // cache holds the last modified version, so it is linted too.
+    assert.match(run.stderr, /git's index vouched for 119 of 121 files/);
+    assert.match(run.stderr, /linting 2 of 121 files/);
+    assert.ok(report(run).findings.some((f) => f.file === 'charters/new-unit.md' && f.ruleId === 'owner-missing'));
   });
 });
 
