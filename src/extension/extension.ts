@@ -7,6 +7,7 @@ import { CharterCompletions, CharterHover, CharterStatusBar } from './authoring'
 import { CharterCodeActions } from './codeActions';
 import { initHandbook, insertMissingElements, newCharter } from './commands';
 import { Handbooks } from './handbooks';
+import { chartersMarkdownIt, type MarkdownIt } from './markdownIt';
 import { CharterPreviews, MatrixView } from './preview';
 
 const SELECTOR: vscode.DocumentSelector = [
@@ -21,6 +22,8 @@ export interface CharterApi {
   handbooks: Handbooks;
   previews: CharterPreviews;
   matrix: MatrixView;
+  /** Called by VS Code's Markdown extension (`markdown.markdownItPlugins`): the charter card. */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 export function activate(context: vscode.ExtensionContext): CharterApi {
@@ -109,7 +112,7 @@ export function activate(context: vscode.ExtensionContext): CharterApi {
     for (const doc of vscode.workspace.textDocuments) if (handbooks.isCandidate(doc)) handbooks.lintDocument(doc);
     status.update();
   });
-  return { handbooks, previews, matrix };
+  return { handbooks, previews, matrix, extendMarkdownIt: chartersMarkdownIt(handbooks) };
 }
 
 function isArgs(a: unknown): a is Record<string, never> {

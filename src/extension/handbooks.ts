@@ -249,6 +249,18 @@ export class Handbooks implements vscode.Disposable {
     return (doc.languageId === 'markdown' || MARKDOWN.test(doc.uri.path)) && !!this.handbookOf(doc.uri);
   }
 
+  /**
+   * Lint `text` as the file `uri` of its handbook, without touching diagnostics or the handbook
+   * (for renderers such as VS Code's Markdown preview). Undefined outside every handbook.
+   */
+  lintSource(uri: vscode.Uri, text: string): DocumentState | undefined {
+    const h = this.handbookOf(uri);
+    if (!h || h.configErrors.length > 0) return undefined;
+    const file = relativePath(h.root, uri.path);
+    const result = h.linter.lintText(file, text, { forceCharter: this.forceCharter(h, uri), today: this.today() });
+    return { version: undefined, result, handbook: h };
+  }
+
   /** A document was saved (or opened): its file exists, whatever was deleted before. */
   documentOnDisk(doc: vscode.TextDocument): void {
     this.deletedOnDisk.delete(doc.uri.toString());

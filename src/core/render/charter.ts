@@ -159,50 +159,9 @@ export function renderCharterHast(result: CharterLint, lookup: FrameworkLookup, 
   const findingId = (i: number): string => `${p}finding-${i + 1}`;
 
   // ---- header card
-  const fact = (key: 'unit' | 'owner' | 'reviewed' | 'nextReview', value: string | undefined, extra?: ElementContent): Element =>
-    h(
-      'div',
-      { className: ['fact', `fact-${key}`] },
-      h('dt', {}, label(ui, key)),
-      h('dd', {}, value !== undefined ? value : h('span', { className: ['unset'] }, label(ui, 'notSet')), extra ? [' ', extra] : []),
-    );
+  const card = charterCard(view, ui, p, true);
   const total = view.checklist.length;
   const defined = view.counts.defined;
-  const errors = view.findings.filter((f) => f.severity === 'error').length;
-  const warnings = view.findings.filter((f) => f.severity === 'warning').length;
-  const tierLines: ElementContent[] = view.tiers.map((t) =>
-    h('p', { className: ['card-tier'], lang: view.lang }, h('span', { className: ['tier-name'] }, t.name), t.role ? h('span', { className: ['tier-role'] }, t.role) : null),
-  );
-  for (const u of view.unknownTiers) {
-    tierLines.push(h('p', { className: ['card-tier', 'tier-unknown'] }, h('span', { className: ['tier-name'] }, label(ui, 'unknownTier')), ' ', h('code', {}, u)));
-  }
-  if (view.tiers.length === 0 && view.unknownTiers.length === 0) {
-    tierLines.push(h('p', { className: ['card-tier', 'tier-unknown'] }, h('span', { className: ['tier-name'] }, label(ui, 'noTier'))));
-  }
-  const card = h(
-    'header',
-    { className: ['card', 'charter-card'], id: `${p}card` },
-    h('p', { className: ['card-kicker'] }, label(ui, 'charter'), ' · ', h('span', { className: ['card-file'] }, view.file)),
-    tierLines,
-    h(
-      'dl',
-      { className: ['card-facts'] },
-      fact('unit', view.unit),
-      fact('owner', view.owner),
-      fact('reviewed', view.reviewed),
-      fact('nextReview', view.nextReview, reviewBadge(view.review, ui)),
-    ),
-    total > 0
-      ? h(
-          'p',
-          { className: ['card-progress'] },
-          h('meter', { min: '0', max: String(total), value: String(defined), ariaHidden: 'true' }),
-          ' ',
-          h('a', { href: `#${p}checklist` }, label(ui, 'checklistSummary', { defined, total })),
-          view.findings.length > 0 ? [' · ', h('a', { href: `#${p}findings` }, findingCount(errors, warnings, view.findings.length - errors - warnings, ui))] : null,
-        )
-      : null,
-  );
 
   // ---- checklist
   const groups = new Map<string, ChecklistItem[]>();
@@ -271,6 +230,59 @@ export function renderCharterHast(result: CharterLint, lookup: FrameworkLookup, 
   );
 
   return h('article', { className: ['charters-view', 'charter-view'], lang: ui, dataFile: view.file }, card, checklist, bodySection, findings);
+}
+
+/**
+ * The header card of a charter: tier and role (in the charter's language), unit, owner, review
+ * dates and status, and how many elements are defined. `withLinks`: the counts link to the
+ * checklist and findings of the full preview (hosts that show the card alone pass false).
+ */
+export function charterCard(view: CharterView, ui: Lang, p: string, withLinks: boolean): Element {
+  const link = (href: string, text: string): ElementContent => (withLinks ? h('a', { href }, text) : h('span', {}, text));
+  const fact = (key: 'unit' | 'owner' | 'reviewed' | 'nextReview', value: string | undefined, extra?: ElementContent): Element =>
+    h(
+      'div',
+      { className: ['fact', `fact-${key}`] },
+      h('dt', {}, label(ui, key)),
+      h('dd', {}, value !== undefined ? value : h('span', { className: ['unset'] }, label(ui, 'notSet')), extra ? [' ', extra] : []),
+    );
+  const total = view.checklist.length;
+  const defined = view.counts.defined;
+  const errors = view.findings.filter((f) => f.severity === 'error').length;
+  const warnings = view.findings.filter((f) => f.severity === 'warning').length;
+  const tierLines: ElementContent[] = view.tiers.map((t) =>
+    h('p', { className: ['card-tier'], lang: view.lang }, h('span', { className: ['tier-name'] }, t.name), t.role ? h('span', { className: ['tier-role'] }, t.role) : null),
+  );
+  for (const u of view.unknownTiers) {
+    tierLines.push(h('p', { className: ['card-tier', 'tier-unknown'] }, h('span', { className: ['tier-name'] }, label(ui, 'unknownTier')), ' ', h('code', {}, u)));
+  }
+  if (view.tiers.length === 0 && view.unknownTiers.length === 0) {
+    tierLines.push(h('p', { className: ['card-tier', 'tier-unknown'] }, h('span', { className: ['tier-name'] }, label(ui, 'noTier'))));
+  }
+  return h(
+    'header',
+    { className: ['card', 'charter-card'], id: `${p}card` },
+    h('p', { className: ['card-kicker'] }, label(ui, 'charter'), ' · ', h('span', { className: ['card-file'] }, view.file)),
+    tierLines,
+    h(
+      'dl',
+      { className: ['card-facts'] },
+      fact('unit', view.unit),
+      fact('owner', view.owner),
+      fact('reviewed', view.reviewed),
+      fact('nextReview', view.nextReview, reviewBadge(view.review, ui)),
+    ),
+    total > 0
+      ? h(
+          'p',
+          { className: ['card-progress'] },
+          h('meter', { min: '0', max: String(total), value: String(defined), ariaHidden: 'true' }),
+          ' ',
+          link(`#${p}checklist`, label(ui, 'checklistSummary', { defined, total })),
+          view.findings.length > 0 ? [' · ', link(`#${p}findings`, findingCount(errors, warnings, view.findings.length - errors - warnings, ui))] : null,
+        )
+      : null,
+  );
 }
 
 function findingCount(errors: number, warnings: number, notes: number, lang: Lang): string {

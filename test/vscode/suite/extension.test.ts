@@ -381,6 +381,29 @@ suite('Previews', function () {
     }
   });
 
+  test("VS Code's own Markdown preview shows a charter's card, escaped, and none on other files", async () => {
+    const render = async (uri: vscode.Uri) =>
+      vscode.commands.executeCommand<string>('markdown.api.render', await vscode.workspace.openTextDocument(uri));
+    const html = await render(vscode.Uri.joinPath(root, 'top-management.md'));
+    const card = /<div class="charters-md-card">[\s\S]*?<\/header><\/div>/.exec(html)?.[0];
+    assert.ok(card, `a card in ${html.slice(0, 400)}`);
+    assert.match(card, /Aino Virtanen/);
+    assert.match(card, /Top management|Ylin johto/);
+    assert.ok(html.indexOf("charters-md-card") < html.indexOf("<h1"), "the card comes before the text");
+    assert.doesNotMatch(await render(vscode.Uri.joinPath(root, 'README.md')), /charters-md-card/);
+
+    const uri = vscode.Uri.joinPath(root, 'hostile-md.md');
+    await write(uri, '---\ntier: supervisors\nowner: "<img src=x onerror=alert(1)>"\nunit: "<script>alert(2)</script>"\nlang: en\n---\n\n# Hostile\n');
+    try {
+      const hostile = /<div class="charters-md-card">[\s\S]*?<\/header><\/div>/.exec(await render(uri))?.[0];
+      assert.ok(hostile, 'a card for the hostile charter');
+      assert.doesNotMatch(hostile, /<img|<script/i);
+      assert.match(hostile, /&#x3C;img src=x onerror=alert\(1\)>|&lt;img/);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   test('the matrix opens and lists every charter of the handbook', async () => {
     await vscode.commands.executeCommand('charters.showMatrix');
     // Every charter's owner is there, and the charters deleted by earlier tests are gone. A lint of a
