@@ -18,6 +18,7 @@ import { m } from './messages';
 import { exists, nodeFs, toCorePath, writeFileAtomic } from './node-fs';
 import { DEFAULT_CACHE_DIR } from './cache';
 import { defaultConcurrency, lintTarget } from './pool';
+import { gitBlobIds } from './git';
 import { fnv1a, parseShard } from './shard';
 import { initFiles } from '../core/init';
 import { matrixCommand, renderCommand } from './render';
@@ -190,6 +191,10 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     // The language: --lang, else the handbook's, else the environment's.
     lang = values.lang ? cliLang : (config.language ?? cliLang);
     const linter = new Linter(config, lang);
+    const cached = values.cache || values['cache-location'] !== undefined;
+    // git's index (content hashes for --cache) is asked first, so that git works while the
+    // handbook is discovered and the cache loads.
+    const gitIds = params.env['CHARTERS_CACHE_GIT'] === '0' ? Promise.resolve(undefined) : cached && values.fix !== true ? gitBlobIds(found.root) : undefined;
     const files = target.kind === 'dir' ? await discover(nodeFs, found.root, toCorePath(target.start), config, lang) : { files: target.files ?? [], skipped: [] };
     const cacheDir = values['cache-location'] !== undefined ? nodePath.resolve(params.cwd, values['cache-location']) : nodePath.join(found.file ? found.root : params.cwd, DEFAULT_CACHE_DIR);
     const run = await lintTarget({
@@ -204,8 +209,8 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
       handbook: target.kind === 'dir' ? { configFile: found.file } : undefined,
       concurrency,
       shard,
-      cacheFile: values.cache || values['cache-location'] !== undefined ? toCorePath(nodePath.join(cacheDir, cacheName(relativePath(cwdCore, found.root)))) : undefined,
-      useGit: params.env['CHARTERS_CACHE_GIT'] !== '0',
+      cacheFile: cached ? toCorePath(nodePath.join(cacheDir, cacheName(relativePath(cwdCore, found.root)))) : undefined,
+      ...(gitIds ? { gitIds } : {}),
       toolVersion: VERSION,
       note: (text) => params.stderr(`charters: ${text}\n`),
       ...(params.env['CHARTERS_DEBUG'] ? { debug: (text: string) => params.stderr(`charters: debug: ${text}\n`) } : {}),

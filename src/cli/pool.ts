@@ -279,8 +279,11 @@ export interface LintTargetOptions extends Omit<LintJob, 'hash'> {
   shard: Shard | undefined;
   /** Cache file to read and update; undefined without `--cache`. */
   cacheFile: string | undefined;
-  /** false: never take content hashes from git's index (`CHARTERS_CACHE_GIT=0`). */
-  useGit?: boolean;
+  /**
+   * Content hashes from git's index (git.ts), asked by the caller as early as it can. Undefined:
+   * lintTarget asks git itself when there is a cache; `Promise.resolve(undefined)`: no git.
+   */
+  gitIds?: Promise<Map<string, string> | undefined>;
   toolVersion: string;
   /** A note for standard error (a corrupt or unwritable cache). */
   note(message: string): void;
@@ -309,7 +312,7 @@ export async function lintTarget(o: LintTargetOptions): Promise<RunResult> {
   let cache: LintCache | undefined;
   // In a git work tree, git's index gives the content hash of every unchanged tracked file; git
   // runs while the cache loads.
-  const asked = o.cacheFile && !o.fix && o.useGit !== false ? gitBlobIds(o.root) : undefined;
+  const asked = o.cacheFile && !o.fix ? (o.gitIds ?? gitBlobIds(o.root)) : undefined;
   if (o.cacheFile && !o.fix) {
     const settings = settingsKey({ toolVersion: o.toolVersion, config: o.config, lang: o.lang, today: o.today });
     const loaded = LintCache.load(o.cacheFile, settings);
