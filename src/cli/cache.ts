@@ -3,7 +3,8 @@
  *
  * One JSON file per handbook in the cache directory (`--cache-location`, default
  * `.charters-cache/` in the handbook root). An entry is used only when the file's bytes hash to
- * the same SHA-256 as when it was linted, and the whole file only when the settings key matches:
+ * the same content hash (computed as git's blob id) as when it was linted, and the whole file
+ * only when the settings key matches:
  * the cache format, the tool version, the resolved configuration, the message language and the
  * date reviews are checked against (so the cache turns over once a day, when `review-overdue`
  * may change).
@@ -12,7 +13,8 @@
  * entry also keeps the file's size, mtime and ctime: when all three are unchanged and the file
  * had not been touched for two seconds before it was read (so a write in the same clock tick
  * cannot hide), the file is known unchanged without reading it. Anything else (a fresh CI
- * checkout, `touch`, a copy) falls back to the content hash.
+ * checkout, `touch`, a copy) falls back to the content hash, which in a git work tree comes
+ * from git's index for the files git reports unchanged (git.ts).
  *
  * A cache file that cannot be read or parsed is ignored with a note and rewritten; writes go to
  * a temporary file renamed over the old one, so a crash never leaves half a cache.
