@@ -269,7 +269,9 @@ function freshClone(dir, out) {
   const repo = join(out, 'repo.git');
   const clone = join(out, 'clone');
   const git = (args) => {
-    const r = spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.org', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    // No automatic gc: after committing 10,000 loose objects git would pack them in the
+    // background, on the cores the timed runs use.
+    const r = spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.org', '-c', 'gc.auto=0', '-c', 'maintenance.auto=false', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
   };
   const t0 = Date.now();
