@@ -474,6 +474,7 @@ function blankCharter(file: string, text: string, lang: Lang): Charter {
     title: undefined,
     tierSections: [],
     occurrences: [],
+    unknownIds: [],
   };
 }
 

@@ -92,6 +92,7 @@ export function parseCharter(
   const lang = readLang(data, options.defaultLang ?? 'fi');
   const tierSections: TierSection[] = [];
   const occurrences: ElementOccurrence[] = [];
+  const unknownIds: Charter['unknownIds'] = [];
 
   if (isCharter) {
     const sections: Section[] = [];
@@ -125,7 +126,7 @@ export function parseCharter(
       sections.push({ tier: tiers[0]!, multi: false, depth: titleHeading ? 1 : 0, start: 0, bodyStart, end: text.length });
     }
     for (const s of sections) {
-      occurrences.push(...findOccurrences(blocks, text, idx, lookup, s));
+      occurrences.push(...findOccurrences(blocks, text, idx, lookup, s, unknownIds));
     }
   }
 
@@ -137,6 +138,7 @@ export function parseCharter(
     isCharter,
     tiers,
     unknownTiers,
+    unknownIds,
     multiTier,
     lang,
     unit: stringField(data, 'unit'),
@@ -462,6 +464,7 @@ function findOccurrences(
   idx: LineIndex,
   lookup: FrameworkLookup,
   section: Section,
+  unknownIds: Charter['unknownIds'],
 ): ElementOccurrence[] {
   const { headings } = blocks;
   const raw: RawOccurrence[] = [];
@@ -472,6 +475,7 @@ function findOccurrences(
     let el = h.explicitId ? lookup.element(h.explicitId) : undefined;
     const explicit = !!el && el.tier === section.tier;
     if (!explicit) el = lookup.elementOfTitle(section.tier, h.text);
+    if (h.explicitId && !explicit) unknownIds.push({ id: h.explicitId, tier: section.tier, matched: el?.id, place: idx.place(h.start, h.end) });
     if (!el) continue;
     raw.push({
       elementId: el.id,

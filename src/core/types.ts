@@ -185,6 +185,11 @@ export interface Charter {
   title: { text: string; place: Place } | undefined;
   tierSections: TierSection[];
   occurrences: ElementOccurrence[];
+  /**
+   * Headings with an explicit `{#id}` that names no element of their tier (a typo, or an
+   * element of another tier). `matched`: the element the heading's text gave instead, if any.
+   */
+  unknownIds: { id: string; tier: string; matched: string | undefined; place: Place }[];
 }
 
 /** What the handbook-level rules and the matrix need to know about one charter: cheap to keep. */

@@ -40,6 +40,7 @@ const RULE_IDS = [
   'element-empty',
   'element-placeholder',
   'element-duplicate',
+  'element-id-unknown',
   'goal-missing',
   'owner-missing',
   'review-missing',
@@ -54,6 +55,7 @@ const DEFAULT_SEVERITY: Record<string, string> = {
   'element-empty': 'error',
   'element-placeholder': 'warning',
   'element-duplicate': 'error',
+  'element-id-unknown': 'warning',
   'goal-missing': 'warning',
   'owner-missing': 'warning',
   'review-missing': 'note',
@@ -657,7 +659,7 @@ const CASES: Case[] = [
 
   // --- rules, init, new -----------------------------------------------------------------------
   {
-    name: 'charters rules lists all 12 rules with severity and docs link',
+    name: 'charters rules lists all 13 rules with severity and docs link',
     args: ['rules'],
     exitCode: 0,
     check: (r) => {

@@ -1,6 +1,7 @@
 /** The ordered rule registry. A retired id is never reused. */
 import { elementDuplicate } from './element-duplicate';
 import { elementEmpty } from './element-empty';
+import { elementIdUnknown } from './element-id-unknown';
 import { elementMissing } from './element-missing';
 import { elementPlaceholder } from './element-placeholder';
 import { frontmatterInvalid } from './frontmatter-invalid';
@@ -21,6 +22,7 @@ export const CHARTER_RULES: CharterRule[] = [
   elementEmpty,
   elementPlaceholder,
   elementDuplicate,
+  elementIdUnknown,
   goalMissing,
   ownerMissing,
   reviewMissing,

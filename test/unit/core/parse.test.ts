@@ -188,12 +188,25 @@ describe('parsing charters', () => {
       assert.deepEqual(brief(r.findings), ['element-missing psychological-safety@9']);
     });
 
-    it('an explicit id of another tier does not count; the heading text decides', () => {
+    it('an explicit id of another tier does not count; the heading text decides, and the id is reported', () => {
       const r = lint(supervisorsCharter({ 'psychological-safety': '## Psykologinen turvallisuus {#vision-and-culture}' }));
       const occ = r.charter.occurrences.find((o) => o.headingPlace.start.line === 29)!;
       assert.equal(occ.elementId, 'psychological-safety');
       assert.equal(occ.explicit, false);
-      assert.deepEqual(brief(r.findings), []);
+      assert.deepEqual(brief(r.findings), ['element-id-unknown psychological-safety@29']);
+      const f = r.findings[0]!;
+      assert.equal(f.severity, 'warning');
+      assert.match(f.reason, /`\{#vision-and-culture\}` names no element of tier `supervisors`; the heading counts as `Psychological safety`/);
+      assert.deepEqual(r.charter.unknownIds.map((u) => [u.id, u.tier, u.matched]), [['vision-and-culture', 'supervisors', 'psychological-safety']]);
+    });
+
+    it('a mistyped explicit id whose heading text names nothing is reported as naming no element', () => {
+      const r = lint(supervisorsCharter({ 'psychological-safety': '## Turvallinen ilmapiiri {#psychological-safty}' }));
+      const f = r.findings.find((x) => x.ruleId === 'element-id-unknown')!;
+      assert.ok(f, brief(r.findings).join(', '));
+      assert.equal(f.elementId, undefined);
+      assert.match(f.reason, /and the heading text names none either/);
+      assert.ok(r.findings.some((x) => x.ruleId === 'element-missing' && x.elementId === 'psychological-safety'));
     });
 
     it('two headings naming one element are a duplicate, and the other element is missing', () => {
