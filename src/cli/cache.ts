@@ -171,21 +171,25 @@ export class LintCache {
    * the check.
    */
   byGit(rel: string, forced: boolean, blobId: string): CachedOutcome | undefined {
-    const e = this.entries.get(rel);
-    if (!e || e.f !== forced || e.h !== blobId) return undefined;
-    return decode(rel, e.o);
+    const e = this.matching(rel, forced, blobId);
+    return e && decode(rel, e.o);
   }
 
   /** The outcome when the file's bytes hash as before; the entry then keeps the new stamp. */
   byHash(rel: string, forced: boolean, hash: string, stamp: FileStamp): CachedOutcome | undefined {
-    const e = this.entries.get(rel);
-    if (!e || e.f !== forced || e.h !== hash) return undefined;
+    const e = this.matching(rel, forced, hash);
+    if (!e) return undefined;
     const s = stampRow(stamp);
     if (s.some((v, i) => v !== e.s[i])) {
       e.s = s;
       this.dirty = true;
     }
     return decode(rel, e.o);
+  }
+
+  private matching(rel: string, forced: boolean, hash: string): Entry | undefined {
+    const e = this.entries.get(rel);
+    return e && e.f === forced && e.h === hash ? e : undefined;
   }
 
   set(rel: string, hash: string, forced: boolean, stamp: FileStamp, outcome: CachedOutcome): void {

@@ -194,7 +194,7 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     const cached = values.cache || values['cache-location'] !== undefined;
     // git's index (content hashes for --cache) is asked first, so that git works while the
     // handbook is discovered and the cache loads.
-    const gitIds = params.env['CHARTERS_CACHE_GIT'] === '0' ? Promise.resolve(undefined) : cached && values.fix !== true ? gitBlobIds(found.root) : undefined;
+    const gitIds = cached && values.fix !== true && params.env['CHARTERS_CACHE_GIT'] !== '0' ? gitBlobIds(found.root) : undefined;
     const files = target.kind === 'dir' ? await discover(nodeFs, found.root, toCorePath(target.start), config, lang) : { files: target.files ?? [], skipped: [] };
     const cacheDir = values['cache-location'] !== undefined ? nodePath.resolve(params.cwd, values['cache-location']) : nodePath.join(found.file ? found.root : params.cwd, DEFAULT_CACHE_DIR);
     const run = await lintTarget({

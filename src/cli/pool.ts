@@ -23,7 +23,6 @@ import { decodeText, globs, lintFiles, relativePath, type HandbookFs } from '../
 import { Linter, sortFindings, type CharterLint, type LintTextOptions } from '../core/lint';
 import type { CharterSummary, Finding, Lang, RunResult, SkippedFile } from '../core/types';
 import { LintCache, contentHash, settingsKey, type CachedOutcome, type FileStamp } from './cache';
-import { gitBlobIds } from './git';
 import { m } from './messages';
 import { nodeFs, writeFileAtomic } from './node-fs';
 import { shardOf, type Shard } from './shard';
@@ -280,8 +279,8 @@ export interface LintTargetOptions extends Omit<LintJob, 'hash'> {
   /** Cache file to read and update; undefined without `--cache`. */
   cacheFile: string | undefined;
   /**
-   * Content hashes from git's index (git.ts), asked by the caller as early as it can. Undefined:
-   * lintTarget asks git itself when there is a cache; `Promise.resolve(undefined)`: no git.
+   * Content hashes from git's index for the cache (git.ts), asked by the caller before it
+   * discovers the files, so that git works meanwhile. Undefined: git is not asked.
    */
   gitIds?: Promise<Map<string, string> | undefined>;
   toolVersion: string;
@@ -310,9 +309,6 @@ export async function lintTarget(o: LintTargetOptions): Promise<RunResult> {
 
   // The cache: files whose bytes hash as last time take their outcome from it.
   let cache: LintCache | undefined;
-  // In a git work tree, git's index gives the content hash of every unchanged tracked file; git
-  // runs while the cache loads.
-  const asked = o.cacheFile && !o.fix ? (o.gitIds ?? gitBlobIds(o.root)) : undefined;
   if (o.cacheFile && !o.fix) {
     const settings = settingsKey({ toolVersion: o.toolVersion, config: o.config, lang: o.lang, today: o.today });
     const loaded = LintCache.load(o.cacheFile, settings);
@@ -322,27 +318,27 @@ export async function lintTarget(o: LintTargetOptions): Promise<RunResult> {
   const outcomes: (FileOutcome | undefined)[] = new Array(mine.length);
   const misses: number[] = [];
   const preread = new Map<string, Preread>();
-  const fromGit = cache && cache.size > 0 ? await asked : undefined;
+  // In a git work tree, git's index gives the content hash of every unchanged tracked file.
+  const fromGit = cache && cache.size > 0 ? await o.gitIds : undefined;
   let vouched = 0;
   for (let i = 0; i < mine.length; i++) {
     const path = mine[i]!;
     const rel = baseRel(path);
     if (cache?.has(rel)) {
       const forced = included(rootRel(path));
+      // Git's index first (no stat, no read), then the stat, then the content hash.
       const blobId = fromGit?.get(path);
-      const byGit = blobId ? cache.byGit(rel, forced, blobId) : undefined;
-      if (byGit) {
-        vouched++;
-        outcomes[i] = byGit.kind === 'charter' ? { kind: 'charter', file: rel, findings: byGit.findings, summary: byGit.summary } : { kind: 'ignored', file: rel };
-        continue;
-      }
+      let hit = blobId ? cache.byGit(rel, forced, blobId) : undefined;
+      if (hit) vouched++;
       let st;
-      try {
-        st = statSync(path);
-      } catch {
-        st = undefined; // lintFiles reports it
+      if (!hit) {
+        try {
+          st = statSync(path);
+        } catch {
+          st = undefined; // lintFiles reports it
+        }
+        hit = st?.isFile() ? cache.byStat(rel, forced, st) : undefined;
       }
-      let hit = st?.isFile() ? cache.byStat(rel, forced, st) : undefined;
       if (!hit && st && st.isFile() && st.size <= o.config.maxFileSize) {
         const readAt = Date.now();
         const bytes = readIntoScratch(path);

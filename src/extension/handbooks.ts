@@ -214,9 +214,14 @@ export class Handbooks implements vscode.Disposable {
     return h.globs.included(relativePath(h.root, uri.path));
   }
 
+  /** The core's lint of `text` as the file `uri` of handbook `h`; nothing is recorded. */
+  private lintPure(uri: vscode.Uri, text: string, h: Handbook): CharterLint {
+    return h.linter.lintText(relativePath(h.root, uri.path), text, { forceCharter: this.forceCharter(h, uri), today: this.today() });
+  }
+
   private lintText(uri: vscode.Uri, text: string, version: number | undefined, h: Handbook): DocumentState {
     const file = relativePath(h.root, uri.path);
-    const result = h.linter.lintText(file, text, { forceCharter: this.forceCharter(h, uri), today: this.today() });
+    const result = this.lintPure(uri, text, h);
     const state: DocumentState = { version, result, handbook: h };
     this.states.set(uri.toString(), state);
     if (result.summary) h.summaries.set(file, result.summary);
@@ -256,9 +261,7 @@ export class Handbooks implements vscode.Disposable {
   lintSource(uri: vscode.Uri, text: string): DocumentState | undefined {
     const h = this.handbookOf(uri);
     if (!h || h.configErrors.length > 0) return undefined;
-    const file = relativePath(h.root, uri.path);
-    const result = h.linter.lintText(file, text, { forceCharter: this.forceCharter(h, uri), today: this.today() });
-    return { version: undefined, result, handbook: h };
+    return { version: undefined, result: this.lintPure(uri, text, h), handbook: h };
   }
 
   /** A document was saved (or opened): its file exists, whatever was deleted before. */
