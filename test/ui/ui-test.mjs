@@ -105,18 +105,10 @@ function writeSettings(userDataDir) {
     join(dir, 'settings.json'),
     JSON.stringify(
       {
-        'workbench.startupEditor': 'none',
-        'workbench.enableExperiments': false,
-        'workbench.tips.enabled': false,
+        // The integration tests' quiet settings, plus what keeps the screenshots uncluttered.
+        ...JSON.parse(readFileSync(join(REPO, 'test/vscode/harness/quiet-settings.json'), 'utf8')),
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'chat.commandCenter.enabled': false,
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'extensions.ignoreRecommendations': true,
-        'security.workspace.trust.enabled': false,
-        'git.enabled': false,
         'editor.minimap.enabled': false,
         'editor.lightbulb.enabled': 'on',
         'window.commandCenter': false,

@@ -64,18 +64,8 @@ function writeDefaultSettings(userDataDir) {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'settings.json');
   if (fs.existsSync(file)) return;
-  fs.writeFileSync(file, JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.enableExperiments': false,
-    'workbench.tips.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'security.workspace.trust.enabled': false,
-    'git.enabled': false,
-  }, null, 2));
+  // No telemetry, updates, tips, trust prompt or git: shared with the UI test (test/ui/).
+  fs.copyFileSync(path.join(__dirname, 'quiet-settings.json'), file);
 }
 
 // Starts code-server on a free loopback port in its own process group; resolves with its base URL.
