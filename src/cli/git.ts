@@ -1,54 +1,268 @@
 /**
- * Content hashes from git, for `--cache`: in a git work tree, the blob id git's index holds for
- * a file that git reports unchanged is the hash of its bytes, so the cache can be checked
- * without reading the file. This is what makes a warm run on a fresh CI checkout (every file's
- * ctime new, so no stat matches) as quick as one on a developer's machine.
+ * Git, asked safely. Everything in a handbook's repository is untrusted (docs/security.md): its
+ * `.git/config` can name programs (core.fsmonitor, filter drivers, external diff, textconv,
+ * hooks, pagers) that git would run, and a committed folder can look like a repository. So:
  *
- * The cache's content hash is git's blob id (see contentHash in cache.ts), computed the same way
- * for files git does not vouch for. Git is asked read-only (`GIT_OPTIONAL_LOCKS=0`); a file is
- * taken from the index only when it is a regular file at stage 0, with no assume-unchanged or
- * skip-worktree bit, and `git diff-files` does not list it (git compares stat data and, for
- * racily clean entries, the content). Anything else, or no git at all, falls back to reading and
- * hashing the file.
+ * - the repository is found by us, not by git: the nearest `.git` directory (or a `.git` file
+ *   naming one) at or above the handbook; it is passed explicitly (`--git-dir`, `--work-tree`),
+ *   so git never discovers a bare-looking folder inside the handbook;
+ * - every call carries `-c` overrides that switch off each configured program git could start
+ *   (SAFE_CONFIG), runs with no pager, no terminal prompt and literal pathspecs, and takes no
+ *   optional locks;
+ * - only commands that read the index or the object database are used (`ls-files`,
+ *   `rev-parse`, `merge-base`, `log`, `ls-tree`, `cat-file`, tree-to-tree `diff`): none of them
+ *   reads the work tree through a filter. Work-tree state (is this file unchanged?) is decided
+ *   here from the index's stat data, as git itself does, never by `git diff-files` (which runs
+ *   clean filters on racily clean files).
+ *
+ * Any failure (no git, not a repository, dubious ownership, a refused config) returns undefined
+ * and the caller falls back to reading and hashing files.
  */
 import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 
+/** Overrides that stop git from running anything a repository configures. */
+export const SAFE_CONFIG: readonly string[] = [
+  'core.fsmonitor=false',
+  'core.hooksPath=/dev/null',
+  'core.pager=cat',
+  'core.askPass=',
+  'core.sshCommand=',
+  'core.editor=true',
+  'core.alternateRefsCommand=',
+  'core.untrackedCache=false',
+  'diff.external=',
+  'credential.helper=',
+  'protocol.allow=never',
+  'safe.bareRepository=explicit',
+  'uploadpack.packObjectsHook=',
+  'gc.auto=0',
+  'maintenance.auto=false',
+  'log.showSignature=false',
+  'gpg.program=false',
+  'gpg.ssh.program=false',
+  'gpg.x509.program=false',
+];
+
+/** Environment variables that would point git elsewhere or start programs; never passed on. */
+const DROPPED_ENV = /^(GIT_DIR|GIT_WORK_TREE|GIT_INDEX_FILE|GIT_OBJECT_DIRECTORY|GIT_ALTERNATE_OBJECT_DIRECTORIES|GIT_COMMON_DIR|GIT_NAMESPACE|GIT_CEILING_DIRECTORIES|GIT_DISCOVERY_ACROSS_FILESYSTEM|GIT_EXTERNAL_DIFF|GIT_PAGER|PAGER|GIT_EDITOR|GIT_SSH|GIT_SSH_COMMAND|GIT_ASKPASS|SSH_ASKPASS|GIT_PROXY_COMMAND|GIT_CONFIG_PARAMETERS|GIT_CONFIG_COUNT|GIT_CONFIG_KEY_\d+|GIT_CONFIG_VALUE_\d+|GIT_EXEC_PATH|GIT_TRACE\w*)$/;
+
+export interface GitRepository {
+  /** The `.git` directory (absolute, symlinks resolved). */
+  gitDir: string;
+  /** The work tree: the directory that holds `.git` (absolute, symlinks resolved). */
+  workTree: string;
+}
+
 /**
- * Absolute path → blob id, for the unchanged tracked files under `dir`; undefined without git.
- * Asynchronous, so that git works (it stats every file) while the caller loads its cache.
+ * The repository whose `.git` sits at or above `start` (a directory), found without git: a
+ * real `.git` directory (not a symbolic link) holding `HEAD`, or a `.git` file whose `gitdir:`
+ * names such a directory (worktrees, submodules). Undefined when there is none.
+ */
+export function findRepository(start: string): GitRepository | undefined {
+  let dir: string;
+  try {
+    dir = fs.realpathSync(start);
+  } catch {
+    return undefined;
+  }
+  for (;;) {
+    const dotGit = nodePath.join(dir, '.git');
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.lstatSync(dotGit);
+    } catch {
+      st = undefined;
+    }
+    if (st?.isDirectory()) {
+      return isGitDir(dotGit) ? { gitDir: dotGit, workTree: dir } : undefined;
+    }
+    if (st?.isFile() && st.size < 4096) {
+      const text = fs.readFileSync(dotGit, 'utf8');
+      const m = /^gitdir: ?([^\r\n]{1,4000})/.exec(text);
+      if (!m) return undefined;
+      let target: string;
+      try {
+        target = fs.realpathSync(nodePath.resolve(dir, m[1]!));
+      } catch {
+        return undefined;
+      }
+      return isGitDir(target) ? { gitDir: target, workTree: dir } : undefined;
+    }
+    if (st) return undefined; // a symbolic link or something else named .git: not trusted as a repository
+    const parent = nodePath.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function isGitDir(path: string): boolean {
+  try {
+    return fs.statSync(nodePath.join(path, 'HEAD')).isFile() && fs.statSync(nodePath.join(path, 'objects')).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The arguments every call starts with. */
+export function safeGitArgs(repo: GitRepository): string[] {
+  const args = ['--no-pager', '--literal-pathspecs', `--git-dir=${repo.gitDir}`, `--work-tree=${repo.workTree}`];
+  for (const c of SAFE_CONFIG) args.push('-c', c);
+  return args;
+}
+
+export function safeGitEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(env)) if (!DROPPED_ENV.test(k)) out[k] = v;
+  return { ...out, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_LITERAL_PATHSPECS: '1', GIT_NO_REPLACE_OBJECTS: '1', LC_ALL: 'C' };
+}
+
+export interface GitOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Bytes of output accepted (default 1 GiB). */
+  maxBuffer?: number;
+  /** Standard input for the command (e.g. `cat-file --batch`). */
+  input?: string;
+  encoding?: 'utf8' | 'buffer';
+}
+
+/**
+ * Run git on `repo` with the safe arguments; stdout, or undefined on any failure. Only read-only
+ * commands belong here (see the module comment).
+ */
+export function runGit(repo: GitRepository, args: string[], o: GitOptions & { encoding: 'buffer' }): Promise<Buffer | undefined>;
+export function runGit(repo: GitRepository, args: string[], o?: GitOptions): Promise<string | undefined>;
+export function runGit(repo: GitRepository, args: string[], o: GitOptions = {}): Promise<string | Buffer | undefined> {
+  return new Promise((resolve) => {
+    try {
+      const child = execFile(
+        'git',
+        [...safeGitArgs(repo), ...args],
+        {
+          encoding: o.encoding === 'buffer' ? 'buffer' : 'utf8',
+          maxBuffer: o.maxBuffer ?? 1 << 30,
+          env: safeGitEnv(o.env),
+          cwd: repo.workTree,
+          windowsHide: true,
+        },
+        (error, stdout) => resolve(error ? undefined : stdout),
+      );
+      child.stdin?.on('error', () => undefined);
+      if (o.input !== undefined) child.stdin?.end(o.input);
+      else child.stdin?.end();
+    } catch {
+      resolve(undefined);
+    }
+  });
+}
+
+interface IndexEntry {
+  id: string;
+  ctimeS: bigint;
+  ctimeNs: bigint;
+  mtimeS: bigint;
+  mtimeNs: bigint;
+  dev: bigint;
+  ino: bigint;
+  uid: bigint;
+  gid: bigint;
+  size: bigint;
+}
+
+const DEBUG_BLOCK = /^ {2}ctime: (\d{1,20}):(\d{1,20})\n {2}mtime: (\d{1,20}):(\d{1,20})\n {2}dev: (\d{1,20})\tino: (\d{1,20})\n {2}uid: (\d{1,20})\tgid: (\d{1,20})\n {2}size: (\d{1,20})\tflags: [0-9a-f]{1,16}\n/;
+
+/** Parse `git ls-files --stage -v --debug -z`: path (relative to the work tree) → entry. */
+export function parseIndex(out: string): Map<string, IndexEntry> {
+  const entries = new Map<string, IndexEntry>();
+  // Records: "<tag> <mode> <id> <stage>\t<path>\0" then the --debug block of that entry
+  // ("  ctime: s:ns\n  mtime: s:ns\n  dev: n\tino: n\n  uid: n\tgid: n\n  size: n\tflags: x\n"),
+  // then the next record. A path may hold any byte but NUL, so the block is taken from the
+  // front of what follows the NUL, never searched for.
+  const parts = out.split('\0');
+  let header = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i++) {
+    const rest = parts[i]!;
+    const m = DEBUG_BLOCK.exec(rest);
+    if (!m) return new Map(); // not the format we know: trust nothing
+    const tab = header.indexOf('\t');
+    const [tag, mode, id, stage] = (tab < 0 ? '' : header.slice(0, tab)).split(' ');
+    const path = header.slice(tab + 1);
+    if (tab >= 0 && tag === 'H' && stage === '0' && (mode === '100644' || mode === '100755') && id && /^[0-9a-f]{40,64}$/.test(id)) {
+      entries.set(path, {
+        id,
+        ctimeS: BigInt(m[1]!),
+        ctimeNs: BigInt(m[2]!),
+        mtimeS: BigInt(m[3]!),
+        mtimeNs: BigInt(m[4]!),
+        dev: BigInt(m[5]!),
+        ino: BigInt(m[6]!),
+        uid: BigInt(m[7]!),
+        gid: BigInt(m[8]!),
+        size: BigInt(m[9]!),
+      });
+    }
+    header = rest.slice(m[0].length);
+  }
+  return entries;
+}
+
+const NS = 1_000_000_000n;
+const U32 = 0xffffffffn;
+
+/** Does the file on disk still have the stat data the index recorded (and is not racily clean)? */
+function unchanged(e: IndexEntry, st: fs.BigIntStats, indexMtimeNs: bigint): boolean {
+  if (!st.isFile()) return false;
+  // The index keeps 32-bit fields; compare modulo 2^32 as git does.
+  if ((st.size & U32) !== e.size || (st.ino & U32) !== e.ino || (st.dev & U32) !== e.dev) return false;
+  if ((st.uid & U32) !== e.uid || (st.gid & U32) !== e.gid) return false;
+  if (st.mtimeNs / NS !== e.mtimeS || st.mtimeNs % NS !== e.mtimeNs) return false;
+  if (st.ctimeNs / NS !== e.ctimeS || st.ctimeNs % NS !== e.ctimeNs) return false;
+  // Racily clean: modified in the same instant the index was written; git re-reads these.
+  const entryMtime = e.mtimeS * NS + e.mtimeNs;
+  return entryMtime < indexMtimeNs;
+}
+
+/**
+ * Content hashes from git, for `--cache`: in a git work tree, the blob id git's index holds for
+ * a file whose stat data still matches the index is the hash of its bytes, so the cache can be
+ * checked without reading the file (a fresh CI checkout is as quick as a developer's machine).
+ * A file is taken from the index only when it is a regular file at stage 0 with no
+ * assume-unchanged or skip-worktree bit, its lstat matches the index entry and it is not racily
+ * clean. Absolute path → blob id, for such files under `dir`; undefined without git.
  */
 export async function gitBlobIds(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<Map<string, string> | undefined> {
-  const git = (args: string[]): Promise<string | undefined> =>
-    new Promise((resolve) => {
-      try {
-        execFile(
-          'git',
-          ['-C', dir, ...args],
-          { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' }, windowsHide: true },
-          (error, stdout) => resolve(error ? undefined : stdout),
-        );
-      } catch {
-        resolve(undefined);
-      }
-    });
-  // Both with paths relative to `dir`. `-v`: a tag first, `H` for a cached entry (lower case:
-  // assume-unchanged; `S`: skip-worktree).
-  const [staged, changed] = await Promise.all([
-    git(['ls-files', '--stage', '-v', '-z', '--', '.']),
-    git(['diff-files', '-z', '--name-only', '--relative', '--', '.']),
-  ]);
-  if (staged === undefined || changed === undefined) return undefined;
-  const modified = new Set(changed.split('\0').filter((p) => p !== ''));
+  const repo = findRepository(dir);
+  if (!repo) return undefined;
+  let realDir: string;
+  try {
+    realDir = fs.realpathSync(dir);
+  } catch {
+    return undefined;
+  }
+  const rel = nodePath.relative(repo.workTree, realDir);
+  if (rel.startsWith('..') || nodePath.isAbsolute(rel)) return undefined;
+  let indexMtimeNs: bigint;
+  try {
+    indexMtimeNs = fs.statSync(nodePath.join(repo.gitDir, 'index'), { bigint: true }).mtimeNs;
+  } catch {
+    return undefined;
+  }
+  const out = await runGit(repo, ['ls-files', '--stage', '-v', '--debug', '-z', '--', rel === '' ? '.' : rel], { env });
+  if (out === undefined) return undefined;
   const ids = new Map<string, string>();
-  for (const record of staged.split('\0')) {
-    // "H 100644 <id> 0\t<path>"
-    const tab = record.indexOf('\t');
-    if (tab < 0) continue;
-    const [tag, mode, id, stage] = record.slice(0, tab).split(' ');
-    const path = record.slice(tab + 1);
-    if (tag !== 'H' || stage !== '0' || (mode !== '100644' && mode !== '100755') || !id || modified.has(path)) continue;
-    ids.set(nodePath.join(dir, path), id);
+  for (const [path, entry] of parseIndex(out)) {
+    const abs = nodePath.join(repo.workTree, path);
+    let st: fs.BigIntStats;
+    try {
+      st = fs.lstatSync(abs, { bigint: true });
+    } catch {
+      continue;
+    }
+    if (!unchanged(entry, st, indexMtimeNs)) continue;
+    // The caller looks files up by the path it discovered them under (dir may be reached
+    // through a link): report them under `dir`.
+    ids.set(nodePath.join(dir, nodePath.relative(realDir, abs)), entry.id);
   }
   return ids;
 }
