@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -214,5 +214,109 @@ describe('security: git never runs what a repository configures (issue 8.1)', fu
       GIT_EXTERNAL_DIFF: `touch ${marker}`,
     });
     assert.equal(existsSync(marker), false);
+  });
+});
+
+/** Every file's text under `dir`, joined (to look for a leaked secret in a whole site). */
+function allText(dir: string): string {
+  let out = '';
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const p = path.join(e.parentPath, e.name);
+    if (e.isFile()) out += readFileSync(p, 'utf8');
+  }
+  return out;
+}
+
+const SECRET = 'c2VjcmV0LXRva2VuLTQyCg';
+
+/** A repository whose `.git/config` holds a token as actions/checkout stores it, and charters. */
+function leakyRepo(name: string, yaml: string): string {
+  const dir = repo(name);
+  write(dir, { 'charters.yaml': yaml });
+  git(dir, 'config', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${SECRET}`);
+  mkdirSync(path.join(scratch, `${name}-outside`), { recursive: true });
+  writeFileSync(path.join(scratch, `${name}-outside`, 'secret.md'), `${FM}# Outside ${SECRET}\n`);
+  return dir;
+}
+
+describe('security: nothing outside the handbook or inside .git is read (issue 8.3)', function () {
+  this.timeout(120_000);
+
+  it('render: `notes.md -> .git/config` with `include: [notes.md]` does not publish the token', () => {
+    const dir = leakyRepo('leak-render', 'language: en\ninclude: ["notes.md"]\n');
+    symlinkSync('.git/config', path.join(dir, 'notes.md'));
+    const r = charters(['render', '.', '--out', path.join(scratch, 'leak-site'), ...TODAY], dir);
+    assertNoCrash(r);
+    assert.equal(r.code, 0, r.stderr);
+    const site = allText(path.join(scratch, 'leak-site'));
+    assert.ok(site.includes('a.md'), 'the ordinary charters are still rendered');
+    assert.equal(site.includes(SECRET), false, 'the token was published in the site');
+    assert.equal(`${r.stdout}${r.stderr}`.includes(SECRET), false);
+  });
+
+  it('lint: a link into .git, a link to a folder inside .git, a link out of the handbook: skipped by name with the reason', () => {
+    const dir = leakyRepo('leak-lint', 'language: en\ninclude: ["*.md", "docs/**"]\nexclude: ["drafts/**"]\n');
+    symlinkSync('.git/config', path.join(dir, 'notes.md'));
+    symlinkSync('.git', path.join(dir, 'docs'));
+    symlinkSync(path.join(scratch, 'leak-lint-outside', 'secret.md'), path.join(dir, 'away.md'));
+    write(dir, { 'drafts/secret.md': `${FM}# Draft ${SECRET}\n` });
+    symlinkSync('drafts/secret.md', path.join(dir, 'draft-link.md'));
+    for (const lang of ['en', 'fi']) {
+      const r = charters(['lint', '--format', 'json', '--lang', lang, ...TODAY, '.'], dir);
+      assertNoCrash(r);
+      assert.equal(r.code, 1, r.stderr);
+      assert.equal(`${r.stdout}${r.stderr}`.includes(SECRET), false, 'the secret reached the output');
+      const json = JSON.parse(r.stdout) as { findings: { file: string }[]; skipped: { file: string; reason: string }[] };
+      const reason = (f: string): string => json.skipped.find((s) => s.file === f)?.reason ?? `(not skipped: ${JSON.stringify(json.skipped)})`;
+      if (lang === 'en') {
+        assert.match(reason('notes.md'), /inside a `\.git` directory/);
+        assert.match(reason('docs'), /inside a `\.git` directory/);
+        assert.match(reason('away.md'), /outside the handbook; not followed/);
+        assert.match(reason('draft-link.md'), /`exclude` rules out; not followed/);
+      } else {
+        assert.match(reason('notes.md'), /`\.git`-hakemistossa/);
+        assert.match(reason('away.md'), /käsikirjan ulkopuolelle; ei seurattu/);
+        assert.match(reason('draft-link.md'), /`exclude` rajaa pois/);
+      }
+      assert.deepEqual([...new Set(json.findings.map((f) => f.file).filter((f) => f.endsWith('.md')))], ['a.md', 'b.md']);
+    }
+  });
+
+  it('lint, matrix: a file named on the command line that links into .git is not read', () => {
+    const dir = leakyRepo('leak-named', 'language: en\ninclude: ["notes.md"]\n');
+    symlinkSync('.git/config', path.join(dir, 'notes.md'));
+    const r = charters(['lint', '--format', 'json', ...TODAY, 'notes.md', '.git/config', 'a.md'], dir);
+    assertNoCrash(r);
+    assert.equal(`${r.stdout}${r.stderr}`.includes(SECRET), false, 'the token reached the output');
+    const json = JSON.parse(r.stdout) as { skipped: { file: string; reason: string }[] };
+    assert.deepEqual(
+      json.skipped.map((s) => s.file),
+      ['notes.md', '.git/config'],
+    );
+    for (const args of [['matrix', '.'], ['matrix', '.', '--format', 'json']]) {
+      const m = charters([...args, ...TODAY], dir);
+      assertNoCrash(m);
+      assert.equal(`${m.stdout}${m.stderr}`.includes(SECRET), false);
+    }
+    const s = charters(['lint', '--format', 'stylish', ...TODAY, 'notes.md'], dir);
+    assert.match(s.stdout, /notes\.md\n {2}skipped {2}inside a `\.git` directory/);
+  });
+
+  it('a charters.yaml or README.md that links into .git is not read', () => {
+    const dir = leakyRepo('leak-config', 'language: en\n');
+    git(dir, 'config', 'charters.title', `# ${SECRET}`);
+    rmSync(path.join(dir, 'charters.yaml'));
+    symlinkSync('.git/config', path.join(dir, 'charters.yaml'));
+    const r = charters(['lint', ...TODAY, '.'], dir);
+    assert.equal(r.code, 2);
+    assert.equal(`${r.stdout}${r.stderr}`.includes(SECRET), false);
+    assert.match(r.stderr, /charters\.yaml:1:1: error: inside a `\.git` directory/);
+    rmSync(path.join(dir, 'charters.yaml'));
+    write(dir, { 'charters.yaml': 'language: en\n', '.git/title.md': `# Title ${SECRET}\n` });
+    symlinkSync('.git/title.md', path.join(dir, 'README.md'));
+    const site = path.join(scratch, 'leak-config-site');
+    const rr = charters(['render', '.', '--out', site, ...TODAY], dir);
+    assert.equal(rr.code, 0, rr.stderr);
+    assert.equal(allText(site).includes(SECRET), false, 'the README link published the secret');
   });
 });
