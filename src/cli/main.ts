@@ -15,8 +15,8 @@ import { isIsoDate, isoDay, slug } from '../core/text';
 import type { Lang, RunResult } from '../core/types';
 import { FORMATTERS, type FormatName } from './formatters/index';
 import { m } from './messages';
-import { exists, nodeFs, toCorePath, writeFileAtomic } from './node-fs';
-import { DEFAULT_CACHE_DIR } from './cache';
+import { exists, nodeFs, shownPath, SymlinkRefused, toCorePath, writeFileAtomic } from './node-fs';
+import { defaultCacheFile, userCacheDir } from './cache';
 import { defaultConcurrency, lintTarget } from './pool';
 import { gitBlobIds } from './git';
 import { fnv1a, parseShard } from './shard';
@@ -196,7 +196,15 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     // handbook is discovered and the cache loads.
     const gitIds = cached && values.fix !== true && params.env['CHARTERS_CACHE_GIT'] !== '0' ? gitBlobIds(found.root) : undefined;
     const files = target.kind === 'dir' ? await discover(nodeFs, found.root, toCorePath(target.start), config, lang) : await namedFiles(found.root, target.files ?? [], config, lang);
-    const cacheDir = values['cache-location'] !== undefined ? nodePath.resolve(params.cwd, values['cache-location']) : nodePath.join(found.file ? found.root : params.cwd, DEFAULT_CACHE_DIR);
+    // The cache lives outside the work tree (the user's cache directory) unless --cache-location
+    // says otherwise; either way it is authenticated with the machine's key (cache.ts).
+    const userCache = userCacheDir(params.env);
+    let cacheFile: string | undefined;
+    if (cached && values['cache-location'] !== undefined) {
+      cacheFile = toCorePath(nodePath.join(nodePath.resolve(params.cwd, values['cache-location']), cacheName(relativePath(cwdCore, found.root))));
+    } else if (cached) {
+      cacheFile = toCorePath(defaultCacheFile(userCache, await nodeFs.realpath!(found.root).catch(() => found.root)));
+    }
     const run = await lintTarget({
       root: found.root,
       base: cwdCore,
@@ -209,7 +217,9 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
       handbook: target.kind === 'dir' ? { configFile: found.file } : undefined,
       concurrency,
       shard,
-      cacheFile: cached ? toCorePath(nodePath.join(cacheDir, cacheName(relativePath(cwdCore, found.root)))) : undefined,
+      cacheFile,
+      cacheKeyDir: userCache,
+      cacheBase: values['cache-location'] !== undefined ? params.cwd : userCache,
       ...(gitIds ? { gitIds } : {}),
       toolVersion: VERSION,
       note: (text) => params.stderr(`charters: ${text}\n`),
@@ -235,8 +245,9 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
   if (values.output) {
     const out = nodePath.resolve(params.cwd, values.output);
     try {
-      await writeFileAtomic(out, output);
+      await writeFileAtomic(out, output, { base: params.cwd });
     } catch (e) {
+      if (e instanceof SymlinkRefused) throw new UsageError(m(cliLang, 'refuseLink', values.output, shownPath(params.cwd, e.path)));
       // A user's mistake (a directory, a read-only place), not a crash: no stack trace.
       const err = e as NodeJS.ErrnoException;
       throw new UsageError(m(cliLang, 'cannotWriteReport', values.output, err.code ?? err.message));
@@ -338,11 +349,14 @@ async function initCommand(params: MainParams, _values: Values, rest: string[], 
       continue;
     }
     try {
-      await writeFileAtomic(path, f.text, { exclusive: true });
+      await writeFileAtomic(path, f.text, { exclusive: true, base: params.cwd });
       params.stdout(`${m(lang, 'created', shown)}\n`);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      if (err.code === 'EEXIST') params.stdout(`${m(lang, 'skippedExisting', shown)}\n`);
+      if (e instanceof SymlinkRefused) {
+        params.stderr(`charters: ${m(lang, 'refuseLink', shown, shownPath(params.cwd, e.path))}\n`);
+        failed = true;
+      } else if (err.code === 'EEXIST') params.stdout(`${m(lang, 'skippedExisting', shown)}\n`);
       else {
         // A read-only or missing place is the user's to fix, not a crash; go on with the others.
         params.stderr(`charters: ${m(lang, 'cannotWrite', shown, err.code ?? err.message)}\n`);
@@ -376,9 +390,13 @@ async function newCommand(params: MainParams, values: Values, rest: string[], la
   }
   const text = renderTemplate(tier, l, linter.lookup, values.unit ? { unit: values.unit } : {});
   try {
-    await writeFileAtomic(path, text, { exclusive: true });
+    await writeFileAtomic(path, text, { exclusive: true, base: params.cwd });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
+    if (e instanceof SymlinkRefused) {
+      params.stderr(`charters: ${m(l, 'refuseLink', shown, shownPath(params.cwd, e.path))}\n`);
+      return 2;
+    }
     params.stderr(`charters: ${err.code === 'EEXIST' ? m(l, 'refuseOverwrite', shown) : m(l, 'cannotWrite', shown, err.code ?? err.message)}\n`);
     return 2;
   }

@@ -22,7 +22,8 @@ Options for lint:
   --today YYYY-MM-DD       Date to check reviews against (default: today)
   --no-color               No colours in stylish output (also NO_COLOR=1)
   --cache                  Reuse the findings of files unchanged since the last run
-  --cache-location DIR     Where the cache lives (default: .charters-cache/ in the handbook)
+  --cache-location DIR     Where the cache lives (default: ~/.cache/leadership-charters/,
+                           outside the repository)
   --jobs, -j N             Threads to lint on (default: one per core; small runs use one)
   --concurrency N          The same as --jobs
   --shard I/N              Lint only shard I of N (for a CI matrix); shard 1 also reports
@@ -77,6 +78,13 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config 
   unsafePage: 'No page for {0}: its path could leave the output directory.',
   rendered: 'Wrote the site ({0} charter pages) to {1}; open {2}',
   removedStale: 'Removed {0} pages of charters that are gone.',
+  refuseLink: 'Refusing to write {0}: {1} is a symbolic link, and writing would change the file it points to. Remove the link or choose another path.',
+  fixLink: 'not fixed: {0} is a symbolic link, and --fix never writes through one',
+  cacheLink: 'note: not writing the cache file {0}: {1} is a symbolic link; the next run starts without the cache.',
+  cacheTracked: 'note: ignoring the cache file {0}: git tracks it, so it came with the repository; the cache is a local file, not input. Choose a --cache-location that is not committed.',
+  cacheNotOurs: 'not written by charters on this machine, or changed since',
+  cacheNotFile: 'not a regular file',
+  cacheNoKey: 'note: the cache is off: its key {0} cannot be made or read, or others can read it (it must be a file of yours with mode 0600).',
 } as const;
 
 type Key = keyof typeof en;
@@ -102,7 +110,8 @@ Lint-valinnat:
   --today VVVV-KK-PP       Päivä, jota vasten katselmoinnit tarkistetaan (oletus: tänään)
   --no-color               Ei värejä (myös NO_COLOR=1)
   --cache                  Käytä uudelleen edellisen ajon tulokset muuttumattomista tiedostoista
-  --cache-location HAK     Välimuistin paikka (oletus: .charters-cache/ käsikirjan hakemistossa)
+  --cache-location HAK     Välimuistin paikka (oletus: ~/.cache/leadership-charters/,
+                           repositorion ulkopuolella)
   --jobs, -j N             Säikeiden määrä (oletus: yksi ydintä kohden; pienet ajot yhdellä)
   --concurrency N          Sama kuin --jobs
   --shard I/N              Tarkista vain osa I N:stä (CI-matriisiin); osa 1 raportoi myös
@@ -157,6 +166,13 @@ Paluuarvot: 0 ei virheitä, 1 virheitä (tai liikaa varoituksia), 2 käyttö-, a
   unsafePage: 'Peruskirjasta {0} ei tehdä sivua: sen polku johtaisi tulostehakemiston ulkopuolelle.',
   rendered: 'Sivusto ({0} peruskirjan sivua) kirjoitettu hakemistoon {1}; avaa {2}',
   removedStale: 'Poistettu {0} sivua peruskirjoista, joita ei enää ole.',
+  refuseLink: 'Tiedostoa {0} ei kirjoiteta: {1} on symbolinen linkki, ja kirjoittaminen muuttaisi tiedostoa, johon se osoittaa. Poista linkki tai valitse toinen polku.',
+  fixLink: 'ei korjattu: {0} on symbolinen linkki, eikä --fix koskaan kirjoita linkin läpi',
+  cacheLink: 'huom: välimuistitiedostoa {0} ei kirjoiteta: {1} on symbolinen linkki; seuraava ajo alkaa ilman välimuistia.',
+  cacheTracked: 'huom: välimuistitiedostoa {0} ei käytetä: git seuraa sitä, joten se tuli repositorion mukana; välimuisti on paikallinen tiedosto, ei syöte. Valitse --cache-location, jota ei ole tallennettu repositorioon.',
+  cacheNotOurs: 'ei charters-työkalun tällä koneella kirjoittama, tai muutettu sen jälkeen',
+  cacheNotFile: 'ei tavallinen tiedosto',
+  cacheNoKey: 'huom: välimuisti ei ole käytössä: sen avainta {0} ei voi luoda tai lukea, tai muut voivat lukea sen (sen pitää olla sinun tiedostosi, oikeuksin 0600).',
 };
 
 export function m(lang: Lang, key: Key, ...args: (string | number)[]): string {
