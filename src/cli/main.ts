@@ -14,7 +14,8 @@ import { renderTemplate } from '../core/template';
 import { isIsoDate, isoDay, slug } from '../core/text';
 import type { Lang, RunResult } from '../core/types';
 import { FORMATTERS, type FormatName } from './formatters/index';
-import { m } from './messages';
+import { m, safeLines } from './messages';
+import { escapeControls } from '../core/text-safety';
 import { exists, nodeFs, shownPath, SymlinkRefused, toCorePath, writeFileAtomic } from './node-fs';
 import { defaultCacheFile, userCacheDir } from './cache';
 import { defaultConcurrency, lintTarget } from './pool';
@@ -77,7 +78,7 @@ export async function main(params: MainParams): Promise<number> {
     try {
       parsed = parseArgs({ args: params.argv, options: OPTIONS, allowPositionals: true, strict: true });
     } catch (e) {
-      throw new UsageError(`${(e as Error).message}\n\n${m(lang, 'usage')}`);
+      throw new UsageError(`${escapeControls((e as Error).message)}\n\n${m(lang, 'usage')}`);
     }
     const { values, positionals } = parsed;
     lang = parseLang(values.lang, fallbackLang);
@@ -111,7 +112,7 @@ export async function main(params: MainParams): Promise<number> {
       params.stderr(`charters: ${e.message}\n`);
       return 2;
     }
-    params.stderr(`charters: ${m(lang, 'internal', (e as Error)?.stack ?? String(e))}\n`);
+    params.stderr(`charters: ${m(lang, 'internal', '')}${safeLines((e as Error)?.stack ?? String(e))}\n`);
     return 2;
   }
 }

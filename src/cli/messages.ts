@@ -1,4 +1,5 @@
 /** CLI strings in Finnish and English. */
+import { escapeControls } from '../core/text-safety';
 import type { Lang } from '../core/types';
 
 const en = {
@@ -175,7 +176,17 @@ Paluuarvot: 0 ei virheitä, 1 virheitä (tai liikaa varoituksia), 2 käyttö-, a
   cacheNoKey: 'huom: välimuisti ei ole käytössä: sen avainta {0} ei voi luoda tai lukea, tai muut voivat lukea sen (sen pitää olla sinun tiedostosi, oikeuksin 0600).',
 };
 
+/**
+ * The message `key` in `lang` with its arguments filled in. Arguments are file names, names and
+ * error details from the handbook: their control characters are escaped (escapeControls), so no
+ * argument can add a line to the output or send a terminal escape.
+ */
 export function m(lang: Lang, key: Key, ...args: (string | number)[]): string {
   const s = (lang === 'fi' ? fi : en)[key];
-  return s.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+  return s.replace(/\{(\d)\}/g, (_, i: string) => escapeControls(String(args[Number(i)] ?? '')));
+}
+
+/** Lines of text (a stack trace) for the terminal: each line's control characters escaped, the line breaks kept. */
+export function safeLines(text: string): string {
+  return text.split('\n').map(escapeControls).join('\n');
 }

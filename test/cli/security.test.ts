@@ -479,3 +479,86 @@ describe('security: a committed cache cannot hide findings (issue 8.5)', functio
     assert.equal(r.stderr.includes('\u001b'), false);
   });
 });
+
+describe('security: no control character reaches a text output (issue 8.6)', function () {
+  this.timeout(120_000);
+  const FORGED = 'a\n::warning title=INJECTED::forged\nb.md';
+  /** An element name from charters.yaml with a newline and terminal escapes (title change, erase line). */
+  const EVIL_NAME = 'Team learning plans\\n::error::forged\\u001b]0;OWNED\\u0007\\u001b[2K';
+
+  function hostile(name: string): string {
+    const dir = fresh(name);
+    write(dir, {
+      'charters.yaml': `language: en\nframework:\n  tiers:\n    - id: supervisors\n      elements:\n        - id: team-learning-plans\n          name: "${EVIL_NAME}"\n`,
+      [FORGED]: CHARTER,
+      // Without the element's heading: its (hostile) name is in the element-missing message.
+      'b.md': `${FM}# T\n`,
+    });
+    return dir;
+  }
+
+  /** No line of `text` starts a workflow command, and no ESC, BEL or other control is left. */
+  function assertClean(text: string): void {
+    assert.doesNotMatch(text, /^::/m, `a forged workflow command:\n${text}`);
+    // eslint-disable-next-line no-control-regex
+    assert.doesNotMatch(text, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/, 'a control character in the output');
+  }
+
+  it('stylish: a file name with newlines and element names with escapes are shown escaped', () => {
+    const dir = hostile('ctl-stylish');
+    for (const lang of ['en', 'fi']) {
+      const r = charters(['lint', '--lang', lang, ...TODAY, '.'], dir);
+      assertNoCrash(r);
+      assert.equal(r.code, 1, r.stderr);
+      assertClean(r.stdout + r.stderr);
+      assert.ok(r.stdout.includes('a\\n::warning title=INJECTED::forged\\nb.md'), r.stdout);
+      assert.ok(r.stdout.includes('\\x1b]0;OWNED\\x07'), 'the escape is shown, visibly');
+    }
+    // Colour on: our own escapes only.
+    const colour = charters(['lint', '--color', ...TODAY, '.'], dir);
+    assert.doesNotMatch(colour.stdout.replace(/\u001b\[\d{1,2}m/g, ''), /\u001b/);
+  });
+
+  it('messages printed by render, matrix, init and new: escaped', () => {
+    const dir = hostile('ctl-render');
+    const site = path.join(scratch, 'ctl-site');
+    const r = charters(['render', '.', '--out', site, ...TODAY], dir);
+    assertNoCrash(r);
+    assertClean(r.stdout + r.stderr);
+    const weird = `x\u001b]0;OWNED\u0007\nsite`;
+    const w = charters(['new', 'supervisors', '--out', `${weird}.md`], dir);
+    assert.equal(w.code, 0, w.stderr);
+    assertClean(w.stdout + w.stderr);
+    const again = charters(['new', 'supervisors', '--out', `${weird}.md`], dir);
+    assert.equal(again.code, 2);
+    assertClean(again.stdout + again.stderr);
+    const i = charters(['init', `in${weird}`], dir);
+    assertClean(i.stdout + i.stderr);
+  });
+
+  it('frontmatter values and command-line arguments quoted in messages: escaped', () => {
+    const dir = fresh('ctl-values');
+    write(dir, { 'charters.yaml': 'language: en\n', 'a.md': '---\ntier: "x\\u001b]0;OWNED\\u0007\\n::error::forged"\n---\n# T\n' });
+    const r = charters(['lint', ...TODAY, '.'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    assertClean(r.stdout + r.stderr);
+    assert.match(r.stdout, /Unknown tier `x\\x1b\]0;OWNED\\x07\\n::error::forged`/);
+    const n = charters(['new', 'x\u001b]0;OWNED\u0007\n::error::forged'], dir);
+    assert.equal(n.code, 2);
+    assertClean(n.stdout + n.stderr);
+  });
+
+  it('matrix --format md: a file name with newlines stays inside its cell, no HTML', () => {
+    const dir = fresh('ctl-matrix');
+    const overdue = CHARTER.replace('next-review: 2027-03-01', 'next-review: 2020-01-01');
+    const evil = 'x`\n\n<img src=x onerror=alert(1)>\n`y.md';
+    write(dir, { 'charters.yaml': 'language: en\n', [evil]: overdue, 'no-tier`\n<img src=x onerror=alert(2)>.md': '# no tier\n' });
+    write(dir, { 'charters.yaml': 'language: en\ninclude: ["no-tier*"]\n' });
+    const r = charters(['matrix', '.', ...TODAY], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assertClean(r.stdout);
+    assert.doesNotMatch(r.stdout, /<img/i, r.stdout);
+    assert.ok(r.stdout.includes('onerror'), 'the file is listed (escaped)');
+    for (const line of r.stdout.split('\n')) assert.doesNotMatch(line, /^`?y\.md|^\s*<|^`/, `a line broke out: ${line}`);
+  });
+});

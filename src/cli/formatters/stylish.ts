@@ -1,4 +1,5 @@
 /** The `stylish` output format: for people at a terminal, in the manner of ESLint's. */
+import { escapeControls } from '../../core/text-safety';
 import type { Lang, RunResult, Severity } from '../../core/types';
 import type { FormatOptions } from './types';
 
@@ -57,13 +58,15 @@ export function formatStylish(result: RunResult, options: FormatOptions): string
     if (!rows) groups.set(key, (rows = []));
     return rows;
   };
+  // File names and messages come from the handbook: control characters are escaped, so a name
+  // cannot add lines (a forged `::warning::`) or send terminal escapes (docs/security.md).
   for (const f of result.findings) {
     const { line, column } = f.place.start;
     const position = isHandbook(f.file) ? '' : `${line}:${column}`;
-    rowsOf(f.file).push({ position, kind: f.severity, message: f.reason, ruleId: f.ruleId });
+    rowsOf(escapeControls(f.file)).push({ position, kind: f.severity, message: escapeControls(f.reason), ruleId: escapeControls(f.ruleId) });
   }
   for (const s of result.skipped) {
-    rowsOf(s.file).push({ position: '', kind: 'skipped', message: s.reason, ruleId: '' });
+    rowsOf(escapeControls(s.file)).push({ position: '', kind: 'skipped', message: escapeControls(s.reason), ruleId: '' });
   }
 
   const out: string[] = [];
