@@ -22,6 +22,8 @@ import { gitBlobIds } from './git';
 import { fnv1a, parseShard } from './shard';
 import { initFiles } from '../core/init';
 import { matrixCommand, renderCommand } from './render';
+import { changeContext } from './changed';
+import { writeSummary, type SummaryHandbook } from './summary';
 
 export const VERSION = '0.1.0';
 
@@ -52,6 +54,8 @@ const OPTIONS = {
   'no-color': { type: 'boolean' },
   unit: { type: 'string' },
   out: { type: 'string' },
+  'changed-since': { type: 'string' },
+  'no-summary': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -182,6 +186,7 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
   const targets = await resolveTargets(params, cliLang, paths.length > 0 ? paths : ['.']);
 
   const results: RunResult[] = [];
+  const handbooks: SummaryHandbook[] = [];
   let lang = cliLang;
   const cwdCore = toCorePath(params.cwd);
   for (const target of targets) {
@@ -217,6 +222,7 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     });
     run.skipped.unshift(...files.skipped.map((s) => ({ ...s, file: relativePath(cwdCore, s.file) })));
     results.push(run);
+    if (target.kind === 'dir') handbooks.push({ root: found.root, configFile: found.file, config, files: files.files });
   }
   const run = mergeRuns(results);
   // Counted before --quiet hides warnings: --max-warnings still applies.
@@ -225,13 +231,36 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
   if (values.quiet) run.findings = run.findings.filter((f) => f.severity === 'error');
 
   const env = params.env;
+  // --changed-since, or a pull request's base on GitHub: findings on changed lines first.
+  const change = await changeContext({
+    cwd: params.cwd,
+    dir: targets[0]?.start ?? params.cwd,
+    changedSince: values['changed-since'],
+    env,
+    files: [...run.findings.map((f) => f.file), ...run.skipped.map((s) => s.file)],
+  });
+  if (change && 'error' in change) {
+    if (values['changed-since'] !== undefined) throw new UsageError(m(cliLang, change.error === 'no-repository' ? 'changedNoRepo' : 'changedNoRef', change.ref, nodePath.relative(params.cwd, targets[0]?.start ?? params.cwd) || '.'));
+    params.stderr(`charters: ${m(lang, 'baseNotFetched', change.ref)}\n`);
+  }
+  const changed = change && !('error' in change) ? change : undefined;
   const color = !values['no-color'] && values.color !== false && !env['NO_COLOR'] && env['TERM'] !== 'dumb' && !values.output;
   const output = FORMATTERS[format](run, {
     color: values.color === true || color,
     lang,
     toolVersion: VERSION,
     baseUri: `file://${encodeURI(cwdCore.endsWith('/') ? cwdCore : `${cwdCore}/`)}`,
+    ...(changed ? { changed: changed.classify, changedSince: changed.label } : {}),
   });
+  const summaryFile = env['GITHUB_STEP_SUMMARY'];
+  if (format === 'github' && summaryFile && !values['no-summary']) {
+    try {
+      await writeSummary(summaryFile, { run, lang, today, cwd: params.cwd, handbooks, base: changed?.base, env, ...(changed ? { changed: changed.classify } : {}) });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      params.stderr(`charters: ${m(lang, 'summaryUnwritable', summaryFile, err.code ?? err.message)}\n`);
+    }
+  }
   if (values.output) {
     const out = nodePath.resolve(params.cwd, values.output);
     try {

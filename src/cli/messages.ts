@@ -27,6 +27,9 @@ Options for lint:
   --concurrency N          The same as --jobs
   --shard I/N              Lint only shard I of N (for a CI matrix); shard 1 also reports
                            the handbook-level findings
+  --changed-since REF      Findings on lines changed since REF (git) first, marked; in a pull
+                           request on GitHub the base branch is used without this option
+  --no-summary             With --format github: no job summary in $GITHUB_STEP_SUMMARY
 
 Options for init and new:
   --lang fi|en             Language of the templates
@@ -77,6 +80,13 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config 
   unsafePage: 'No page for {0}: its path could leave the output directory.',
   rendered: 'Wrote the site ({0} charter pages) to {1}; open {2}',
   removedStale: 'Removed {0} pages of charters that are gone.',
+  changedNoRepo: '`--changed-since {0}` needs a git repository, and {1} is not in one.',
+  changedNoRef: '`--changed-since {0}`: no such commit in the git repository of {1}.',
+  baseNotFetched: "note: the pull request's base `{0}` is not in this clone, so findings are not ordered by the change (give actions/checkout `fetch-depth: 0`).",
+  summaryUnwritable: 'note: could not write the job summary to {0} ({1}).',
+  workflowAtRoot: 'note: the workflow is at the root of the git repository ({0}), where GitHub reads it; its paths point to the handbook.',
+  workflowNoRepo: 'note: {0} is not in a git repository; the workflow was written to the handbook folder. Move .github/ to the root of the repository when you make one.',
+  workflowExists: 'skipped (already exists): {0}. Compare it with the workflow `charters init` writes now: https://github.com/leadership-charters/charters#github-action',
 } as const;
 
 type Key = keyof typeof en;
@@ -107,6 +117,9 @@ Lint-valinnat:
   --concurrency N          Sama kuin --jobs
   --shard I/N              Tarkista vain osa I N:stä (CI-matriisiin); osa 1 raportoi myös
                            koko käsikirjaa koskevat havainnot
+  --changed-since VIITE    Ensin ja merkittyinä havainnot riveillä, joita on muutettu VIITTEEN
+                           (git) jälkeen; GitHubin pull requestissa kohdehaara ilman valintaa
+  --no-summary             Muodolla github: ei työn yhteenvetoa tiedostoon $GITHUB_STEP_SUMMARY
 
 Init- ja new-valinnat:
   --lang fi|en             Mallipohjien kieli
@@ -157,6 +170,13 @@ Paluuarvot: 0 ei virheitä, 1 virheitä (tai liikaa varoituksia), 2 käyttö-, a
   unsafePage: 'Peruskirjasta {0} ei tehdä sivua: sen polku johtaisi tulostehakemiston ulkopuolelle.',
   rendered: 'Sivusto ({0} peruskirjan sivua) kirjoitettu hakemistoon {1}; avaa {2}',
   removedStale: 'Poistettu {0} sivua peruskirjoista, joita ei enää ole.',
+  changedNoRepo: '`--changed-since {0}` tarvitsee git-repositorion, eikä {1} ole sellaisessa.',
+  changedNoRef: '`--changed-since {0}`: tällaista committia ei ole hakemiston {1} git-repositoriossa.',
+  baseNotFetched: 'huom: pull requestin kohdehaaraa `{0}` ei ole tässä kloonissa, joten havaintoja ei järjestetä muutoksen mukaan (anna actions/checkoutille `fetch-depth: 0`).',
+  summaryUnwritable: 'huom: työn yhteenvetoa ei voitu kirjoittaa tiedostoon {0} ({1}).',
+  workflowAtRoot: 'huom: työnkulku on git-repositorion juuressa ({0}), josta GitHub sen lukee; sen polut osoittavat käsikirjaan.',
+  workflowNoRepo: 'huom: {0} ei ole git-repositoriossa; työnkulku kirjoitettiin käsikirjan hakemistoon. Siirrä .github/ repositorion juureen, kun luot sellaisen.',
+  workflowExists: 'ohitettu (on jo olemassa): {0}. Vertaa sitä työnkulkuun, jonka `charters init` nyt kirjoittaa: https://github.com/leadership-charters/charters#github-action',
 };
 
 export function m(lang: Lang, key: Key, ...args: (string | number)[]): string {

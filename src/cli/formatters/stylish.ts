@@ -39,6 +39,8 @@ const WORDS: Record<Lang, Record<'problem' | 'error' | 'warning' | 'note' | 'cha
 
 interface Row {
   position: string;
+  /** On a line changed since `--changed-since` (marked `*`). */
+  changed: boolean;
   kind: Severity | 'skipped';
   message: string;
   ruleId: string;
@@ -57,17 +59,22 @@ export function formatStylish(result: RunResult, options: FormatOptions): string
     if (!rows) groups.set(key, (rows = []));
     return rows;
   };
+  // --changed-since: files the change touched come first, findings on changed lines are marked.
+  const changedFiles = new Set<string>();
   for (const f of result.findings) {
     const { line, column } = f.place.start;
-    const position = isHandbook(f.file) ? '' : `${line}:${column}`;
-    rowsOf(f.file).push({ position, kind: f.severity, message: f.reason, ruleId: f.ruleId });
+    const c = options.changed?.(f.file, line, f.place.end.line);
+    if (c) changedFiles.add(isHandbook(f.file) ? '' : f.file);
+    const position = isHandbook(f.file) ? '' : `${c === 'line' ? '*' : ''}${line}:${column}`;
+    rowsOf(f.file).push({ position, changed: c === 'line', kind: f.severity, message: f.reason, ruleId: f.ruleId });
   }
   for (const s of result.skipped) {
-    rowsOf(s.file).push({ position: '', kind: 'skipped', message: s.reason, ruleId: '' });
+    rowsOf(s.file).push({ position: '', changed: false, kind: 'skipped', message: s.reason, ruleId: '' });
   }
+  const ordered = [...groups].sort(([a], [b]) => Number(changedFiles.has(b)) - Number(changedFiles.has(a)));
 
   const out: string[] = [];
-  for (const [file, rows] of groups) {
+  for (const [file, rows] of ordered) {
     const positionWidth = Math.max(...rows.map((r) => r.position.length));
     const kindWidth = Math.max(...rows.map((r) => r.kind.length));
     const messageWidth = Math.max(...rows.map((r) => r.message.length));
@@ -92,6 +99,9 @@ export function formatStylish(result: RunResult, options: FormatOptions): string
   } else {
     const checked = count(result.charters.length, 'charter');
     out.push(paint('green', fi ? `✔ ${checked} tarkistettu, ei ongelmia` : `✔ ${checked} checked, no problems`));
+  }
+  if (options.changedSince !== undefined && [...groups.values()].some((rows) => rows.some((r) => r.changed))) {
+    out.push(paint('dim', fi ? `* rivillä, jota on muutettu viitteen ${options.changedSince} jälkeen` : `* on a line changed since ${options.changedSince}`));
   }
   if (result.fixed !== undefined && result.fixed > 0) {
     const fixed = count(result.fixed, 'problem');
