@@ -78,6 +78,11 @@ function annotations(result: RunResult, options: FormatOptions): Annotation[] {
     order,
     text: findingCommand(f),
   }));
+  // What the run itself says (why a job with no error fails: --max-warnings) leads.
+  (options.notices ?? []).forEach((n, i) => {
+    const severity: Severity = n.severity === 'error' ? 'error' : 'note';
+    list.push({ kind: COMMAND[severity], severity, rank: -1, order: i, text: command(COMMAND[severity], [['title', 'charters']], n.message) });
+  });
   result.skipped.forEach((s, i) => {
     list.push({ kind: 'warning', severity: 'warning', rank: rank(s.file, 1, Number.MAX_SAFE_INTEGER), order: result.findings.length + i, text: command('warning', [['file', s.file]], s.reason) });
   });
