@@ -22,7 +22,9 @@ import { DEFAULT_CACHE_DIR } from './cache';
 import { defaultConcurrency, lintTarget } from './pool';
 import { gitBlobIds } from './git';
 import { fnv1a, parseShard } from './shard';
-import { charterFileStem, initFiles } from '../core/init';
+import { charterFileStem, initFiles, WORKFLOW_PATH, workflowTemplate } from '../core/init';
+import { existsSync, realpathSync } from 'node:fs';
+import { findRepository } from './git';
 import type { FrameworkLookup } from '../core/framework/lookup';
 import { ruleDocsUrl, ruleHint } from '../core/rules/descriptions';
 import { matrixCommand, renderCommand } from './render';
@@ -509,18 +511,21 @@ async function initCommand(params: MainParams, _values: Values, rest: string[], 
   const config = found.config;
   if (!config) return found.code ?? 2;
   const linter = new Linter(config, lang);
-  const files = initFiles(linter.lookup, lang);
+  // The workflow goes to the root of the git repository, where GitHub reads it (see initWorkflow).
+  const workflow = initWorkflow(dir, lang);
+  const files = [...initFiles(linter.lookup, lang, false).map((f) => ({ ...f, path: nodePath.join(dir, f.path) })), workflow.file];
   let failed = false;
   for (const f of files) {
-    const path = nodePath.join(dir, f.path);
+    const path = f.path;
     const shown = nodePath.relative(params.cwd, path) || path;
     if (await exists(path)) {
-      params.stdout(`${m(lang, 'skippedExisting', shown)}\n`);
+      params.stdout(`${m(lang, f === workflow.file ? 'workflowExists' : 'skippedExisting', shown)}\n`);
       continue;
     }
     try {
       await writeFileAtomic(path, f.text, { exclusive: true });
       params.stdout(`${m(lang, 'created', shown)}\n`);
+      if (f === workflow.file) params.stdout(`${m(lang, workflow.repo ? 'workflowAtRoot' : 'workflowNoRepo', nodePath.relative(params.cwd, workflow.root) || '.')}\n`);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       if (err.code === 'EEXIST') params.stdout(`${m(lang, 'skippedExisting', shown)}\n`);
@@ -534,6 +539,37 @@ async function initCommand(params: MainParams, _values: Values, rest: string[], 
   if (failed) return 2;
   params.stdout(`${m(lang, 'initDone', nodePath.relative(params.cwd, dir) || '.')}\n`);
   return 0;
+}
+
+/**
+ * Where `init` writes the workflow and what it says: at the root of the git repository that
+ * holds `dir` (found without git, as the cache finds it), with the handbook's path relative to
+ * that root; without a repository, in the handbook folder (which becomes the root once the user
+ * makes it a repository). `dir` may not exist yet: its nearest existing ancestor decides.
+ */
+function initWorkflow(dir: string, lang: Lang): { file: { path: string; text: string }; root: string; repo: boolean } {
+  let existing = dir;
+  while (!existsSync(existing) && nodePath.dirname(existing) !== existing) existing = nodePath.dirname(existing);
+  const repo = findRepository(existing);
+  let handbook = '.';
+  let root = dir;
+  let inRepo = false;
+  if (repo) {
+    let real = existing;
+    try {
+      real = realpathSync(existing);
+    } catch {
+      // keep the path as given
+    }
+    const rel = nodePath.relative(repo.workTree, nodePath.join(real, nodePath.relative(existing, dir)));
+    if (!rel.startsWith('..') && !nodePath.isAbsolute(rel)) {
+      handbook = rel === '' ? '.' : rel.split(nodePath.sep).join('/');
+      root = repo.workTree;
+      inRepo = true;
+    }
+  }
+  const text = workflowTemplate({ handbook, lang, version: VERSION });
+  return { file: { path: nodePath.join(root, WORKFLOW_PATH), text }, root, repo: inRepo };
 }
 
 /**

@@ -148,7 +148,7 @@ which tier holds which element, and in which charter.`,
   baseNotFetched: "note: the pull request's base `{0}` is not in this clone, so findings are not ordered by the change (give actions/checkout `fetch-depth: 0`).",
   summaryUnwritable: 'note: could not write the job summary to {0} ({1}).',
   workflowAtRoot: 'note: the workflow is at the root of the git repository ({0}), where GitHub reads it; its paths point to the handbook.',
-  workflowNoRepo: 'note: {0} is not in a git repository; the workflow was written to the handbook folder. Move .github/ to the root of the repository when you make one.',
+  workflowNoRepo: 'note: {0} is not in a git repository, so the workflow is in the handbook folder: right when the handbook becomes a repository of its own; otherwise move .github/ to the root of the repository.',
   workflowExists: 'skipped (already exists): {0}. Compare it with the workflow `charters init` writes now: https://github.com/leadership-charters/charters#github-action',
 } as const;
 
@@ -300,7 +300,7 @@ millä johtotasolla on mikin osa-alue ja missä peruskirjassa.`,
   baseNotFetched: 'huom: pull requestin kohdehaaraa `{0}` ei ole tässä kloonissa, joten havaintoja ei järjestetä muutoksen mukaan (anna actions/checkoutille `fetch-depth: 0`).',
   summaryUnwritable: 'huom: työn yhteenvetoa ei voitu kirjoittaa tiedostoon {0} ({1}).',
   workflowAtRoot: 'huom: työnkulku on git-repositorion juuressa ({0}), josta GitHub sen lukee; sen polut osoittavat käsikirjaan.',
-  workflowNoRepo: 'huom: {0} ei ole git-repositoriossa; työnkulku kirjoitettiin käsikirjan hakemistoon. Siirrä .github/ repositorion juureen, kun luot sellaisen.',
+  workflowNoRepo: 'huom: {0} ei ole git-repositoriossa, joten työnkulku on käsikirjan hakemistossa: oikein, kun käsikirjasta tulee oma repositorionsa; muuten siirrä .github/ repositorion juureen.',
   workflowExists: 'ohitettu (on jo olemassa): {0}. Vertaa sitä työnkulkuun, jonka `charters init` nyt kirjoittaa: https://github.com/leadership-charters/charters#github-action',
 };
 

