@@ -1,8 +1,8 @@
 /**
  * `charters lint --cache`: what each file's lint gave last time, keyed by the file's content.
  *
- * One JSON file per handbook in the cache directory (`--cache-location`, default
- * `.charters-cache/` in the handbook root). An entry is used only when the file's bytes hash to
+ * One JSON file per handbook in the cache directory (`--cache-location`, default the user's
+ * cache directory, see below). An entry is used only when the file's bytes hash to
  * the same content hash (computed as git's blob id) as when it was linted, and the whole file
  * only when the settings key matches:
  * the cache format, the tool version, the resolved configuration, the message language and the
