@@ -516,6 +516,11 @@ function rulesCommand(params: MainParams, values: Values, lang: Lang): number {
   return 0;
 }
 
+function isUnder(dir: string, path: string): boolean {
+  const rel = nodePath.relative(dir, path);
+  return rel !== '' && !rel.startsWith('..') && !nodePath.isAbsolute(rel);
+}
+
 async function initCommand(params: MainParams, _values: Values, rest: string[], lang: Lang): Promise<number> {
   const dir = nodePath.resolve(params.cwd, rest[0] ?? '.');
   const found = await loadConfig(params, lang, dir);
@@ -534,7 +539,10 @@ async function initCommand(params: MainParams, _values: Values, rest: string[], 
       continue;
     }
     try {
-      await writeFileAtomic(path, f.text, { exclusive: true, base: params.cwd });
+      // No link on the way from the working directory, or, for the workflow at the repository's
+      // root above it, from that root (a committed `.github -> elsewhere`).
+      const base = isUnder(params.cwd, path) ? params.cwd : f === workflow.file ? workflow.root : dir;
+      await writeFileAtomic(path, f.text, { exclusive: true, base });
       params.stdout(`${m(lang, 'created', shown)}\n`);
       if (f === workflow.file) params.stdout(`${m(lang, workflow.repo ? 'workflowAtRoot' : 'workflowNoRepo', nodePath.relative(params.cwd, workflow.root) || '.')}\n`);
     } catch (e) {

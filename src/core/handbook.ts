@@ -251,8 +251,12 @@ export async function discover(fs: HandbookFs, root: string, dir: string, config
       skipped.push({ file: current, reason: t(lang, 'skip.git') });
       continue;
     }
+    // Where this directory really is (it may be reached through a link): its entries' excludes
+    // are checked at their real place too.
+    let realCurrent: string | undefined;
     if (fs.realpath) {
       const real = await fs.realpath(current).catch(() => current);
+      realCurrent = real;
       if (inGitDir(real)) {
         skipped.push({ file: current, reason: t(lang, 'skip.git') });
         continue;
@@ -279,6 +283,15 @@ export async function discover(fs: HandbookFs, root: string, dir: string, config
       if (entry.name.toLowerCase() === '.git' || excluded(rel) || excluded(`${rel}/`)) continue;
       const wanted = entry.type === 'directory' || (entry.type === 'file' && MARKDOWN.test(entry.name));
       if (!wanted) continue;
+      if (realCurrent !== undefined && !entry.link) {
+        // Only where the real place differs from the path it was found under (a linked folder).
+        const real = joinPath(realCurrent, entry.name);
+        const refusal = isInsideRoot(realRoot, real) && relativePath(realRoot, real) === rel ? undefined : refusePath(realRoot, real, excluded);
+        if (refusal) {
+          skipped.push({ file: path, reason: refusalText(lang, refusal, false) });
+          continue;
+        }
+      }
       if (entry.link) {
         // A link is judged by where it leads: out of the handbook (`evil -> /`), into `.git`
         // (`notes.md -> .git/config`) or to an excluded path, it is not followed.
