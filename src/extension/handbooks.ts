@@ -136,7 +136,7 @@ export class Handbooks implements vscode.Disposable {
     const handbooks: Handbook[] = [];
     for (const uri of roots.values()) {
       const fs = uriFs(uri);
-      const found = await findConfig(fs, uri.path);
+      const found = await findConfig(fs, uri.path, lang);
       // A folder inside another handbook belongs to that handbook.
       if (found.file && handbooks.some((h) => h.root === found.root && h.base.scheme === uri.scheme)) continue;
       const config = found.result.ok ? found.result.config : defaultConfig();
