@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import picomatch from 'picomatch/posix';
 import type { ConfigError, ResolvedConfig } from '../core/config';
 import { CONFIG_FILE } from '../core/config';
-import { discover, findConfig, relativePath, type FoundConfig } from '../core/handbook';
+import { discover, findConfig, globs, readRefusal, relativePath, type FoundConfig } from '../core/handbook';
 import { Linter, sortFindings } from '../core/lint';
 import { RULES } from '../core/rules/index';
 import { renderTemplate } from '../core/template';
@@ -235,7 +235,7 @@ function configErrors(params: MainParams, lang: Lang, errors: ConfigError[]): nu
 }
 
 async function loadConfig(params: MainParams, lang: Lang, dir: string): Promise<FoundConfig & { config?: ResolvedConfig; code?: number }> {
-  const found = await findConfig(nodeFs, toCorePath(dir));
+  const found = await findConfig(nodeFs, toCorePath(dir), lang);
   if (!found.result.ok) return { ...found, code: configErrors(params, lang, found.result.errors) };
   return { ...found, config: found.result.config };
 }
@@ -306,11 +306,11 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     // git's index (content hashes for --cache) is asked first, so that git works while the
     // handbook is discovered and the cache loads.
     const gitIds = cached && values.fix !== true && params.env['CHARTERS_CACHE_GIT'] !== '0' ? gitBlobIds(found.root) : undefined;
-    const files = target.kind === 'dir' ? await discover(nodeFs, found.root, toCorePath(target.start), config, lang) : { files: target.files ?? [], skipped: [] };
+    const files = target.kind === 'dir' ? await discover(nodeFs, found.root, toCorePath(target.start), config, lang) : await namedFiles(found.root, target.files ?? [], config, lang);
     const named = target.explicit ? files.files : [];
     if (named.length > 0) {
       // A file named on the command line that charters.yaml excludes is not linted, but said so.
-      const excluded = picomatch(config.exclude, { dot: true });
+      const excluded = globs(config).excluded;
       const configName = found.file ? relativePath(cwdCore, found.file) : CONFIG_FILE;
       for (const f of named) {
         if (!excluded(relativePath(found.root, f))) continue;
@@ -393,6 +393,23 @@ async function notCharterReason(file: string, lang: Lang): Promise<string> {
   const bytes = await nodeFs.readFile(file).catch(() => new Uint8Array());
   const head = new TextDecoder().decode(bytes.subarray(0, 8)).replace(/^\ufeff/, '');
   return m(lang, /^---\s*(\r?\n|$)/.test(head) ? 'notCharterNoTier' : 'notCharterNoFrontmatter');
+}
+
+/**
+ * Files named on the command line (or matched by a glob): each is read only when `readRefusal`
+ * allows it (not inside `.git`, not a link out of the handbook or into `.git`), as discovery
+ * does for the files it finds; the others are listed as skipped with the reason.
+ */
+async function namedFiles(root: string, paths: string[], config: ResolvedConfig, lang: Lang): Promise<{ files: string[]; skipped: { file: string; reason: string }[] }> {
+  const excluded = globs(config).excluded;
+  const files: string[] = [];
+  const skipped: { file: string; reason: string }[] = [];
+  for (const path of paths) {
+    const reason = await readRefusal(nodeFs, root, path, lang, excluded);
+    if (reason === undefined) files.push(path);
+    else skipped.push({ file: path, reason });
+  }
+  return { files, skipped };
 }
 
 /** `--jobs`/`--concurrency N` (the same option under two names), else one thread per core. */
