@@ -13,7 +13,7 @@ export const RULE_HINTS: Record<string, Record<Lang, string>> = {
     en: 'Fix the frontmatter (the fields between the `---` lines at the top): valid YAML, known keys, values of the right form.',
   },
   'tier-missing': {
-    fi: 'Kerro otsaketiedoissa, minkä johtotason peruskirja on, esim. `tier: supervisors`.',
+    fi: 'Kerro otsaketiedoissa, minkä johtotason peruskirja on, esim. `tier: esihenkilöt`.',
     en: 'Say in the frontmatter which tier the charter is for, e.g. `tier: supervisors`.',
   },
   'tier-unknown': {
