@@ -205,6 +205,23 @@ for (const mode of ['in process', 'spawned'] as Mode[]) {
       });
     });
 
+    // --- documentation links in the run's language -----------------------------------------------
+
+    describe('documentation links follow the language of the run', () => {
+      it('json and sarif link to the Finnish rule pages in a Finnish run, to the English ones otherwise', async () => {
+        const fiJson = JSON.parse((await r(['lint', 'defective', '--format', 'json', '--lang', 'fi', ...DAY])).stdout) as { findings: { ruleId: string; url: string }[] };
+        const missing = fiJson.findings.find((f) => f.ruleId === 'element-missing');
+        assert.match(missing?.url ?? '', /\/element-missing\.fi\.md$/);
+        const enJson = JSON.parse((await r(['lint', 'defective', '--format', 'json', '--lang', 'en', ...DAY])).stdout) as { findings: { ruleId: string; url: string }[] };
+        assert.match(enJson.findings.find((f) => f.ruleId === 'element-missing')?.url ?? '', /\/element-missing\.md$/);
+        const sarif = JSON.parse((await r(['lint', 'defective', '--format', 'sarif', '--lang', 'fi', ...DAY])).stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[] };
+        for (const rule of sarif.runs[0]!.tool.driver.rules) assert.match(rule.helpUri, new RegExp(`/${rule.id}\\.fi\\.md$`), rule.id);
+        const rules = await r(['rules', '--lang', 'fi']);
+        assert.match(rules.stdout, /\/owner-missing\.fi\.md$/m);
+        assert.match(rules.stdout, /^owner-missing\s+varoitus\s+kyllä\s+Peruskirjalla ei ole omistajaa$/m);
+      });
+    });
+
     // --- help ---------------------------------------------------------------------------------
 
     describe('each command has its own help, in fi and en', () => {

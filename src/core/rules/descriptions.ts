@@ -92,3 +92,11 @@ export function ruleHint(id: string, lang: Lang): string {
 export function ruleDocsUrl(id: string, lang: Lang): string {
   return lang === 'fi' && FINNISH_DOCS.has(id) ? `${DOCS_BASE}${id}.fi.md` : `${DOCS_BASE}${id}.md`;
 }
+
+/**
+ * A rule's documentation link (`meta.url`, `<id>.md`) in `lang`: the Finnish page beside it when
+ * there is one. Other links are returned as they are.
+ */
+export function localisedDocsUrl(url: string, id: string, lang: Lang): string {
+  return lang === 'fi' && FINNISH_DOCS.has(id) && url.endsWith(`/${id}.md`) ? `${url.slice(0, -3)}.fi.md` : url;
+}
