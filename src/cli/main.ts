@@ -317,10 +317,10 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     const named = target.explicit ? files.files : [];
     if (named.length > 0) {
       // A file named on the command line that charters.yaml excludes is not linted, but said so.
-      const excluded = globs(config).excluded;
+      const hbGlobs = globs(config);
       const configName = found.file ? relativePath(cwdCore, found.file) : CONFIG_FILE;
       for (const f of named) {
-        if (!excluded(relativePath(found.root, f))) continue;
+        if (!hbGlobs.excluded(relativePath(found.root, f))) continue;
         files.files = files.files.filter((x) => x !== f);
         files.skipped.push({ file: f, reason: m(lang, 'excludedByConfig', configName) });
       }
@@ -437,7 +437,8 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
  * does for the files it finds; the others are listed as skipped with the reason.
  */
 async function namedFiles(root: string, paths: string[], config: ResolvedConfig, lang: Lang): Promise<{ files: string[]; skipped: { file: string; reason: string }[] }> {
-  const excluded = globs(config).excluded;
+  const hbGlobs = globs(config);
+  const excluded = (rel: string): boolean => hbGlobs.excluded(rel);
   const files: string[] = [];
   const skipped: { file: string; reason: string }[] = [];
   for (const path of paths) {

@@ -218,13 +218,14 @@ tarkistaa jokaisen pull requestin. Jo olemassa oleviin tiedostoihin ei kosketa.`
   'new.synopsis': 'new <taso>',
   'new.summary': 'Luo yksi peruskirja mallipohjasta',
   'new.help': `Luo yhden johtotason peruskirjan mallipohjasta. Nimeä taso sen suomen- tai englanninkielisellä
-nimellä tai tunnisteella, ääkkösin tai ilman (esihenkilöt, esihenkilot, supervisors).`,
+nimellä tai tunnisteella, ääkkösin tai ilman, yksikössä tai monikossa (esihenkilöt, esihenkilot,
+esihenkilö).`,
   'new.options': `  --unit NIMI              Yksikkö, jota peruskirja koskee: otsikkoon, otsaketietoihin ja nimeen
   --out TIEDOSTO           Luotava tiedosto (oletus: <taso>[-<yksikkö>].md)
   --lang fi|en             Mallipohjan kieli`,
   'new.examples': `  charters new esihenkilöt --unit Myynti     esihenkilot-myynti.md
   charters new keskijohto --out hr/keskijohto.md
-  charters new supervisors --lang en         englanninkielinen pohja`,
+  charters new keskijohto --lang en          englanninkielinen pohja`,
   'rules.synopsis': 'rules',
   'rules.summary': 'Listaa säännöt: tunniste, vakavuus, kuvaus ja ohje',
   'rules.help': `Listaa säännöt: tunnisteen (charters.yaml-tiedoston rules:-kohtaa varten), oletusvakavuuden,
@@ -269,8 +270,8 @@ millä johtotasolla on mikin osa-alue ja missä peruskirjassa.`,
   maxWarningsExceeded: 'Liikaa varoituksia: {0}, kun --max-warnings sallii {1}; paluuarvo on 1.',
   quietHiddenOne: '--quiet jätti näyttämättä 1 varoituksen.',
   quietHiddenMany: '--quiet jätti näyttämättä {0} varoitusta.',
-  notCharterNoFrontmatter: 'ei tarkistettu: ei peruskirja (peruskirja alkaa otsaketiedoilla: `---`-rivien väliin kirjoitetaan sen johtotaso, esim. `tier: supervisors`)',
-  notCharterNoTier: 'ei tarkistettu: ei peruskirja (otsaketiedoissa ei ole johtotasoa; lisää esim. `tier: supervisors`)',
+  notCharterNoFrontmatter: 'ei tarkistettu: ei peruskirja (peruskirja alkaa otsaketiedoilla: `---`-rivien väliin kirjoitetaan sen johtotaso, esim. `tier: esihenkilöt`)',
+  notCharterNoTier: 'ei tarkistettu: ei peruskirja (otsaketiedoissa ei ole johtotasoa; lisää esim. `tier: esihenkilöt`)',
   excludedByConfig: 'ei tarkistettu: rajattu pois tiedoston {0} kohdassa `exclude`',
   badFormat: 'Tuntematon muoto `{0}`: käytä stylish, json, sarif tai github.',
   badLang: 'Tuntematon kieli `{0}`: käytä fi tai en.',
