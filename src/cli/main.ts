@@ -370,7 +370,8 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     cwd: params.cwd,
     dir: targets[0]?.start ?? params.cwd,
     changedSince: values['changed-since'],
-    env,
+    // A pull request's base (GITHUB_BASE_REF) orders the annotations; other formats need --changed-since.
+    env: format === 'github' ? env : {},
     files: [...run.findings.map((f) => f.file), ...run.skipped.map((s) => s.file)],
   });
   if (change && 'error' in change) {

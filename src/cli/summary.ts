@@ -158,6 +158,10 @@ const TEXTS: Record<Lang, Texts> = {
 // ---------------------------------------------------------------------------------------------
 // The base handbook from git
 
+function enoent(path: string): Error {
+  return Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+}
+
 /** A read-only file system over files held in memory (paths absolute, `/`-separated). */
 export class MemoryFs implements HandbookFs {
   private readonly files = new Map<string, Uint8Array>();
@@ -166,7 +170,7 @@ export class MemoryFs implements HandbookFs {
   /** A file (with `bytes`) or a directory (without), with every directory above it. */
   add(path: string, bytes?: Uint8Array): void {
     if (bytes === undefined) {
-      if (!this.dirs.has(path)) this.dirs.set(path, new Map());
+      if (!this.dirs.has(path)) this.dirs.set(path, new Map<string, DirEntry>());
     } else {
       this.files.set(path, bytes);
     }
@@ -178,7 +182,7 @@ export class MemoryFs implements HandbookFs {
       const dir = i <= 0 ? '/' : child.slice(0, i);
       let entries = this.dirs.get(dir);
       const known = entries !== undefined;
-      if (!entries) this.dirs.set(dir, (entries = new Map()));
+      if (!entries) this.dirs.set(dir, (entries = new Map<string, DirEntry>()));
       entries.set(child.slice(i + 1), { name: child.slice(i + 1), type });
       if (known || dir === '/') return;
       child = dir;
@@ -186,23 +190,21 @@ export class MemoryFs implements HandbookFs {
     }
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
+  readFile(path: string): Promise<Uint8Array> {
     const f = this.files.get(path);
-    if (f === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-    return f;
+    return f === undefined ? Promise.reject(enoent(path)) : Promise.resolve(f);
   }
 
-  async readDirectory(path: string): Promise<DirEntry[]> {
+  readDirectory(path: string): Promise<DirEntry[]> {
     const d = this.dirs.get(path.length > 1 ? path.replace(/\/+$/, '') : path);
-    if (d === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-    return [...d.values()];
+    return d === undefined ? Promise.reject(enoent(path)) : Promise.resolve([...d.values()]);
   }
 
-  async stat(path: string): Promise<{ type: 'file' | 'directory' | 'other'; size: number }> {
+  stat(path: string): Promise<{ type: 'file' | 'directory' | 'other'; size: number }> {
     const f = this.files.get(path);
-    if (f !== undefined) return { type: 'file', size: f.byteLength };
-    if (this.dirs.has(path.length > 1 ? path.replace(/\/+$/, '') : path)) return { type: 'directory', size: 0 };
-    throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+    if (f !== undefined) return Promise.resolve({ type: 'file', size: f.byteLength });
+    if (this.dirs.has(path.length > 1 ? path.replace(/\/+$/, '') : path)) return Promise.resolve({ type: 'directory', size: 0 });
+    return Promise.reject(enoent(path));
   }
 }
 

@@ -321,7 +321,7 @@ describe('workflows: init, the action, the README example, the release (actionli
     assert.notEqual(lint.code, 2, lint.stderr);
   });
 
-  it('init never overwrites an existing workflow and says so', async () => {
+  it('init never overwrites an existing workflow and says so', () => {
     const repo = path.join(tmp, 'repo');
     mkdirSync(path.join(repo, '.github/workflows'), { recursive: true });
     git(repo, 'init', '-q');
