@@ -132,6 +132,12 @@ describe('GitHub pull-request review (annotations, order, cap, job summary)', fu
     assert.doesNotMatch(plain.stdout.split('\n').find((l) => l.startsWith('::error'))!, /zzz-new/);
   });
 
+  it('places annotations by paths from the repository root, wherever the CLI runs', () => {
+    const r = charters(['lint', '.', '--format', 'github', '--today', TODAY, '--lang', 'en'], path.join(repo, 'hb'), { GITHUB_BASE_REF: 'main' });
+    const first = r.stdout.split('\n').find((l) => l.startsWith('::error '));
+    assert.match(first ?? '', /^::error file=hb\/zzz-new\.md,line=\d+,/);
+  });
+
   it('says the closing notice in Finnish too', () => {
     const r = pr(['--lang', 'fi']);
     const closing = r.stdout.split('\n').find((l) => l.startsWith('::notice title=charters::'));
