@@ -425,7 +425,7 @@ describe('workflows: init, the action, the README example, the release (actionli
     assert.throws(() => readFileSync(path.join(tmp, 'summary.md')), /ENOENT/);
 
     rmSync(path.join(work, 'my handbook/broken.md'));
-    assert.match(run({ CHARTERS_MAX_WARNINGS: '0' }).output, /^status=0$/m);
+    assert.match(run({ CHARTERS_MAX_WARNINGS: '0', CHARTERS_LANG: '' }).output, /^status=0$/m);
 
     const noBundle = run({ GITHUB_ACTION_PATH: tmp });
     assert.equal(noBundle.code, 2);
