@@ -56,12 +56,18 @@ export interface SummaryOptions {
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
-/** Text from a handbook, safe as Markdown inline text (also inside a table cell). */
+/**
+ * Text from a handbook, safe as Markdown inline text (also inside a table cell; never at the
+ * start of a line, where the summary always puts its own text): every character that can open
+ * markup, a link, an image, HTML, an entity, a mention, an emoji code or a table cell is
+ * backslash-escaped, and `www.` cannot become a link.
+ */
 export function md(text: string): string {
   return text
     .replace(CONTROLS, '\ufffd')
     .replace(/[\t\r\n\u2028\u2029]+/g, ' ')
-    .replace(/[!-/:-@[-`{-~]/g, '\\$&');
+    .replace(/[\\`*_[\]<>!|~&@:#()]/g, '\\$&')
+    .replace(/(www)\./gi, '$1\\.');
 }
 
 /** Text as a code span (shown literally by GitHub: no markup, links or HTML inside). */
@@ -376,7 +382,7 @@ export async function buildSummary(o: SummaryOptions): Promise<string> {
       }
     }
     const root = relativePath(cwd, hb.root);
-    lines.push(`### ${md(T.coverage)}${o.handbooks.length > 1 ? ` – ${md(root)}` : ''}\n`);
+    lines.push(`### ${md(T.coverage)}${o.handbooks.length > 1 ? ` – ${code(root)}` : ''}\n`);
     const lookup = headLint.linter.lookup;
     const name = (tier: string): string => lookup.framework.tiers.find((t) => t.id === tier)?.name[o.lang] ?? tier;
     if (baseModel) {
@@ -421,7 +427,7 @@ export async function buildSummary(o: SummaryOptions): Promise<string> {
   outer: for (const file of files) {
     const its = byFile.get(file)!.sort((a, b) => rank(a.file, a.line || 1, a.endLine || 1) - rank(b.file, b.line || 1, b.endLine || 1) || a.line - b.line);
     const url = file ? link(file, 0) : undefined;
-    const title = file ? (url ? `[${md(file)}](${url})` : md(file)) : md(T.handbookLevel);
+    const title = file ? (url ? `[${code(file)}](${url})` : code(file)) : md(T.handbookLevel);
     let block = `\n#### ${title}\n\n`;
     if (used + size(block) + reserve > SUMMARY_BYTES) break;
     text += block;

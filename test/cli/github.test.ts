@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { ANNOTATIONS_PER_STEP } from '../../src/cli/formatters/github';
-import { buildSummary, md, SUMMARY_BYTES } from '../../src/cli/summary';
+import { buildSummary, code, md, message, SUMMARY_BYTES } from '../../src/cli/summary';
 import type { Finding, RunResult } from '../../src/core/types';
 import { repoRoot, TODAY } from '../helpers/paths';
 
@@ -153,7 +153,7 @@ describe('GitHub pull-request review (annotations, order, cap, job summary)', fu
     const count = (s: string): number => findings.filter((f) => f.severity === s).length;
     assert.match(summary, new RegExp(`\\*\\*${count('error')} errors, ${count('warning')} warnings, ${count('note')} notes\\*\\* in 22 charters`));
     assert.match(summary, /Base \\\(main\\\)\\: \d+ errors/);
-    assert.match(summary, /This pull request defines 4 elements\\, leaves 2 missing in the charters it changes\\, and adds 1 overdue review/);
+    assert.match(summary, /This pull request defines 4 elements, leaves 2 missing in the charters it changes, and adds 1 overdue review/);
     // The coverage table: the base beside the head, per tier.
     assert.match(summary, /\| Top management \| 4\/52 \| 8\/52 \| \+4 \|/);
     assert.match(summary, /\| Supervisors \| 20\/20 \| 20\/24 \| ±0 \|/);
@@ -163,21 +163,23 @@ describe('GitHub pull-request review (annotations, order, cap, job summary)', fu
     assert.ok(summary.includes(`(https://github.com/acme/handbook/blob/${head}/hb/zzz-new.md#L10)`), summary.slice(0, 2000));
     // Files with findings on changed lines come first (then by path).
     const headings = summary.split('\n').filter((l) => l.startsWith('#### '));
-    assert.match(headings[0]!, /^#### \[hb\\\/charters\\\/keskijohto\\\/tuotanto\\\.md\]/);
-    assert.match(headings[1]!, /^#### \[hb\\\/zzz\\-new\\\.md\]/);
+    assert.ok(headings[0]!.startsWith(`#### [\`hb/charters/keskijohto/tuotanto.md\`](https://github.com/acme/handbook/blob/${head}/hb/charters/keskijohto/tuotanto.md)`), headings[0]);
+    assert.ok(headings[1]!.startsWith('#### [`hb/zzz-new.md`]('), headings[1]);
     assert.match(headings[2]!, /aaa/);
-    // The hostile file name stays text: no raw HTML, no link of its own, no mention.
-    assert.ok(!/(^|[^\\])<img/.test(summary), 'no raw <img');
-    assert.ok(!summary.includes('](http:evil)'), 'no link from a file name');
-    assert.ok(summary.includes('\\<img src\\=x onerror\\=alert\\(1\\)\\>'), 'the name is escaped');
-    assert.ok(summary.includes('\\@someone'));
+    // The hostile file name stays text: shown only in a code span (literal: no HTML, no link,
+    // no mention), and percent-encoded in its link.
+    assert.ok(summary.includes(`[\`hb/aaa/${HOSTILE}\`](`), 'the name is a code span');
+    const outsideCode = summary.replace(/`[^`\n]*`/g, '');
+    assert.ok(!outsideCode.includes('<img'), 'no raw <img outside code spans');
+    assert.ok(!outsideCode.includes('](http:evil)'), 'no link from a file name');
+    assert.ok(!outsideCode.includes('@someone'), 'no mention');
     assert.ok(summary.includes('%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E'), 'the link to it is percent-encoded');
   });
 
   it('writes the summary in Finnish, and not at all with --no-summary', () => {
     pr(['--lang', 'fi']);
     const fi = readFileSync(summaryFile(), 'utf8');
-    assert.match(fi, /Tämä muutos määrittelee 4 osa\\-aluetta/);
+    assert.match(fi, /Tämä muutos määrittelee 4 osa-aluetta/);
     assert.match(fi, /\| Ylin johto \| 4\/52 \| 8\/52 \| \+4 \|/);
     const none = pr(['--no-summary']);
     assert.equal(none.code, 1);
@@ -256,7 +258,10 @@ describe('job summary size cap', () => {
   });
 
   it('escapes Markdown, HTML and control characters in handbook text', () => {
-    assert.equal(md('a*b_c [x](y) <b> | @me\n# h\u0007'), 'a\\*b\\_c \\[x\\]\\(y\\) \\<b\\> \\| \\@me \\# h\ufffd');
+    assert.equal(md('a*b_c [x](y) <b> | @me\n# h\u0007 ~s~ &amp; :+1: www.x.com a-b.c'), 'a\\*b\\_c \\[x\\]\\(y\\) \\<b\\> \\| \\@me \\# h\ufffd \\~s\\~ \\&amp; \\:+1\\: www\\.x.com a-b.c');
+    assert.equal(code('a `b` | c'), '``a `b` \u2223 c``');
+    assert.equal(code('`x'), '`` `x ``');
+    assert.equal(message('Missing `x` (`<b>`) [y](z)'), 'Missing `x` \\(`<b>`\\) \\[y\\]\\(z\\)');
   });
 });
 
