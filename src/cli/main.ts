@@ -28,7 +28,7 @@ import { findRepository } from './git';
 import type { FrameworkLookup } from '../core/framework/lookup';
 import { ruleDocsUrl, ruleHint } from '../core/rules/descriptions';
 import { matrixCommand, renderCommand } from './render';
-import { changeContext } from './changed';
+import { changeContext, repoPath } from './changed';
 import { writeSummary, type SummaryHandbook } from './summary';
 
 export const VERSION = '0.1.0';
@@ -380,7 +380,8 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     cwd: params.cwd,
     dir: targets[0]?.start ?? params.cwd,
     changedSince: values['changed-since'],
-    env,
+    // A pull request's base (GITHUB_BASE_REF) orders the annotations; other formats need --changed-since.
+    env: format === 'github' ? env : {},
     files: [...run.findings.map((f) => f.file), ...run.skipped.map((s) => s.file)],
   });
   if (change && 'error' in change) {
@@ -401,6 +402,7 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     baseUri: `file://${encodeURI(cwdCore.endsWith('/') ? cwdCore : `${cwdCore}/`)}`,
     notices,
     ...(changed ? { changed: changed.classify, changedSince: changed.label } : {}),
+    ...(format === 'github' ? annotationPaths(params.cwd) : {}),
   });
   const summaryFile = env['GITHUB_STEP_SUMMARY'];
   if (format === 'github' && summaryFile && !values['no-summary']) {
@@ -554,6 +556,15 @@ async function initCommand(params: MainParams, _values: Values, rest: string[], 
   if (failed) return 2;
   params.stdout(`${m(lang, 'initDone', nodePath.relative(params.cwd, dir) || '.')}\n`);
   return 0;
+}
+
+/** GitHub places annotations by paths relative to the repository root, not to the working directory. */
+function annotationPaths(cwd: string): { annotationPath?: (file: string) => string } {
+  const repo = findRepository(cwd);
+  if (!repo) return {};
+  return {
+    annotationPath: (file) => repoPath(repo, nodePath.resolve(cwd, file)) ?? file,
+  };
 }
 
 /**

@@ -50,7 +50,9 @@ charters.yaml, unreadable, binary) is listed with the reason; nothing passes in 
   'init.summary': 'Create charters.yaml, one charter per tier and a CI workflow',
   'init.help': `Creates a new handbook in DIR (default: the current directory): charters.yaml, one
 charter per tier from the template, in the language of --lang, and a GitHub workflow that
-checks every pull request. Files that already exist are left as they are.`,
+checks every pull request that changes the handbook. The workflow goes to the root of the git
+repository (.github/workflows/charters.yml) and runs the GitHub Action at this version of the
+tool. Files that already exist, the workflow too, are left as they are.`,
   'init.options': `  --lang fi|en             Language of the templates and of the file names`,
   'init.examples': `  charters init                        a handbook here, in the language of $LANG
   charters init handbook --lang fi     Finnish templates in handbook/ (ylin-johto.md, …)`,
@@ -211,7 +213,9 @@ mikään ei mene läpi huomaamatta.`,
   'init.summary': 'Luo charters.yaml, peruskirja jokaiselle tasolle ja CI-työnkulku',
   'init.help': `Luo uuden käsikirjan hakemistoon (oletus: nykyinen hakemisto): charters.yaml, jokaiselle
 johtotasolle peruskirjan mallipohjasta valinnan --lang kielellä sekä GitHub-työnkulun, joka
-tarkistaa jokaisen pull requestin. Jo olemassa oleviin tiedostoihin ei kosketa.`,
+tarkistaa jokaisen käsikirjaa muuttavan pull requestin. Työnkulku kirjoitetaan git-repositorion
+juureen (.github/workflows/charters.yml), ja se ajaa tämän työkaluversion GitHub Actionia. Jo
+olemassa oleviin tiedostoihin, työnkulku mukaan lukien, ei kosketa.`,
   'init.options': `  --lang fi|en             Mallipohjien ja tiedostonimien kieli`,
   'init.examples': `  charters init                        käsikirja tähän, $LANG-muuttujan kielellä
   charters init kasikirja --lang fi    suomenkieliset pohjat (ylin-johto.md, keskijohto.md, …)`,
