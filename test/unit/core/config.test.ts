@@ -158,7 +158,7 @@ describe('charters.yaml', () => {
           'goal-missing individual-development error',
         ],
       );
-      assert.equal(r.findings[0]!.reason, 'Missing element `Feedback culture` (`feedback-culture`) required for tier `supervisors`');
+      assert.equal(r.findings[0]!.reason, 'Missing element `Feedback culture` required for tier `Team leads`');
     });
 
     it('`extends: none` starts from an empty framework', () => {
