@@ -162,10 +162,11 @@ export function nearMissFix(charter: Charter, lookup: FrameworkLookup, miss: Nea
 /**
  * How many of the findings that carried a fix are gone after fixing: a fix that leaves its
  * finding in place (an inserted placeholder the rule still reports) does not count as fixed.
- * Findings are told apart by rule, element, tier and message (lines move when text is inserted).
+ * Findings are told apart by file, rule, element and tier (lines move when text is inserted, and
+ * a message may change while its finding stays: "no owner" becomes "owner is a placeholder").
  */
 export function fixedCount(before: readonly Finding[], after: readonly Finding[]): number {
-  const key = (f: Finding) => `${f.file}\u0000${f.ruleId}\u0000${f.elementId ?? ''}\u0000${f.tier ?? ''}\u0000${f.reason}`;
+  const key = (f: Finding) => `${f.file}\u0000${f.ruleId}\u0000${f.elementId ?? ''}\u0000${f.tier ?? ''}`;
   const left = new Map<string, number>();
   for (const f of after) left.set(key(f), (left.get(key(f)) ?? 0) + 1);
   let fixed = 0;

@@ -132,14 +132,14 @@ export function parseCharter(
       const tier = tiers[0]!;
       const tops = headings.filter((h) => h.depth === 1);
       const all = new Set(lookup.tier(tier)?.elements.map((e) => e.id) ?? []);
-      const names = (h: HeadingInfo): boolean =>
-        (h.explicitId !== undefined && lookup.element(h.explicitId)?.tier === tier) ||
-        lookup.elementOfTitle(tier, h.text) !== undefined ||
-        (lookup.rankElements(tier, h.text, all)[0]?.score ?? 0) >= LIKELY;
+      const certain = (h: HeadingInfo): boolean =>
+        (h.explicitId !== undefined && lookup.element(h.explicitId)?.tier === tier) || lookup.elementOfTitle(tier, h.text) !== undefined;
+      const names = (h: HeadingInfo): boolean => certain(h) || (lookup.rankElements(tier, h.text, all)[0]?.score ?? 0) >= LIKELY;
       let depth = titleHeading ? 1 : 0;
-      if (titleHeading && tops.some(names)) {
+      // (A title that only resembles an element, "# Psykologinen turvallisuus tiimissämme", stays the title.)
+      if (titleHeading && (certain(titleHeading) || tops.slice(1).some(names))) {
         depth = 0;
-        if (names(titleHeading)) titleHeading = undefined;
+        if (certain(titleHeading)) titleHeading = undefined;
       }
       const bodyStart = titleHeading ? titleHeading.end : frontmatter.place ? frontmatter.place.end.offset : 0;
       sections.push({ tier, multi: false, depth, start: 0, bodyStart, end: text.length });
@@ -189,6 +189,8 @@ export function ownerField(data: Record<string, unknown>): string | undefined {
 
 /** Keys meant as `tier` (folded): the key itself, the plural and the Finnish words. */
 const TIER_KEYS = ['tier', 'tiers', 'taso', 'tasot', 'johtotaso', 'johtotasot'];
+/** Keys whose value describes a page rather than naming its tier. */
+const DESCRIPTIVE_KEYS = ['title', 'description', 'summary', 'tags', 'keywords', 'audience', 'otsikko', 'kuvaus'];
 /** Keys of the charter template besides the tier. */
 const CHARTER_KEYS = ['owner', 'next-review', 'reviewed', 'unit'];
 
@@ -235,6 +237,8 @@ export function charterLikeFrontmatter(
   const charterKeys = keys.filter((k) => CHARTER_KEYS.includes(k.toLowerCase())).length;
   if (charterKeys >= 1) {
     for (const k of keys) {
+      // a page titled after a tier ("title: Esihenkilöt") is a guide, not a charter without its key
+      if (DESCRIPTIVE_KEYS.includes(k.toLowerCase())) continue;
       const value = tierValue(data[k], lookup);
       if (value) return { key: undefined, line: line(k), value };
     }
@@ -691,6 +695,8 @@ function inlineItems(
 
 /** A line that is only bold or italic text (`**Visio ja kulttuuri**`, `_Vision:_`), maybe with a colon after it. */
 const EMPHASIS_LINE = /^(\*\*|__|\*|_)([^*_\n]{2,200})(?:\*\*|__|\*|_)[ \t]*[:：]?[ \t]*\r?$/;
+/** A link to another Markdown or Word file: `[title](path.md)`, `[title](path.docx#x)`. */
+const LINK = /\[([^\]\n]{2,200})\]\(<?([^()<>\s]{1,500}\.(?:md|markdown|docx?))(?:#[^()\s]*)?>?\)/giu;
 /** Table rows read per section at most (a table is a paragraph to the parser without GFM). */
 const MAX_TABLE_ROWS = 200;
 
@@ -783,6 +789,21 @@ function findNearMisses(
               start: p.start,
             });
           }
+        }
+      }
+      // Links to the element's text in another file: `[Visio ja kulttuuri](visio.md)`
+      if (text.includes('](', p.start) && text.indexOf('](', p.start) < p.end) {
+        LINK.lastIndex = 0;
+        const para = text.slice(p.start, Math.min(p.end, p.start + 20_000));
+        for (let m = LINK.exec(para), n = 0; m && n < 50; m = LINK.exec(para), n++) {
+          const el = lookup.elementOfTitle(section.tier, m[1]!);
+          if (!el || !missing.has(el.id)) continue;
+          const at = p.start + m.index;
+          candidates.push({
+            miss: { tier: section.tier, kind: 'link', title: m[1]!.trim(), target: m[2]!, place: idx.place(at, at + m[0].length), certain: true, idAt: undefined, headingDepth: undefined },
+            ranked: [{ id: el.id, score: 1.4 }],
+            start: at,
+          });
         }
       }
       // Table rows: `| Visio ja kulttuuri | … |`

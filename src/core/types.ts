@@ -210,8 +210,13 @@ export interface Charter {
 export interface NearMiss {
   tier: string;
   elementId: string;
-  /** A heading that resembles the name; a bold or italic line alone; a table row. */
-  kind: 'heading' | 'emphasis' | 'table';
+  /**
+   * A heading that resembles the name; a bold or italic line alone; a table row; a link whose
+   * text names the element to another Markdown or Word file (a charter split over files).
+   */
+  kind: 'heading' | 'emphasis' | 'table' | 'link';
+  /** For a link: its target as written. */
+  target?: string;
   /** The title as written (without emphasis marks). */
   title: string;
   /** The heading, line or table row. */

@@ -62,7 +62,7 @@ export function boundedDistance(a: string, b: string, max: number): number {
     const hi = Math.min(n, i + max);
     cur[0] = i;
     if (lo > 1) cur[lo - 1] = max + 1;
-    let best = max + 1;
+    let best = i <= max ? i : max + 1; // column 0 is inside the band
     for (let j = lo; j <= hi; j++) {
       const sub = (prev[j - 1] ?? max + 1) + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
       const del = (j <= i - 1 + max ? (prev[j] ?? max + 1) : max + 1) + 1;
@@ -149,6 +149,8 @@ export class FrameworkLookup {
   private readonly elementNames = new Map<string, { key: string; el: ElementDef }[]>();
   private readonly headingMemo = new Map<string, string>();
   private readonly goalKeys: Set<string>;
+  /** Tier by `headingKey` of every name (headings may carry emoji and numbering anywhere). */
+  private readonly tierByHeadingKey = new Map<string, TierDef>();
   /** Match keys of every tier's names, for headings such as "Esihenkilöt – valmentajina". */
   private readonly tierNameKeys: { key: string; tier: TierDef }[] = [];
   /** matchKey of texts seen lately: titles and labels repeat across the files of a handbook. */
@@ -159,6 +161,10 @@ export class FrameworkLookup {
       this.tierById.set(tier.id, tier);
       const names = [tier.id, tier.name.fi, tier.name.en, ...tier.aliases];
       for (const n of names) this.addTierKey(matchKey(n), tier);
+      for (const n of [...names, `${tier.name.fi} – ${tier.role.fi}`, `${tier.name.en} – ${tier.role.en}`]) {
+        const k = headingKey(n);
+        if (k && !this.tierByHeadingKey.has(k)) this.tierByHeadingKey.set(k, tier);
+      }
       for (const n of [tier.name.fi, tier.name.en, ...tier.aliases]) {
         const k = matchKey(n);
         if (k) this.tierNameKeys.push({ key: k, tier });
@@ -222,7 +228,7 @@ export class FrameworkLookup {
    */
   tierOfHeading(text: string): TierDef | undefined {
     const key = this.key(text);
-    const exact = this.tierByKey.get(key);
+    const exact = this.tierByKey.get(key) ?? this.tierByHeadingKey.get(this.hkey(text));
     if (exact) return exact;
     for (const { key: k, tier } of this.tierNameKeys) {
       if (key.startsWith(`${k} - `) || key.startsWith(`${k}: `)) return tier;

@@ -36,9 +36,10 @@ export const elementMissing: CharterRule = {
         const near = charter.nearMisses.find((m) => m.tier === tierId && m.elementId === el.id);
         if (near) {
           const fix = nearMissFix(charter, lookup, near);
-          const key = near.kind === 'heading' ? 'element-missing.near' : near.kind === 'emphasis' ? 'element-missing.emphasis' : 'element-missing.table';
+          const key =
+            near.kind === 'heading' ? 'element-missing.near' : near.kind === 'emphasis' ? 'element-missing.emphasis' : near.kind === 'link' ? 'element-missing.link' : 'element-missing.table';
           report({
-            reason: t(lang, key, { name, suggestion: el.name[charter.lang], tier: tierName, title: near.title, hashes: '#'.repeat(near.headingDepth ?? depth) }),
+            reason: t(lang, key, { name, suggestion: el.name[charter.lang], tier: tierName, title: near.title, target: near.target ?? '', hashes: '#'.repeat(near.headingDepth ?? depth) }),
             place: near.place,
             elementId: el.id,
             tier: tierId,
