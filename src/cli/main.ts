@@ -6,7 +6,7 @@ import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
 import picomatch from 'picomatch/posix';
 import type { ConfigError, ResolvedConfig } from '../core/config';
-import { CONFIG_FILE } from '../core/config';
+import { CONFIG_FILE, configErrorText } from '../core/config';
 import { discover, findConfig, globs, readRefusal, relativePath, type FoundConfig } from '../core/handbook';
 import { Linter, sortFindings } from '../core/lint';
 import { RULES } from '../core/rules/index';
@@ -28,7 +28,7 @@ import { findRepository } from './git';
 import type { FrameworkLookup } from '../core/framework/lookup';
 import { ruleDocsUrl, ruleHint } from '../core/rules/descriptions';
 import { matrixCommand, renderCommand } from './render';
-import { changeContext } from './changed';
+import { changeContext, repoPath } from './changed';
 import { writeSummary, type SummaryHandbook } from './summary';
 
 export const VERSION = '0.1.0';
@@ -235,7 +235,7 @@ export async function main(params: MainParams): Promise<number> {
 function configErrors(params: MainParams, lang: Lang, errors: ConfigError[]): number {
   for (const e of errors) {
     const file = nodePath.relative(params.cwd, e.file) || e.file;
-    params.stderr(`${m(lang, 'configError', file, e.line, e.column, e.message)}\n`);
+    params.stderr(`${m(lang, 'configError', file, e.line, e.column, configErrorText(e, lang))}\n`);
   }
   return 2;
 }
@@ -317,10 +317,10 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     const named = target.explicit ? files.files : [];
     if (named.length > 0) {
       // A file named on the command line that charters.yaml excludes is not linted, but said so.
-      const excluded = globs(config).excluded;
+      const hbGlobs = globs(config);
       const configName = found.file ? relativePath(cwdCore, found.file) : CONFIG_FILE;
       for (const f of named) {
-        if (!excluded(relativePath(found.root, f))) continue;
+        if (!hbGlobs.excluded(relativePath(found.root, f))) continue;
         files.files = files.files.filter((x) => x !== f);
         files.skipped.push({ file: f, reason: m(lang, 'excludedByConfig', configName) });
       }
@@ -380,7 +380,8 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     cwd: params.cwd,
     dir: targets[0]?.start ?? params.cwd,
     changedSince: values['changed-since'],
-    env,
+    // A pull request's base (GITHUB_BASE_REF) orders the annotations; other formats need --changed-since.
+    env: format === 'github' ? env : {},
     files: [...run.findings.map((f) => f.file), ...run.skipped.map((s) => s.file)],
   });
   if (change && 'error' in change) {
@@ -401,6 +402,7 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     baseUri: `file://${encodeURI(cwdCore.endsWith('/') ? cwdCore : `${cwdCore}/`)}`,
     notices,
     ...(changed ? { changed: changed.classify, changedSince: changed.label } : {}),
+    ...(format === 'github' ? annotationPaths(params.cwd) : {}),
   });
   const summaryFile = env['GITHUB_STEP_SUMMARY'];
   if (format === 'github' && summaryFile && !values['no-summary']) {
@@ -437,7 +439,8 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
  * does for the files it finds; the others are listed as skipped with the reason.
  */
 async function namedFiles(root: string, paths: string[], config: ResolvedConfig, lang: Lang): Promise<{ files: string[]; skipped: { file: string; reason: string }[] }> {
-  const excluded = globs(config).excluded;
+  const hbGlobs = globs(config);
+  const excluded = (rel: string): boolean => hbGlobs.excluded(rel);
   const files: string[] = [];
   const skipped: { file: string; reason: string }[] = [];
   for (const path of paths) {
@@ -561,6 +564,15 @@ async function initCommand(params: MainParams, _values: Values, rest: string[], 
   if (failed) return 2;
   params.stdout(`${m(lang, 'initDone', nodePath.relative(params.cwd, dir) || '.')}\n`);
   return 0;
+}
+
+/** GitHub places annotations by paths relative to the repository root, not to the working directory. */
+function annotationPaths(cwd: string): { annotationPath?: (file: string) => string } {
+  const repo = findRepository(cwd);
+  if (!repo) return {};
+  return {
+    annotationPath: (file) => repoPath(repo, nodePath.resolve(cwd, file)) ?? file,
+  };
 }
 
 /**

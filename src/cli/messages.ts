@@ -50,7 +50,9 @@ charters.yaml, unreadable, binary) is listed with the reason; nothing passes in 
   'init.summary': 'Create charters.yaml, one charter per tier and a CI workflow',
   'init.help': `Creates a new handbook in DIR (default: the current directory): charters.yaml, one
 charter per tier from the template, in the language of --lang, and a GitHub workflow that
-checks every pull request. Files that already exist are left as they are.`,
+checks every pull request that changes the handbook. The workflow goes to the root of the git
+repository (.github/workflows/charters.yml) and runs the GitHub Action at this version of the
+tool. Files that already exist, the workflow too, are left as they are.`,
   'init.options': `  --lang fi|en             Language of the templates and of the file names`,
   'init.examples': `  charters init                        a handbook here, in the language of $LANG
   charters init handbook --lang fi     Finnish templates in handbook/ (ylin-johto.md, …)`,
@@ -211,20 +213,23 @@ mikään ei mene läpi huomaamatta.`,
   'init.summary': 'Luo charters.yaml, peruskirja jokaiselle tasolle ja CI-työnkulku',
   'init.help': `Luo uuden käsikirjan hakemistoon (oletus: nykyinen hakemisto): charters.yaml, jokaiselle
 johtotasolle peruskirjan mallipohjasta valinnan --lang kielellä sekä GitHub-työnkulun, joka
-tarkistaa jokaisen pull requestin. Jo olemassa oleviin tiedostoihin ei kosketa.`,
+tarkistaa jokaisen käsikirjaa muuttavan pull requestin. Työnkulku kirjoitetaan git-repositorion
+juureen (.github/workflows/charters.yml), ja se ajaa tämän työkaluversion GitHub Actionia. Jo
+olemassa oleviin tiedostoihin, työnkulku mukaan lukien, ei kosketa.`,
   'init.options': `  --lang fi|en             Mallipohjien ja tiedostonimien kieli`,
   'init.examples': `  charters init                        käsikirja tähän, $LANG-muuttujan kielellä
   charters init kasikirja --lang fi    suomenkieliset pohjat (ylin-johto.md, keskijohto.md, …)`,
   'new.synopsis': 'new <taso>',
   'new.summary': 'Luo yksi peruskirja mallipohjasta',
   'new.help': `Luo yhden johtotason peruskirjan mallipohjasta. Nimeä taso sen suomen- tai englanninkielisellä
-nimellä tai tunnisteella, ääkkösin tai ilman (esihenkilöt, esihenkilot, supervisors).`,
+nimellä tai tunnisteella, ääkkösin tai ilman, yksikössä tai monikossa (esihenkilöt, esihenkilot,
+esihenkilö).`,
   'new.options': `  --unit NIMI              Yksikkö, jota peruskirja koskee: otsikkoon, otsaketietoihin ja nimeen
   --out TIEDOSTO           Luotava tiedosto (oletus: <taso>[-<yksikkö>].md)
   --lang fi|en             Mallipohjan kieli`,
   'new.examples': `  charters new esihenkilöt --unit Myynti     esihenkilot-myynti.md
   charters new keskijohto --out hr/keskijohto.md
-  charters new supervisors --lang en         englanninkielinen pohja`,
+  charters new keskijohto --lang en          englanninkielinen pohja`,
   'rules.synopsis': 'rules',
   'rules.summary': 'Listaa säännöt: tunniste, vakavuus, kuvaus ja ohje',
   'rules.help': `Listaa säännöt: tunnisteen (charters.yaml-tiedoston rules:-kohtaa varten), oletusvakavuuden,
@@ -269,8 +274,8 @@ millä johtotasolla on mikin osa-alue ja missä peruskirjassa.`,
   maxWarningsExceeded: 'Liikaa varoituksia: {0}, kun --max-warnings sallii {1}; paluuarvo on 1.',
   quietHiddenOne: '--quiet jätti näyttämättä 1 varoituksen.',
   quietHiddenMany: '--quiet jätti näyttämättä {0} varoitusta.',
-  notCharterNoFrontmatter: 'ei tarkistettu: ei peruskirja (peruskirja alkaa otsaketiedoilla: `---`-rivien väliin kirjoitetaan sen johtotaso, esim. `tier: supervisors`)',
-  notCharterNoTier: 'ei tarkistettu: ei peruskirja (otsaketiedoissa ei ole johtotasoa; lisää esim. `tier: supervisors`)',
+  notCharterNoFrontmatter: 'ei tarkistettu: ei peruskirja (peruskirja alkaa otsaketiedoilla: `---`-rivien väliin kirjoitetaan sen johtotaso, esim. `tier: esihenkilöt`)',
+  notCharterNoTier: 'ei tarkistettu: ei peruskirja (otsaketiedoissa ei ole johtotasoa; lisää esim. `tier: esihenkilöt`)',
   excludedByConfig: 'ei tarkistettu: rajattu pois tiedoston {0} kohdassa `exclude`',
   badFormat: 'Tuntematon muoto `{0}`: käytä stylish, json, sarif tai github.',
   badLang: 'Tuntematon kieli `{0}`: käytä fi tai en.',
