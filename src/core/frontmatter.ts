@@ -1,0 +1,173 @@
+/**
+ * A document's frontmatter: the one scanner that finds the block, its YAML, and the one
+ * decision whether a document is a charter. The full lint (`parse.ts`, `lint.ts`), the
+ * frontmatter-only summary of another shard's charters (`frontmatter-only.ts`) and the parser
+ * guards all take the block from here, so they cannot disagree about where it is.
+ *
+ * The block is found exactly as micromark-extension-frontmatter (under remark-frontmatter)
+ * finds it, and the value is what mdast-util-frontmatter puts in the `yaml` node; the
+ * differential test (test/unit/core/differential.test.ts) checks both against remark's tree:
+ *
+ * - the first line (after an optional byte-order mark, which micromark skips) is `---` with
+ *   optional spaces or tabs, then a line ending (`\r\n`, `\n` or a lone `\r`);
+ * - the block ends at the first later line that is `---` with optional spaces or tabs, ended
+ *   by a line ending or the end of the text; without such a line there is no block (remark
+ *   reads `---` as a thematic break) and the scan says `unclosed`;
+ * - the value is the text between the fence lines, less one line ending at each end, with NUL
+ *   as U+FFFD (micromark's replacement).
+ */
+import yaml from 'js-yaml';
+import type { Frontmatter, Place } from './types';
+
+export type FrontmatterScan =
+  /** The text does not start with a frontmatter fence. */
+  | { kind: 'none' }
+  /** `---` opens the first line, and no line closes it: remark sees no frontmatter. */
+  | { kind: 'unclosed'; start: number }
+  | ClosedFrontmatter;
+
+export interface ClosedFrontmatter {
+  kind: 'closed';
+  /** The YAML between the fences (mdast-util-frontmatter's value). */
+  raw: string;
+  /** Offset of the opening fence (1 after a byte-order mark). */
+  start: number;
+  /** Offset just after the closing fence's dashes and trailing blanks (the `yaml` node's end). */
+  end: number;
+  /** Offset of the closing fence's line: new fields go in before it. */
+  closeLineStart: number;
+  /** Offset of the line after the closing fence (the text's length + 1 when the fence ends the text). */
+  bodyStart: number;
+}
+
+const LF = 10;
+const CR = 13;
+
+/** The length of the line ending at `i` (`\r\n` 2, `\n` or `\r` 1), or 0. */
+function lineEnding(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === CR) return text.charCodeAt(i + 1) === LF ? 2 : 1;
+  return c === LF ? 1 : 0;
+}
+
+/** The offset after `---` and optional blanks at `i`, or -1 when the line does not start with a fence there. */
+function fenceEnd(text: string, i: number): number {
+  if (!text.startsWith('---', i)) return -1;
+  let j = i + 3;
+  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+  return j;
+}
+
+/** Where the leading frontmatter block of `text` is, as remark-frontmatter finds it. */
+export function scanFrontmatter(text: string): FrontmatterScan {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const open = fenceEnd(text, start);
+  if (open < 0) return { kind: 'none' };
+  const openEol = lineEnding(text, open);
+  if (openEol === 0) return { kind: 'none' };
+  const valueStart = open + openEol;
+  let line = valueStart;
+  for (;;) {
+    const close = fenceEnd(text, line);
+    if (close >= 0) {
+      const eol = close === text.length ? 0 : lineEnding(text, close);
+      if (close === text.length || eol > 0) {
+        let valueEnd = line;
+        // One line ending before the closing fence belongs to the fence, not to the value.
+        if (valueEnd > valueStart) valueEnd -= text.charCodeAt(valueEnd - 1) === LF && text.charCodeAt(valueEnd - 2) === CR && valueEnd - 2 >= valueStart ? 2 : 1;
+        const raw = text.slice(valueStart, valueEnd);
+        return {
+          kind: 'closed',
+          raw: raw.includes('\0') ? raw.replace(/\0/g, '\ufffd') : raw,
+          start,
+          end: close,
+          closeLineStart: line,
+          bodyStart: close === text.length ? text.length + 1 : close + eol,
+        };
+      }
+    }
+    // The next line: after the next line ending (a lone CR ends a line too).
+    let i = line;
+    while (i < text.length && text.charCodeAt(i) !== LF && text.charCodeAt(i) !== CR) i++;
+    if (i >= text.length) return { kind: 'unclosed', start };
+    line = i + lineEnding(text, i);
+  }
+}
+
+/**
+ * The YAML of a frontmatter block as a mapping, or the error to report (`firstValueLine` is the
+ * document line of the block's first value line, so errors point into the document).
+ */
+export function loadFrontmatterYaml(
+  raw: string,
+  firstValueLine: number,
+): { data: Record<string, unknown>; error?: undefined } | { data?: undefined; error: { message: string; line: number; column: number } } {
+  try {
+    // Not `json: true`: a repeated key is an error the user should see, not a silent overwrite.
+    const data = yaml.load(raw, { schema: yaml.CORE_SCHEMA });
+    if (data === null || data === undefined) return { data: {} };
+    if (typeof data === 'object' && !Array.isArray(data)) return { data: data as Record<string, unknown> };
+    return { error: { message: 'not-mapping', line: firstValueLine, column: 1 } };
+  } catch (e) {
+    const err = e as { reason?: string; message?: string; mark?: { line: number; column: number } };
+    if (err.mark) {
+      return { error: { message: err.reason ?? String(err.message), line: firstValueLine + err.mark.line, column: err.mark.column + 1 } };
+    }
+    // RangeError from absurdly deep nesting and the like
+    return { error: { message: err.message ?? String(e), line: firstValueLine, column: 1 } };
+  }
+}
+
+/** The document's frontmatter model (see `Frontmatter`), from one scan and one YAML load. */
+export function readFrontmatter(text: string, scan: FrontmatterScan = scanFrontmatter(text)): Frontmatter {
+  const fm: Frontmatter = { data: undefined, place: undefined, insertOffset: undefined, raw: undefined, keyLines: {}, error: undefined };
+  if (scan.kind === 'unclosed') {
+    // `---` on the first line without a closing fence: the user meant frontmatter.
+    fm.error = { message: 'unclosed', line: 1, column: 1 };
+    return fm;
+  }
+  if (scan.kind === 'none') return fm;
+  fm.place = placeIn(text, scan.start, scan.end);
+  fm.insertOffset = scan.closeLineStart;
+  fm.raw = scan.raw;
+  // The block opens the document: its first value line is line 2.
+  const firstValueLine = 2;
+  scan.raw.split('\n').forEach((line, i) => {
+    const m = /^([^\s#:][^:]*?)\s*:(?:\s|$)/.exec(line);
+    if (m && !(m[1]! in fm.keyLines)) fm.keyLines[m[1]!.replace(/^["']|["']$/g, '')] = firstValueLine + i;
+  });
+  const loaded = loadFrontmatterYaml(scan.raw, firstValueLine);
+  if (loaded.error) fm.error = loaded.error;
+  else fm.data = loaded.data;
+  return fm;
+}
+
+/** Lines and columns of two offsets near the start of `text` (as `LineIndex` counts them: lines end at `\n`). */
+function placeIn(text: string, start: number, end: number): Place {
+  let line = 1;
+  let lineStart = 0;
+  let startPoint = { line: 1, column: start + 1, offset: start };
+  for (let i = 0; i < end; i++) {
+    if (i === start) startPoint = { line, column: i - lineStart + 1, offset: i };
+    if (text.charCodeAt(i) === LF) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  if (start >= end) startPoint = { line, column: start - lineStart + 1, offset: start };
+  return { start: startPoint, end: { line, column: end - lineStart + 1, offset: end } };
+}
+
+/**
+ * Whether a document is a charter: the one decision, used by the full lint, the parser guards
+ * and the frontmatter-only summary. A charter's frontmatter names a `tier` or `tiers` key
+ * (with any value, even an empty or unknown one, so that the rules can say what is wrong),
+ * or the handbook's `include` globs make it one. Broken or unclosed frontmatter counts when
+ * its text has a `tier:`/`tiers:` line: the user meant one, and hears why it does not parse.
+ */
+export function isCharter(fm: Frontmatter, text: string, forceCharter: boolean): boolean {
+  if (forceCharter) return true;
+  const data = fm.data;
+  if (data && ('tier' in data || 'tiers' in data)) return true;
+  return fm.error !== undefined && /^tiers?\s*:/m.test(fm.raw ?? text.slice(0, 4096));
+}
