@@ -15,8 +15,9 @@ import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { ConfigError } from '../core/config';
-import { decodeText, discover, findConfig, globs, relativePath, type HandbookFs } from '../core/handbook';
+import { discover, findConfig, relativePath, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
+import { fileContext, foldOutcomes, handbookFindings, lintEach } from '../core/pipeline';
 import { buildMatrix, matrixHtml, matrixJson, matrixMarkdown } from '../core/render/matrix';
 import { page } from '../core/render/page';
 import { buildSite, SITE_MARKER } from '../core/render/site';
@@ -154,38 +155,13 @@ async function loadHandbook(params: MainParams, values: RenderValues, rest: stri
   const lang = values.lang ? cliLang : (config.language ?? cliLang);
   const today = values.today ?? isoDay(new Date());
   const linter = new Linter(config, lang);
-  const disc = await discover(fs, found.root, dirCore, config);
-  const g = globs(config);
-  const charters: CharterLint[] = [];
-  const skipped: SkippedFile[] = disc.skipped.map((s) => ({ file: relativePath(dirCore, s.file), reason: s.reason }));
-  for (const path of disc.files) {
-    const rel = relativePath(dirCore, path);
-    let bytes: Uint8Array;
-    try {
-      const info = await fs.stat(path);
-      if (info.size > config.maxFileSize) {
-        skipped.push({ file: rel, reason: `larger than max-file-size (${info.size} bytes)` });
-        continue;
-      }
-      bytes = await fs.readFile(path);
-    } catch (e) {
-      skipped.push({ file: rel, reason: `cannot read: ${(e as Error).message}` });
-      continue;
-    }
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) {
-      skipped.push({ file: rel, reason: decoded.reason === 'binary' ? 'binary file' : `not valid UTF-8 (line ${decoded.line})` });
-      continue;
-    }
-    const result = linter.lintText(rel, decoded.text, { forceCharter: g.included(relativePath(found.root, path)), today });
-    if (result.summary) charters.push(result);
-  }
-  const configFile = found.file ? relativePath(dirCore, found.file) : '';
-  const handbookFindings = linter.lintHandbook(
-    charters.map((c) => c.summary!),
-    configFile,
-  );
-  return { dir, name: await handbookName(fs, dirCore), lang, today, linter, charters, handbookFindings, skipped };
+  const disc = await discover(fs, found.root, dirCore, config, lang);
+  // Every file through the core's one path: what lint skips, the site lists as skipped.
+  const outcomes = await lintEach(fs, disc.files, fileContext({ linter, root: found.root, base: dirCore, today }));
+  const run = foldOutcomes(outcomes, { rules: linter.rules });
+  const charters = outcomes.flatMap((o) => (o.kind === 'charter' && o.lint ? [o.lint] : []));
+  const skipped: SkippedFile[] = [...disc.skipped.map((s) => ({ file: relativePath(dirCore, s.file), reason: s.reason })), ...run.skipped];
+  return { dir, name: await handbookName(fs, dirCore), lang, today, linter, charters, handbookFindings: handbookFindings(linter, outcomes, dirCore, found.file), skipped };
 }
 
 /** The first `# Title` of the handbook's README.md, or the directory's name. */
