@@ -269,7 +269,7 @@ function cacheName(handbook: string): string {
 
 function mergeRuns(runs: RunResult[]): RunResult {
   const seen = new Set<string>();
-  const out: RunResult = { findings: [], charters: [], ignored: [], skipped: [], rules: runs[0]?.rules ?? RULES.map((r) => r.meta) };
+  const out: RunResult = { findings: [], charters: [], ignored: [], skipped: [], rules: runs[0]?.rules ?? new Linter().rules };
   let fixed: number | undefined;
   for (const r of runs) {
     for (const c of r.charters) if (!seen.has(c)) out.charters.push(c);

@@ -13,7 +13,7 @@ import { CHARTER_RULES, HANDBOOK_RULES, RULES } from './rules/index';
 import type { Report, Rule } from './rules/rule';
 import { summarize } from './status';
 import { detectEol, isoDay, sourceOf } from './text';
-import type { Charter, CharterSummary, Finding, Frontmatter, Lang, RuleMeta, Severity } from './types';
+import type { Charter, CharterSummary, Finding, Frontmatter, Lang, RunRule, Severity } from './types';
 
 export interface CharterLint {
   /** The parsed charter; `charter.text` is the text linted (without a byte-order mark). */
@@ -47,9 +47,9 @@ export class Linter {
     this.lang = lang ?? config.language ?? 'fi';
   }
 
-  /** Metadata of every rule with the configured severity as `defaultSeverity`. */
-  get rules(): RuleMeta[] {
-    return RULES.map((r) => r.meta);
+  /** Every rule's metadata (`defaultSeverity` stays the built-in one) with the severity this config gives it. */
+  get rules(): RunRule[] {
+    return RULES.map((r) => ({ ...r.meta, severity: this.config.rules[r.meta.id] ?? r.meta.defaultSeverity }));
   }
 
   severityOf(rule: Rule): Severity | undefined {

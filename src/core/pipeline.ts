@@ -21,7 +21,7 @@ import { globs as configGlobs, relativePath, type Globs, type HandbookFs } from 
 import { t } from './i18n';
 import { sortFindings, type CharterLint, type Linter } from './lint';
 import { sourceOf } from './text';
-import type { CharterSummary, Finding, Lang, RuleMeta, RunResult, SkippedFile } from './types';
+import type { CharterSummary, Finding, Lang, RunResult, RunRule, SkippedFile } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Outcomes
@@ -304,7 +304,7 @@ export function summariesOf(outcomes: readonly FileOutcome[]): CharterSummary[] 
  */
 export function foldOutcomes(
   outcomes: readonly FileOutcome[],
-  o: { rules: RuleMeta[]; handbookFindings?: readonly Finding[]; fix?: boolean },
+  o: { rules: RunRule[]; handbookFindings?: readonly Finding[]; fix?: boolean },
 ): RunResult {
   const findings: Finding[] = [];
   const charters: string[] = [];
