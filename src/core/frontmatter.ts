@@ -17,6 +17,7 @@
  *   as U+FFFD (micromark's replacement).
  */
 import yaml from 'js-yaml';
+import { isSpaceCode, trimEndWhere } from './text';
 import type { Frontmatter, Place } from './types';
 
 export type FrontmatterScan =
@@ -133,13 +134,26 @@ export function readFrontmatter(text: string, scan: FrontmatterScan = scanFrontm
   // The block opens the document: its first value line is line 2.
   const firstValueLine = 2;
   scan.raw.split('\n').forEach((line, i) => {
-    const m = /^([^\s#:][^:]*?)\s*:(?:\s|$)/.exec(line);
-    if (m && !(m[1]! in fm.keyLines)) fm.keyLines[m[1]!.replace(/^["']|["']$/g, '')] = firstValueLine + i;
+    const key = frontmatterKey(line);
+    if (key !== undefined && !(key in fm.keyLines)) fm.keyLines[key.replace(/^["']|["']$/g, '')] = firstValueLine + i;
   });
   const loaded = loadFrontmatterYaml(scan.raw, firstValueLine);
   if (loaded.error) fm.error = loaded.error;
   else fm.data = loaded.data;
   return fm;
+}
+
+/**
+ * The key of a top-level `key: value` line of YAML: what `/^([^\s#:][^:]*?)\s*:(?:\s|$)/`
+ * captures, by a loop (the pattern backtracked over long runs of spaces before a non-colon).
+ */
+function frontmatterKey(line: string): string | undefined {
+  const first = line.charCodeAt(0);
+  if (line === '' || isSpaceCode(first) || first === 35 /* # */ || first === 58 /* : */) return undefined;
+  const colon = line.indexOf(':');
+  if (colon < 0) return undefined;
+  if (colon + 1 < line.length && !isSpaceCode(line.charCodeAt(colon + 1))) return undefined;
+  return trimEndWhere(line.slice(0, colon), isSpaceCode);
 }
 
 /** Lines and columns of two offsets near the start of `text` (as `LineIndex` counts them: lines end at `\n`). */
