@@ -11,7 +11,7 @@ export const ownerMissing: CharterRule = {
     title: { fi: 'Peruskirjalla ei ole omistajaa', en: 'Charter names no owner' },
   }),
   check({ charter, lines, lookup, lang, report }) {
-    if (!charter.isCharter || charter.frontmatter.error || charter.owner) return;
+    if (charter.frontmatter.error || charter.owner) return;
     if (!lookup.framework.requiredFields.includes('owner')) return;
     const fm = charter.frontmatter;
     const fix = insertFieldFix(charter, 'owner', `"" # ${t(charter.lang, 'stub.owner')}`);

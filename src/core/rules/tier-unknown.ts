@@ -10,7 +10,6 @@ export const tierUnknown: CharterRule = {
     title: { fi: 'Frontmatterin johtotasoa ei ole viitekehyksessä', en: 'The frontmatter names a tier the framework does not have' },
   }),
   check({ charter, lines, lookup, lang, report }) {
-    if (!charter.isCharter) return;
     const ids = lookup.framework.tiers.map((x) => x.id);
     for (const u of charter.unknownTiers) {
       const lineText = lines.text.slice(lines.lineStart(u.line), lines.lineEnd(u.line));
