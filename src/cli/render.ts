@@ -18,16 +18,17 @@ import type { ConfigError } from '../core/config';
 import { discover, findConfig, readRefusal, relativePath, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
 import { fileContext, foldOutcomes, handbookFindings, lintEach } from '../core/pipeline';
-import { buildMatrix, matrixHtml, matrixJson, matrixMarkdown } from '../core/render/matrix';
+import { h, toHtml } from '../core/render/html';
+import { buildMatrix, matrixHast, matrixJson, matrixMarkdown } from '../core/render/matrix';
 import { page } from '../core/render/page';
 import { buildSite, SITE_MARKER } from '../core/render/site';
 import { isIsoDate, isoDay } from '../core/text';
+import { VERSION } from '../core/version';
 import type { Finding, Lang, SkippedFile } from '../core/types';
 import type { MainParams } from './main';
 import { m } from './messages';
 import { nodeFs, toCorePath, writeFileAtomic } from './node-fs';
 
-const VERSION = '0.1.0';
 
 /** The options of `render` and `matrix` (a subset of the CLI's parsed options). */
 export interface RenderValues {
@@ -105,7 +106,8 @@ export async function matrixCommand(params: MainParams, values: RenderValues, re
     else if (format === 'md') text = matrixMarkdown(model, hb.lang, linkFor);
     else {
       const title = m(hb.lang, 'matrixTitle', hb.name);
-      text = page({ title, lang: hb.lang, inlineCss: await readCss(), cspNonce: randomBytes(16).toString('base64'), body: `<main class="site-main">\n<h1>${escape(title)}</h1>\n${matrixHtml(model, hb.lang, linkFor)}\n</main>` });
+      const body = toHtml(h('main', { className: ['site-main'] }, h('h1', {}, title), matrixHast(model, hb.lang, linkFor)));
+      text = page({ title, lang: hb.lang, inlineCss: await readCss(), cspNonce: randomBytes(16).toString('base64'), body });
     }
     if (outFile) {
       try {
@@ -132,10 +134,6 @@ async function run(params: MainParams, body: () => Promise<number>): Promise<num
     }
     throw e;
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The handbook's config, charters (linted), handbook findings; or an exit code on config errors. */
