@@ -24,9 +24,9 @@ import { globs, relativePath, type HandbookFs } from '../core/handbook';
 import { Linter } from '../core/lint';
 import { fileContext, foldOutcomes, lintFile, readSource, summariesOf, type FileContext, type FileOutcome } from '../core/pipeline';
 import type { CharterSummary, Finding, Lang, RunResult } from '../core/types';
-import { LintCache, contentHash, settingsKey, type CachedOutcome, type FileStamp } from './cache';
+import { LintCache, cacheKey, contentHash, openCache as openCacheFile, settingsKey, userCacheDir, type CachedOutcome, type FileStamp } from './cache';
 import { m } from './messages';
-import { nodeFs, writeFileAtomic } from './node-fs';
+import { nodeFs, SymlinkRefused, writeFileAtomic } from './node-fs';
 import { shardOf, type Shard } from './shard';
 
 /** Runs with fewer files than this lint in process: starting workers would cost more. */
@@ -110,11 +110,21 @@ const contexts = new WeakMap<LintJob, FileContext>();
 function contextOf(job: LintJob): FileContext {
   let ctx = contexts.get(job);
   if (!ctx) {
-    const writeFixed = job.fix ? (path: string, text: string) => writeFileAtomic(path, text) : undefined;
+    const writeFixed = job.fix ? (path: string, text: string) => writeFixedFile(job, path, text) : undefined;
     ctx = fileContext({ linter: new Linter(job.config, job.lang), root: job.root, base: job.base, today: job.today, writeFixed });
     contexts.set(job, ctx);
   }
   return ctx;
+}
+
+/** `--fix` saves a file; never through a symbolic link (docs/security.md). */
+async function writeFixedFile(job: LintJob, path: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(path, text, { base: job.root });
+  } catch (e) {
+    if (e instanceof SymlinkRefused) throw new Error(m(job.lang, 'fixLink', relativePath(job.base, e.path)));
+    throw e;
+  }
 }
 
 /** Lint `paths` in this thread: one outcome per path, in order. */
@@ -243,6 +253,10 @@ export interface LintTargetOptions extends Omit<LintJob, 'hash'> {
   shard: Shard | undefined;
   /** Cache file to read and update; undefined without `--cache`. */
   cacheFile: string | undefined;
+  /** Where the cache's key lives (default: the user's cache directory). */
+  cacheKeyDir?: string;
+  /** The directory the cache file is written under, no symbolic link below it (see writeFileAtomic). */
+  cacheBase?: string;
   /**
    * Content hashes from git's index for the cache (git.ts), asked by the caller before it
    * discovers the files, so that git works meanwhile. Undefined: git is not asked.
@@ -267,7 +281,7 @@ function relativeTo(from: string): (path: string) => string {
 
 export async function lintTarget(o: LintTargetOptions): Promise<RunResult> {
   const paths = shardFiles(o);
-  const cache = openCache(o);
+  const cache = await openCache(o);
   const looked = await cacheLookup(o, cache, paths);
   const outcomes = await lintMisses(o, cache, paths, looked);
   const handbookFindings = await handbookRules(o, paths, outcomes);
@@ -283,12 +297,22 @@ function shardFiles(o: LintTargetOptions): string[] {
   return o.files.filter((p) => shardOf(rootRel(p), count) === index);
 }
 
-/** The cache to read and update (`--cache`; `--fix` ignores it: it changes the files it keys on). */
-function openCache(o: LintTargetOptions): LintCache | undefined {
+/**
+ * The cache to read and update (`--cache`; `--fix` ignores it: it changes the files it keys on),
+ * authenticated with the machine's key (cache.ts): a planted or edited file is not used.
+ */
+async function openCache(o: LintTargetOptions): Promise<LintCache | undefined> {
   if (!o.cacheFile || o.fix) return undefined;
+  const keyDir = o.cacheKeyDir ?? userCacheDir();
+  const key = await cacheKey(keyDir);
+  if (!key) {
+    o.note(m(o.lang, 'cacheNoKey', nodePath.join(keyDir, 'key')));
+    return undefined;
+  }
   const settings = settingsKey({ toolVersion: o.toolVersion, config: o.config, lang: o.lang, today: o.today });
-  const loaded = LintCache.load(o.cacheFile, settings);
-  if (loaded.problem !== undefined) o.note(m(o.lang, 'cacheCorrupt', shown(o.base, o.cacheFile), loaded.problem));
+  const loaded = await openCacheFile(o.cacheFile, settings, { key, lang: o.lang, ...(o.cacheBase !== undefined ? { base: o.cacheBase } : {}) });
+  if (loaded.tracked) o.note(m(o.lang, 'cacheTracked', shown(o.base, o.cacheFile)));
+  else if (loaded.problem !== undefined) o.note(m(o.lang, 'cacheCorrupt', shown(o.base, o.cacheFile), loaded.problem));
   return loaded.cache;
 }
 
@@ -421,7 +445,8 @@ async function saveCache(o: LintTargetOptions, cache: LintCache | undefined): Pr
     await cache.save();
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    o.note(m(o.lang, 'cacheUnwritable', shown(o.base, cache.file), err.code ?? err.message));
+    if (e instanceof SymlinkRefused) o.note(m(o.lang, 'cacheLink', shown(o.base, cache.file), shown(o.base, e.path)));
+    else o.note(m(o.lang, 'cacheUnwritable', shown(o.base, cache.file), err.code ?? err.message));
   }
 }
 

@@ -3,15 +3,15 @@
  * handbook-level rules need about a charter that someone else lints (another CI shard).
  *
  * The text is prepared (`sourceOf`), the frontmatter found and loaded (`readFrontmatter`), and
- * whether the file is a charter decided (`isCharter`) exactly as `Linter.lintText` does; the
+ * whether the file is a charter decided (`charterVerdict`) exactly as `Linter.lintText` does; the
  * same guards refuse input the parsers cannot take. Only when a charter's tiers can be known
- * from its headings alone (no `tier`/`tiers` value, the article's layout), or its YAML is
- * broken, does this fall back to `linter.lintText`; so the summary is there exactly when
- * lintText gives one, with the same tiers.
+ * from its headings alone (no `tier`/`tiers` value, the article's layout, a frontmatter that
+ * only looks like a charter's), or its YAML is broken, does this fall back to
+ * `linter.lintText`; so the summary is there exactly when lintText gives one, with the same tiers.
  */
-import { isCharter, readFrontmatter, scanFrontmatter } from './frontmatter';
+import { charterVerdict, readFrontmatter, scanFrontmatter } from './frontmatter';
 import { frontmatterExpansion, markdownComplexity, type Linter } from './lint';
-import { frontmatterTiers, readLang, stringField } from './parse';
+import { frontmatterTiers, ownerField, readLang, stringField } from './parse';
 import { sourceOf } from './text';
 import type { CharterSummary } from './types';
 
@@ -37,12 +37,13 @@ export function summaryFromFrontmatter(
   const { parsed } = sourceOf(text);
   const scan = scanFrontmatter(parsed);
   const fm = readFrontmatter(parsed, scan);
-  if (!isCharter(fm, parsed, forceCharter)) return undefined;
+  const verdict = charterVerdict(fm, parsed, forceCharter, linter.lookup, undefined);
+  if (verdict.charter === false) return undefined;
   // What lintText refuses to parse has no summary.
   if (markdownComplexity(parsed, scan) || frontmatterExpansion(fm)) return undefined;
   const full = (): CharterSummary | undefined => linter.lintText(file, text, { forceCharter }).summary;
-  // Broken YAML: the full lint decides what the summary holds.
-  if (!fm.data) return full();
+  // Broken YAML, or a charter only by the look of it (its headings may decide): the full lint.
+  if (!fm.data || verdict.charter === undefined || verdict.tierHint !== undefined) return full();
   const named = frontmatterTiers(fm.data, {}, linter.lookup);
   // No tier value: the article's layout names its tiers in headings, which only the parse sees.
   if (named.rawTiers.length === 0) return full();
@@ -50,7 +51,7 @@ export function summaryFromFrontmatter(
     file,
     tiers: named.tiers,
     unit: stringField(fm.data, 'unit'),
-    owner: stringField(fm.data, 'owner'),
+    owner: ownerField(fm.data),
     nextReview: stringField(fm.data, 'next-review'),
     lang: readLang(fm.data, linter.lang),
     title: undefined,

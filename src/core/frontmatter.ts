@@ -1,6 +1,6 @@
 /**
  * A document's frontmatter: the one scanner that finds the block, its YAML, and the one
- * decision whether a document is a charter. The full lint (`parse.ts`, `lint.ts`), the
+ * decision whether a document is a charter (`charterVerdict`). The full lint (`parse.ts`, `lint.ts`), the
  * frontmatter-only summary of another shard's charters (`frontmatter-only.ts`) and the parser
  * guards all take the block from here, so they cannot disagree about where it is.
  *
@@ -17,8 +17,9 @@
  *   as U+FFFD (micromark's replacement).
  */
 import yaml from 'js-yaml';
-import { isSpaceCode, trimEndWhere } from './text';
-import type { Frontmatter, Place } from './types';
+import { boundedDistance, type FrameworkLookup } from './framework/lookup';
+import { isSpaceCode, matchKey, trimEndWhere } from './text';
+import type { Charter, Frontmatter, Place } from './types';
 
 export type FrontmatterScan =
   /** The text does not start with a frontmatter fence. */
@@ -172,16 +173,118 @@ function placeIn(text: string, start: number, end: number): Place {
   return { start: startPoint, end: { line, column: end - lineStart + 1, offset: end } };
 }
 
+export type TierHint = Charter['tierHint'];
+
 /**
- * Whether a document is a charter: the one decision, used by the full lint, the parser guards
- * and the frontmatter-only summary. A charter's frontmatter names a `tier` or `tiers` key
- * (with any value, even an empty or unknown one, so that the rules can say what is wrong),
- * or the handbook's `include` globs make it one. Broken or unclosed frontmatter counts when
- * its text has a `tier:`/`tiers:` line: the user meant one, and hears why it does not parse.
+ * Whether a document is a charter: the one decision, used by the full lint (`parseCharter`), the
+ * parser guards (`Linter.lintText`, before parsing) and the frontmatter-only summary of the
+ * other shards' charters. A charter
+ *
+ * - names a `tier` or `tiers` key (with any value, even an empty or unknown one, so that the
+ *   rules can say what is wrong), or the handbook's `include` globs make it one;
+ * - or has broken YAML with a line that starts like a tier key (`tier:`, `taso:`): the user
+ *   meant one, and hears why it does not parse;
+ * - or has a frontmatter that looks like a charter's without naming its tier (never a silent
+ *   pass): a key meant as `tier` (`Tier:`, `taso:`, `teir:`), a tier's name as a value beside a
+ *   template key, or two template keys and headings that name two elements of one tier. Then
+ *   `tierHint` says what it seems to mean.
+ *
+ * `headings`: the document's headings; undefined before parsing. `charter` is then undefined
+ * when only the headings can tell (two template keys and nothing else).
  */
-export function isCharter(fm: Frontmatter, text: string, forceCharter: boolean): boolean {
-  if (forceCharter) return true;
-  const data = fm.data;
-  if (data && ('tier' in data || 'tiers' in data)) return true;
-  return fm.error !== undefined && /^tiers?\s*:/m.test(fm.raw ?? text.slice(0, 4096));
+export function charterVerdict(
+  fm: Frontmatter,
+  text: string,
+  forceCharter: boolean,
+  lookup: FrameworkLookup,
+  headings: readonly { text: string; depth: number }[] | undefined,
+): { charter: boolean | undefined; tierHint: TierHint } {
+  const data = fm.data ?? {};
+  const namesTier = 'tier' in data || 'tiers' in data || (fm.error !== undefined && /^(?:tiers?|taso|tasot)\s*:/im.test(fm.raw ?? text.slice(0, 4096)));
+  if (namesTier) return { charter: true, tierHint: undefined };
+  const tierHint = fm.error ? undefined : charterLikeFrontmatter(data, fm.keyLines, lookup, headings);
+  if (forceCharter || tierHint !== undefined) return { charter: true, tierHint };
+  // Only the headings could still make it one.
+  if (headings === undefined && !fm.error && templateKeys(data) >= 2) return { charter: undefined, tierHint: undefined };
+  return { charter: false, tierHint: undefined };
+}
+
+/** Keys meant as `tier` (folded): the key itself, the plural and the Finnish words. */
+const TIER_KEYS = ['tier', 'tiers', 'taso', 'tasot', 'johtotaso', 'johtotasot'];
+/** Keys whose value describes a page rather than naming its tier. */
+const DESCRIPTIVE_KEYS = ['title', 'description', 'summary', 'tags', 'keywords', 'audience', 'otsikko', 'kuvaus'];
+/** Keys of the charter template besides the tier. */
+const CHARTER_KEYS = ['owner', 'next-review', 'reviewed', 'unit'];
+
+/** Whether a folded key is meant as `tier`: one typo or one swap of neighbours away. */
+function isTierKey(key: string): boolean {
+  if (key.length < 3) return false;
+  return TIER_KEYS.some((k) => key === k || boundedDistance(key, k, 1) <= 1 || swapped(key, k));
+}
+
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** The tier a frontmatter value names (a text, or a list of texts), as written. */
+function tierValue(v: unknown, lookup: FrameworkLookup): string | undefined {
+  const values = Array.isArray(v) ? v : [v];
+  for (const x of values) if (typeof x === 'string' && x.length <= 200 && lookup.resolveTier(x)) return x.trim();
+  return undefined;
+}
+
+/**
+ * Whether a frontmatter without `tier`/`tiers` is nevertheless a charter's, and what to suggest:
+ * a key meant as `tier` (`Tier:`, `taso:`, `teir:`); a tier's name as the value of another key
+ * together with one of the template's keys (`owner`, `next-review`, `reviewed`, `unit`); or two
+ * of those keys and headings that name two elements of one tier. A README or a note without such
+ * a frontmatter is not a charter.
+ */
+function charterLikeFrontmatter(
+  data: Record<string, unknown>,
+  keyLines: Record<string, number>,
+  lookup: FrameworkLookup,
+  headings: readonly { text: string; depth: number }[] | undefined,
+): Charter['tierHint'] {
+  const keys = Object.keys(data);
+  const line = (k: string) => keyLines[k] ?? 1;
+  for (const k of keys) {
+    if (k.length > 40 || !isTierKey(matchKey(k))) continue;
+    const v = data[k];
+    return { key: k, line: line(k), value: tierValue(v, lookup) ?? tierOfHeadings(lookup, headings) };
+  }
+  const charterKeys = templateKeys(data);
+  if (charterKeys >= 1) {
+    for (const k of keys) {
+      // a page titled after a tier ("title: Esihenkilöt") is a guide, not a charter without its key
+      if (DESCRIPTIVE_KEYS.includes(k.toLowerCase())) continue;
+      const value = tierValue(data[k], lookup);
+      if (value) return { key: undefined, line: line(k), value };
+    }
+  }
+  const fromHeadings = charterKeys >= 2 ? tierOfHeadings(lookup, headings) : undefined;
+  return fromHeadings ? { key: undefined, line: line(keys[0]!), value: fromHeadings } : undefined;
+}
+
+/** The tier (id) whose elements the headings name most, at least two of them. */
+function tierOfHeadings(lookup: FrameworkLookup, headings: readonly { text: string }[] | undefined): string | undefined {
+  if (!headings) return undefined;
+  let best: { id: string; n: number } | undefined;
+  for (const tier of lookup.framework.tiers) {
+    const named = new Set<string>();
+    for (const h of headings.slice(0, 200)) {
+      const el = lookup.elementOfTitle(tier.id, h.text);
+      if (el) named.add(el.id);
+    }
+    if (named.size >= 2 && (!best || named.size > best.n)) best = { id: tier.id, n: named.size };
+  }
+  return best?.id;
+}
+
+/** How many of the charter template's keys (besides the tier) a frontmatter has. */
+function templateKeys(data: Record<string, unknown>): number {
+  return Object.keys(data).filter((k) => CHARTER_KEYS.includes(k.toLowerCase())).length;
 }

@@ -6,7 +6,7 @@ import { toString } from 'mdast-util-to-string';
 import type { ResolvedConfig } from './config';
 import { defaultConfig } from './config';
 import { FrameworkLookup } from './framework/lookup';
-import { isCharter, readFrontmatter, scanFrontmatter, type FrontmatterScan } from './frontmatter';
+import { charterVerdict, readFrontmatter, scanFrontmatter, type FrontmatterScan } from './frontmatter';
 import { t } from './i18n';
 import { lineIndexOf, parseCharter, parseMarkdown } from './parse';
 import { CHARTER_RULES, HANDBOOK_RULES, RULES } from './rules/index';
@@ -63,7 +63,8 @@ export class Linter {
     const forceCharter = options.forceCharter === true;
     const scan = scanFrontmatter(parsed);
     const frontmatter = readFrontmatter(parsed, scan);
-    const charterLike = isCharter(frontmatter, parsed, forceCharter);
+    // Before parsing, the headings are unknown: a file they might make a charter counts as one here.
+    const charterLike = charterVerdict(frontmatter, parsed, forceCharter, this.lookup, undefined).charter !== false;
     const refused = this.refuse(file, parsed, scan, frontmatter, charterLike);
     if (refused) return loneCr ? { ...refused, charter: { ...refused.charter, text: source.text } } : refused;
     let charter: Charter;
@@ -443,6 +444,7 @@ function blankCharter(file: string, text: string, lang: Lang): Charter {
     frontmatter: { data: undefined, place: undefined, insertOffset: undefined, raw: undefined, keyLines: {}, error: undefined },
     isCharter: false,
     tiers: [],
+    tierHint: undefined,
     unknownTiers: [],
     multiTier: false,
     lang,
@@ -454,6 +456,8 @@ function blankCharter(file: string, text: string, lang: Lang): Charter {
     tierSections: [],
     occurrences: [],
     unknownIds: [],
+    nearMisses: [],
+    unrecognisedHeadings: [],
   };
 }
 

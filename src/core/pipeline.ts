@@ -16,7 +16,7 @@
  * localised here. A file that cannot be linted is an outcome with its reason; nothing throws.
  */
 import type { ResolvedConfig } from './config';
-import { applyFixes } from './fix';
+import { applyFixes, fixedCount } from './fix';
 import { globs as configGlobs, relativePath, type Globs, type HandbookFs } from './handbook';
 import { t } from './i18n';
 import { sortFindings, type CharterLint, type Linter } from './lint';
@@ -257,7 +257,8 @@ async function fixFile(fs: HandbookFs, path: string, read: { bytes: Uint8Array; 
     const problem = await writeFixes(fs, path, read.bytes, text, ctx);
     // Nothing was written: report the file as it is on disk.
     if (problem !== undefined) return { ...outcome, note: problem };
-    return { ...outcomeOf(outcome.file, fixed.lint), fixed: fixed.applied };
+    // Only findings that are gone count: a fix that leaves its finding is no fix.
+    return { ...outcomeOf(outcome.file, fixed.lint), fixed: fixed.applied > 0 ? fixedCount(outcome.findings, fixed.lint.findings) : 0 };
   } catch (e) {
     return failed(ctx, outcome.file, e);
   }

@@ -4,7 +4,7 @@
  * system, handbook-level rules after any change) and turns findings into diagnostics.
  */
 import * as vscode from 'vscode';
-import { CONFIG_FILE, defaultConfig, type ConfigError, type ResolvedConfig } from '../core/config';
+import { CONFIG_FILE, configErrorText, defaultConfig, type ConfigError, type ResolvedConfig } from '../core/config';
 import { MARKDOWN, discover, findConfig, globs, inGitDir, isInsideRoot, joinPath, readRefusal, relativePath, type Globs, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
 import { fileContext, lintFile, lintSource, readSource, type FileContext, type FileOutcome } from '../core/pipeline';
@@ -214,7 +214,7 @@ export class Handbooks implements vscode.Disposable {
     this.diagnostics.set(
       uri,
       h.configErrors.map((e) => {
-        const d = new vscode.Diagnostic(toLineEnd(e), e.message, vscode.DiagnosticSeverity.Error);
+        const d = new vscode.Diagnostic(toLineEnd(e), configErrorText(e, settingsLang()), vscode.DiagnosticSeverity.Error);
         d.source = 'charters';
         d.code = 'config';
         return d;
