@@ -129,11 +129,12 @@ describe('Finnish output has no English ids or untranslated lines', function () 
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const fi = async (args: string[], cwd = dir): Promise<Run> => {
+  /** With `--lang fi`, or (`byEnv`) only LANG=fi_FI.UTF-8, as a Finnish desktop sets it. */
+  const fi = async (args: string[], cwd = dir, byEnv = false): Promise<Run> => {
     let stdout = '';
     let stderr = '';
     const code = await main({
-      argv: [...args, '--lang', 'fi'],
+      argv: byEnv ? args : [...args, '--lang', 'fi'],
       cwd,
       env: { LANG: 'fi_FI.UTF-8', NO_COLOR: '1' },
       stdout: (s) => (stdout += s),
@@ -156,9 +157,12 @@ describe('Finnish output has no English ids or untranslated lines', function () 
 
   it('every command and format, in Finnish', async () => {
     const outputs: [string, Run][] = [];
-    const add = async (args: string[], cwd?: string): Promise<void> => {
-      outputs.push([args.join(' '), await fi(args, cwd)]);
+    const add = async (args: string[], cwd?: string, byEnv = false): Promise<void> => {
+      outputs.push([`${args.join(' ')}${byEnv ? ' (LANG only)' : ''}`, await fi(args, cwd, byEnv)]);
     };
+    for (const args of [['--help'], ['lint', '--help'], ['lnt'], ['lint', '--formt'], ['lint', 'nowhere.md'], ['new', 'esihenkilt']]) {
+      await add(args, undefined, true);
+    }
     await add(['--help']);
     await add(['help']);
     for (const c of ['lint', 'init', 'new', 'rules', 'render', 'matrix', 'help']) await add([c, '--help']);
