@@ -88,6 +88,7 @@ describe('npm package (pack, offline install, run)', function () {
     const init = run(bin, ['init', 'fresh', '--lang', 'fi'], installDir);
     assert.equal(init.code, 0, init.stderr);
     assert.ok(statSync(path.join(installDir, 'fresh/charters.yaml')).isFile());
+    assert.deepEqual(readdirSync(path.join(installDir, 'fresh')).filter((f) => f.endsWith('.md')).sort(), ['esihenkilot.md', 'keskijohto.md', 'ylin-johto.md']);
     // A new handbook is three templates: complete in structure, and every element still holds
     // the template's prompt, which is an error until someone writes the real content.
     const again = run(bin, ['lint', 'fresh', '--format', 'json'], installDir);
