@@ -11,7 +11,7 @@ export const frontmatterInvalid: CharterRule = {
     scope: 'charter',
     defaultSeverity: 'error',
     fixable: false,
-    title: { fi: 'Frontmatter on rikki tai sen kenttä on väärää muotoa', en: 'Frontmatter is broken or a field has the wrong form' },
+    title: { fi: 'Otsaketiedot ovat rikki tai jokin kenttä on väärää muotoa', en: 'Frontmatter is broken or a field has the wrong form' },
   }),
   check({ charter, lines, lookup, lang, report }) {
     const fm = charter.frontmatter;

@@ -7,7 +7,7 @@ export const tierUnknown: CharterRule = {
     scope: 'charter',
     defaultSeverity: 'error',
     fixable: false,
-    title: { fi: 'Frontmatterin johtotasoa ei ole viitekehyksessä', en: 'The frontmatter names a tier the framework does not have' },
+    title: { fi: 'Otsaketietojen johtotasoa ei ole viitekehyksessä', en: 'The frontmatter names a tier the framework does not have' },
   }),
   check({ charter, lines, lookup, lang, report }) {
     if (!charter.isCharter) return;
