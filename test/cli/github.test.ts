@@ -420,7 +420,7 @@ describe('workflows: init, the action, the README example, the release (actionli
     assert.equal(wf.jobs['review']!.steps[1]!.with?.['paths'], odd);
   });
 
-  it("the action's steps, the README's example and the release workflow pass actionlint", async () => {
+  it("the action's steps, the README's example and this repository's workflows pass actionlint", async () => {
     const action = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
       inputs: Record<string, { description: string; default?: string }>;
       outputs: Record<string, unknown>;
@@ -442,7 +442,9 @@ describe('workflows: init, the action, the README example, the release (actionli
     assert.deepEqual(await lintWorkflow(example), []);
     assert.match(example, new RegExp(`leadership-charters/charters@v${version.replace(/\./g, '\\.')}\\n`));
 
-    assert.deepEqual(await lintWorkflow(readFileSync(path.join(ROOT, '.github/workflows/release.yml'), 'utf8'), '.github/workflows/release.yml'), []);
+    for (const name of ['release.yml', 'ci.yml']) {
+      assert.deepEqual(await lintWorkflow(readFileSync(path.join(ROOT, '.github/workflows', name), 'utf8'), `.github/workflows/${name}`), [], name);
+    }
   });
 
   it("the action's script lints the paths, writes SARIF and the summary, and reports the exit code", () => {
