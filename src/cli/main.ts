@@ -6,7 +6,7 @@ import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
 import picomatch from 'picomatch/posix';
 import type { ConfigError, ResolvedConfig } from '../core/config';
-import { CONFIG_FILE } from '../core/config';
+import { CONFIG_FILE, configErrorText } from '../core/config';
 import { discover, findConfig, globs, readRefusal, relativePath, type FoundConfig } from '../core/handbook';
 import { Linter, sortFindings } from '../core/lint';
 import { RULES } from '../core/rules/index';
@@ -235,7 +235,7 @@ export async function main(params: MainParams): Promise<number> {
 function configErrors(params: MainParams, lang: Lang, errors: ConfigError[]): number {
   for (const e of errors) {
     const file = nodePath.relative(params.cwd, e.file) || e.file;
-    params.stderr(`${m(lang, 'configError', file, e.line, e.column, e.message)}\n`);
+    params.stderr(`${m(lang, 'configError', file, e.line, e.column, configErrorText(e, lang))}\n`);
   }
   return 2;
 }

@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
-import type { ConfigError } from '../core/config';
+import { configErrorText, type ConfigError } from '../core/config';
 import { decodeText, discover, findConfig, globs, readRefusal, relativePath, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
 import { buildMatrix, matrixHtml, matrixJson, matrixMarkdown } from '../core/render/matrix';
@@ -207,7 +207,7 @@ async function handbookName(fs: HandbookFs, dirCore: string): Promise<string> {
 
 function configError(params: MainParams, lang: Lang, e: ConfigError): string {
   const file = nodePath.relative(params.cwd, e.file) || e.file;
-  return m(lang, 'configError', file, e.line, e.column, e.message);
+  return m(lang, 'configError', file, e.line, e.column, configErrorText(e, lang));
 }
 
 /** media/charters.css of the package: found upwards from the bundle (dist/ or out/test/…). */
