@@ -13,6 +13,7 @@
  * - the summary stays under GitHub's 1 MiB per step: findings that do not fit are counted in a
  *   closing note that says where to see them.
  */
+import { realpathSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import type { ResolvedConfig } from '../core/config';
@@ -224,7 +225,13 @@ const BASE_BYTES = 256 * 1024 * 1024;
  */
 export async function baseHandbookFs(base: BaseCommit, root: string, maxFileSize: number, env: NodeJS.ProcessEnv = process.env): Promise<MemoryFs | undefined> {
   const rel = repoPath(base.repo, root);
-  const atRoot = rel === undefined && nodePath.resolve(root) === base.repo.workTree;
+  let real = root;
+  try {
+    real = realpathSync(root);
+  } catch {
+    // keep it as given
+  }
+  const atRoot = rel === undefined && real === base.repo.workTree;
   if (rel === undefined && !atRoot) return undefined;
   const args = ['ls-tree', '-r', '-z', '-l', '--end-of-options', base.commit];
   if (rel !== undefined) args.push('--', rel);
