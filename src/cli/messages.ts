@@ -11,6 +11,7 @@ Commands:
   rules                    List every rule: id, name, default severity and docs
   render [handbook]        Write a static site: the matrix and one page per charter
   matrix [handbook]        Print the "whose job is what" matrix (Markdown, JSON or HTML)
+  goals [handbook]         Export every goal and indicator line (CSV, JSON or xlsx) for HR
 
 Options for lint:
   --format, -f NAME        stylish (default), json, sarif or github
@@ -40,6 +41,17 @@ Options for render and matrix:
   --output, -o FILE        Write the matrix to FILE instead of standard output
   --lang fi|en             Language of the pages (default: charters.yaml, then $LANG)
   --today YYYY-MM-DD       Date to check reviews against (default: today)
+
+Options for goals (one row per goal line and owner: owner, tier, unit, element, label,
+text, next review, file, line):
+  --format, -f NAME        csv (default), json or xlsx
+  --output, -o FILE        Write to FILE instead of standard output (xlsx: needed unless
+                           standard output is redirected)
+  --delimiter CHAR         CSV delimiter: , ; tab or | (default: , in English, ; in Finnish)
+  --owner NAME             Only this owner's goals (case and accents ignored; part of a name will do)
+  --tier TIER              Only this tier (its id, or its Finnish or English name)
+  --unit NAME              Only this unit (forgiving as --owner)
+  --lang fi|en             Language of the column headers and names (default: charters.yaml, then $LANG)
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config or internal error.
 `,
@@ -76,7 +88,13 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config 
   outUnsafe: 'Refusing to write {0}: the path would leave the output directory.',
   unsafePage: 'No page for {0}: its path could leave the output directory.',
   rendered: 'Wrote the site ({0} charter pages) to {1}; open {2}',
-  removedStale: 'Removed {0} pages of charters that are gone.',
+  removedStale: 'Removed {0} pages of charters or owners that are gone.',
+  renderedLeaders: 'Wrote {0} leader pages (one per owner) to {1}',
+  badGoalsFormat: 'Unknown format `{0}`: use csv, json or xlsx.',
+  badDelimiter: 'Unknown delimiter `{0}`: use , ; tab or |.',
+  xlsxNeedsOutput: 'An xlsx file is binary: give --output FILE, or redirect standard output to a file.',
+  noGoals: 'note: the handbook has no goal or indicator lines yet.',
+  noGoalsMatch: 'note: no goal or indicator line matches the filters.',
 } as const;
 
 type Key = keyof typeof en;
@@ -91,6 +109,7 @@ Komennot:
   rules                    Listaa säännöt: tunniste, nimi, oletusvakavuus ja ohje
   render [käsikirja]       Kirjoita staattinen sivusto: matriisi ja sivu kustakin peruskirjasta
   matrix [käsikirja]       Tulosta "mikä kenenkin hommaa on" -matriisi (Markdown, JSON tai HTML)
+  goals [käsikirja]        Vie kaikki tavoite- ja mittaririvit (CSV, JSON tai xlsx) HR:n käyttöön
 
 Lint-valinnat:
   --format, -f NIMI        stylish (oletus), json, sarif tai github
@@ -120,6 +139,17 @@ Render- ja matrix-valinnat:
   --output, -o TIEDOSTO    Kirjoita matriisi tiedostoon
   --lang fi|en             Sivujen kieli (oletus: charters.yaml, sitten $LANG)
   --today VVVV-KK-PP       Päivä, jota vasten katselmoinnit tarkistetaan (oletus: tänään)
+
+Goals-valinnat (rivi kutakin tavoite- tai mittaririviä ja omistajaa kohden: omistaja, johtotaso,
+yksikkö, osa-alue, laji, teksti, seuraava katselmointi, tiedosto, rivi):
+  --format, -f NIMI        csv (oletus), json tai xlsx
+  --output, -o TIEDOSTO    Kirjoita tiedostoon (xlsx: pakollinen, ellei tuloste ohjata tiedostoon)
+  --delimiter MERKKI       CSV:n erotin: , ; tab tai | (oletus: suomeksi ;, englanniksi ,)
+  --owner NIMI             Vain tämän omistajan tavoitteet (kirjainkoko ja tarkkeet ohitetaan;
+                           osa nimestä riittää)
+  --tier TASO              Vain tämä johtotaso (tunniste tai suomen- tai englanninkielinen nimi)
+  --unit NIMI              Vain tämä yksikkö (yhtä sallivasti kuin --owner)
+  --lang fi|en             Sarakeotsikoiden ja nimien kieli (oletus: charters.yaml, sitten $LANG)
 
 Paluuarvot: 0 ei virheitä, 1 virheitä (tai liikaa varoituksia), 2 käyttö-, asetus- tai sisäinen virhe.
 `,
@@ -156,7 +186,13 @@ Paluuarvot: 0 ei virheitä, 1 virheitä (tai liikaa varoituksia), 2 käyttö-, a
   outUnsafe: 'Tiedostoa {0} ei kirjoiteta: polku johtaisi tulostehakemiston ulkopuolelle.',
   unsafePage: 'Peruskirjasta {0} ei tehdä sivua: sen polku johtaisi tulostehakemiston ulkopuolelle.',
   rendered: 'Sivusto ({0} peruskirjan sivua) kirjoitettu hakemistoon {1}; avaa {2}',
-  removedStale: 'Poistettu {0} sivua peruskirjoista, joita ei enää ole.',
+  removedStale: 'Poistettu {0} sivua peruskirjoista tai omistajista, joita ei enää ole.',
+  renderedLeaders: '{0} johtajan omaa sivua (yksi kutakin omistajaa kohden) kirjoitettu hakemistoon {1}',
+  badGoalsFormat: 'Tuntematon muoto `{0}`: käytä csv, json tai xlsx.',
+  badDelimiter: 'Tuntematon erotin `{0}`: käytä , ; tab tai |.',
+  xlsxNeedsOutput: 'xlsx-tiedosto on binäärimuotoinen: anna --output TIEDOSTO tai ohjaa tuloste tiedostoon.',
+  noGoals: 'huom: käsikirjassa ei ole vielä tavoite- eikä mittaririvejä.',
+  noGoalsMatch: 'huom: yksikään tavoite- tai mittaririvi ei vastaa rajauksia.',
 };
 
 export function m(lang: Lang, key: Key, ...args: (string | number)[]): string {

@@ -32,6 +32,11 @@ const SITE_FILES = [
   'board/management-team.html',
   'charters.css',
   'index.html',
+  'leaders/aino-kestila-ceo.html',
+  'leaders/jonas-berg.html',
+  'leaders/leena-virtanen.html',
+  'leaders/maria-lind.html',
+  'leaders/omar-haddad.html',
   'operations/customer-service.html',
   'operations/depots.html',
   'teams/service-desk.html',
@@ -118,8 +123,9 @@ for (const mode of ['spawned', 'in process'] as Mode[]) {
       unlinkSync(path.join(hb, 'teams/service-desk.md'));
       const r = await run(mode, ['render', 'hb', '--out', 'site', ...TODAY], tmp);
       assert.equal(r.code, 0, r.stderr);
-      assert.match(r.stdout, /Removed 1 pages/);
-      assert.deepEqual(tree(path.join(tmp, 'site')), SITE_FILES.filter((f) => f !== 'teams/service-desk.html'));
+      // the charter's page and the page of its only owner
+      assert.match(r.stdout, /Removed 2 pages/);
+      assert.deepEqual(tree(path.join(tmp, 'site')), SITE_FILES.filter((f) => f !== 'teams/service-desk.html' && f !== 'leaders/omar-haddad.html'));
     });
 
     it('refuses a non-empty directory it did not make, and leaves it alone (exit 2)', async () => {
@@ -176,7 +182,7 @@ for (const mode of ['spawned', 'in process'] as Mode[]) {
         const html = readFileSync(path.join(tmp, 'site', f), 'utf8');
         const parsed = assertSafePage(html, f);
         const text = visibleText(parsed).replace(/\s+/g, ' ');
-        if (f !== 'board/management-team.html') assert.ok(text.includes('Hostile unit') && text.includes('Owner Name'), f);
+        if (f !== 'board/management-team.html' && f !== 'leaders/aino-kestila-ceo.html') assert.ok(text.includes('Hostile unit') && text.includes('Owner Name'), f);
         if (f === 'teams/hostile.html') for (const w of ['Styled words', 'mixed case words', 'Virheistä puhutaan avoimesti']) assert.ok(text.includes(w), w);
       }
       const m = await run(mode, ['matrix', 'hostile', '--format', 'html', ...TODAY], tmp);
@@ -216,8 +222,8 @@ for (const mode of ['spawned', 'in process'] as Mode[]) {
       assert.match(md.stdout, /\| Element \| \[Customer service\]\(hb\/operations\/customer-service\.md\) \| \[Depots\]\(hb\/operations\/depots\.md\) \|/);
       const json = await run(mode, ['matrix', 'hb', '--format', 'json', ...TODAY], tmp);
       assert.equal(json.code, 0);
-      const model = JSON.parse(json.stdout) as { version: number; columns: unknown[]; overdue: { file: string }[] };
-      assert.equal(model.version, 1);
+      const model = JSON.parse(json.stdout) as { schemaVersion: number; columns: unknown[]; overdue: { file: string }[] };
+      assert.equal(model.schemaVersion, 2);
       assert.equal(model.columns.length, 5);
       assert.deepEqual(model.overdue.map((o) => o.file), ['teams/vantaa-depot.md', 'operations/customer-service.md']);
       const html = await run(mode, ['matrix', 'hb', '-f', 'html', '--lang', 'fi', ...TODAY], tmp);
@@ -292,7 +298,7 @@ describe('render: output paths', () => {
     assert.equal(code, 0, stderr);
     assert.match(stderr, /No page for \.\.\/\.\.\/evil\.md: its path could leave the output directory/);
     assert.match(stdout, /Wrote the site \(1 charter pages\)/);
-    assert.deepEqual(tree(tmp), ['a/b/site/.charters-site.json', 'a/b/site/charters.css', 'a/b/site/index.html', 'a/b/site/ok.html']);
+    assert.deepEqual(tree(tmp), ['a/b/site/.charters-site.json', 'a/b/site/charters.css', 'a/b/site/index.html', 'a/b/site/leaders/leena-virtanen.html', 'a/b/site/ok.html']);
     assert.match(readFileSync(path.join(out, 'index.html'), 'utf8'), /<code>..\/..\/evil.md<\/code>: unsafe output path/);
   });
 });

@@ -127,7 +127,13 @@ for (const lang of ['fi', 'en'] as Lang[]) {
         version: 'test',
       });
       const pages = site.files.filter((f) => f.path.endsWith('.html'));
-      assert.deepEqual(pages.map((f) => f.path).sort(), ['hostile.html', 'index.html', 'teams/clean.html']);
+      assert.deepEqual(pages.map((f) => f.path).sort(), [
+        'hostile.html',
+        'index.html',
+        'leaders/sari-nieminen-kayttopaallikko.html',
+        'leaders/svg-onload-alert-owner-quoted-single-a-href-javascript-alert.html',
+        'teams/clean.html',
+      ]);
       for (const f of pages) {
         const tree = assertSafePage(f.text, f.path);
         assert.doesNotMatch(f.text, /<script/i);
