@@ -10,6 +10,8 @@ export function run(): void {
     env: process.env,
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
+    stdoutBytes: (data) => process.stdout.write(data),
+    stdoutIsTTY: process.stdout.isTTY === true,
   }).then(
     (code) => {
       process.exitCode = code;

@@ -22,6 +22,7 @@ import { gitBlobIds } from './git';
 import { fnv1a, parseShard } from './shard';
 import { initFiles } from '../core/init';
 import { matrixCommand, renderCommand } from './render';
+import { goalsCommand } from './goals';
 
 export const VERSION = '0.1.0';
 
@@ -31,6 +32,10 @@ export interface MainParams {
   env: Record<string, string | undefined>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Binary output (`goals --format xlsx` without --output); absent: binary output needs --output. */
+  stdoutBytes?: (data: Uint8Array) => void;
+  /** Whether standard output is a terminal (binary output is refused there). */
+  stdoutIsTTY?: boolean;
 }
 
 class UsageError extends Error {}
@@ -51,6 +56,9 @@ const OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   unit: { type: 'string' },
+  owner: { type: 'string' },
+  tier: { type: 'string' },
+  delimiter: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -103,6 +111,8 @@ export async function main(params: MainParams): Promise<number> {
         return await renderCommand(params, values, rest, lang);
       case 'matrix':
         return await matrixCommand(params, values, rest, lang);
+      case 'goals':
+        return await goalsCommand(params, values, rest, lang);
       default:
         throw new UsageError(m(lang, 'unknownCommand', command));
     }

@@ -48,7 +48,7 @@ export const nodeFs: HandbookFs = {
  * kept), and a read-only file is refused (EACCES), even for root. With `exclusive`, never replace
  * an existing file or link: the final hard link fails with EEXIST if one appeared meanwhile.
  */
-export async function writeFileAtomic(path: string, text: string, options: { exclusive?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array, options: { exclusive?: boolean } = {}): Promise<void> {
   let target = path;
   let existing: { mode: number; uid: number; gid: number } | undefined;
   if (!options.exclusive) {

@@ -10,7 +10,8 @@
  *   (emphasis, links, code) are reduced to their text;
  * - the opening sentence is plain text from the first paragraph that is not a goal line;
  * - one goal row per owner of the charter (one row with no owner when it names none), in
- *   handbook order: tier (framework order), file, line, owner as written;
+ *   handbook order: tier (framework order), file, line, owner as written; a person has one
+ *   spelling in every row (the first, charters by path: `canonicalOwners`);
  * - `csvText` writes RFC 4180 (quoted where needed, quotes doubled, CRLF) with a byte-order
  *   mark, and every cell that a spreadsheet would read as a formula (starting with `=`, `+`,
  *   `-`, `@`, a tab or a carriage return) starts with `'` instead, in CSV and in the xlsx cells
@@ -19,7 +20,7 @@
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { FrameworkLookup } from './framework/lookup';
-import { ownersOf, type Owner } from './owners';
+import { canonicalOwners, ownersOf, type Owner } from './owners';
 import { lineIndexOf, parseMarkdown } from './parse';
 import { label } from './render/i18n';
 import { matchKey } from './text';
@@ -88,8 +89,9 @@ function blocks(root: Root | Nodes): string[] {
 }
 
 /**
- * The first sentence of a text: up to a `.`, `!` or `?` followed by white space and a capital
- * letter, a digit-free quote or the end. "esim. näin" and "n. 600" do not end a sentence.
+ * The first sentence of a text: up to a `.`, `!`, `?` or `…` followed by white space and a
+ * capital letter, an opening quote or parenthesis; else the whole text. "esim. näin" and
+ * "n. 600" do not end a sentence.
  */
 export function firstSentence(text: string): string {
   const t = oneLine(text);
@@ -188,8 +190,10 @@ export interface GoalRow {
 export function goalRows(charters: Charter[], lookup: FrameworkLookup): GoalRow[] {
   const tierOrder = new Map(lookup.framework.tiers.map((t, i) => [t.id, i]));
   const rows: (GoalRow & { order: [number, number] })[] = [];
-  for (const charter of charters) {
-    const owners: (Owner | undefined)[] = ownersOf(charter.frontmatter.data);
+  const sorted = [...charters].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const named = canonicalOwners(sorted.map((c) => ownersOf(c.frontmatter.data)));
+  sorted.forEach((charter, ci) => {
+    const owners: (Owner | undefined)[] = named[ci]!;
     if (owners.length === 0) owners.push(undefined);
     for (const occ of charter.occurrences) {
       const tier = tierOrder.get(occ.tier);
@@ -212,7 +216,7 @@ export function goalRows(charters: Charter[], lookup: FrameworkLookup): GoalRow[
         });
       }
     }
-  }
+  });
   rows.sort((a, b) => a.order[0] - b.order[0] || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.order[1] - b.order[1]);
   return rows.map(({ order: _order, ...row }) => row);
 }

@@ -92,3 +92,14 @@ export function ownersOf(frontmatter: Record<string, unknown> | undefined): Owne
   if (!frontmatter) return [];
   return ownersOfValue(frontmatter['owner']);
 }
+
+/**
+ * One spelling per person across a handbook: the name as first written, charters taken in the
+ * order given (callers pass them sorted by path). Returns the owners of each charter with their
+ * names replaced by that spelling, so `anna  LAINE` in a later charter reads `Anna Laine`.
+ */
+export function canonicalOwners(perCharter: Owner[][]): Owner[][] {
+  const first = new Map<string, string>();
+  for (const owners of perCharter) for (const o of owners) if (!first.has(o.key)) first.set(o.key, o.name);
+  return perCharter.map((owners) => owners.map((o) => ({ name: first.get(o.key)!, key: o.key })));
+}

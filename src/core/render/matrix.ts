@@ -16,7 +16,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { FrameworkLookup } from '../framework/lookup';
 import { detailsOf, type GoalLine } from '../goals';
-import { ownerKey, ownersOf, ownersOfValue } from '../owners';
+import { canonicalOwners, ownerKey, ownersOf, ownersOfValue } from '../owners';
 import type { Charter, CharterSummary, ElementStatus, Lang, LocalText } from '../types';
 import { reviewBadge, statusBadge } from './charter';
 import { h, safeHref, toHtml, type Child } from './html';
@@ -131,10 +131,11 @@ export function buildMatrix(summaries: CharterSummary[], lookup: FrameworkLookup
       if (c) charters.set(s.file, c);
     }
   }
-  const ownersOfFile = new Map(sorted.map((s) => {
+  const owners = canonicalOwners(sorted.map((s) => {
     const c = charters.get(s.file);
-    return [s.file, (c ? ownersOf(c.frontmatter.data) : ownersOfValue(s.owner)).map((o) => o.name)];
+    return c ? ownersOf(c.frontmatter.data) : ownersOfValue(s.owner);
   }));
+  const ownersOfFile = new Map(sorted.map((s, i) => [s.file, owners[i]!.map((o) => o.name)]));
   const tiers: MatrixTier[] = [];
   const columns: MatrixColumn[] = [];
   for (const t of lookup.framework.tiers) {
