@@ -230,7 +230,7 @@ for (const mode of ['spawned', 'in process'] as Mode[]) {
       assert.match(none.stderr, /no goal or indicator line matches the filters/);
       const bad = await run(mode, ['goals', 'hb', '--tier', 'boardroom', ...TODAY], tmp);
       assert.equal(bad.code, 2);
-      assert.match(bad.stderr, /Unknown tier `boardroom`; the handbook defines: top-management \(Top management\)/);
+      assert.match(bad.stderr, /Unknown tier `boardroom`; the handbook has: top-management \(Top management\), middle-management/);
     });
 
     it('usage errors exit with 2: a bad format, a bad delimiter, xlsx with nowhere to go', async () => {

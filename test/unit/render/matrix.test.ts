@@ -56,7 +56,7 @@ describe('render: matrix model', () => {
     for (const row of m.rows) {
       row.cells.forEach((cell, i) => assert.equal(cell !== null, m.columns[i]!.tier === row.tier, `${row.element} × ${m.columns[i]!.file}`));
     }
-    const cs = (id: string): MatrixModel['rows'][number]['cells'][number] => m.rows.find((r) => r.element === id)!.cells[1];
+    const cs = (id: string): MatrixModel['rows'][number]['cells'][number] => m.rows.find((r) => r.element === id)!.cells[1]!;
     assert.deepEqual(cs('strategy-interpreter'), { status: 'defined', file: 'operations/customer-service.md', line: 12 });
     assert.deepEqual(m.columns[1]!.owners, ['Jonas Berg']);
     assert.equal(cs('removing-obstacles')!.status, 'placeholder');
