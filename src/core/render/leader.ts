@@ -12,7 +12,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { FrameworkLookup } from '../framework/lookup';
 import type { CharterLint } from '../lint';
-import { ownerKey, ownersOf } from '../owners';
+import { canonicalOwners, ownerKey, ownersOf } from '../owners';
 import { occurrenceStatus } from '../status';
 import { slug } from '../text';
 import type { ElementStatus, Finding, Lang } from '../types';
@@ -27,7 +27,7 @@ export interface LeaderCharter {
   file: string;
   unit: string | undefined;
   title: string | undefined;
-  /** Every owner of the charter, this leader included, as written. */
+  /** Every owner of the charter, this leader included, each spelled as first written in the handbook. */
   owners: string[];
   review: ReviewState;
 }
@@ -45,8 +45,9 @@ export interface Leader {
 export function buildLeaders(charters: CharterLint[], today: string): Leader[] {
   const byKey = new Map<string, Leader>();
   const sorted = charters.filter((c) => c.summary).sort((a, b) => (a.charter.file < b.charter.file ? -1 : a.charter.file > b.charter.file ? 1 : 0));
-  for (const result of sorted) {
-    const owners = ownersOf(result.charter.frontmatter.data);
+  const named = canonicalOwners(sorted.map((c) => ownersOf(c.charter.frontmatter.data)));
+  for (const [i, result] of sorted.entries()) {
+    const owners = named[i]!;
     const entry: LeaderCharter = {
       result,
       file: result.charter.file,
