@@ -40,7 +40,7 @@ export interface ElementDetails {
   element: string;
   /** The heading or item title as written. */
   heading: string;
-  /** 1-based first and last line of the element's section. */
+  /** 1-based first line of the element (its heading) and last line of its content (not blank). */
   line: number;
   endLine: number;
   /** The opening sentence, plain text ('' when the section has only goals or nothing). */
@@ -53,7 +53,11 @@ export interface ElementDetails {
 // ---------------------------------------------------------------------------------------------
 // Plain text
 
-/** Markdown as plain text: one line per paragraph, heading, list item or table row. */
+/**
+ * Markdown as plain text: one line per paragraph, heading, list item or table row; emphasis,
+ * links and code reduced to their text; raw HTML kept as the text it is (HTML comments are
+ * already gone from element content).
+ */
 export function plainText(markdown: string): string {
   return blocks(parseMarkdown(markdown)).join('\n');
 }
@@ -70,12 +74,13 @@ function blocks(root: Root | Nodes): string[] {
       case 'paragraph':
       case 'heading':
       case 'tableRow':
-        out.push(oneLine(toString(node, { includeHtml: false })));
+        out.push(oneLine(toString(node, { includeHtml: true })));
         return;
       case 'code':
+      case 'html':
+        // Raw HTML is the author's text, shown as text (as the preview does), never dropped.
         out.push(...node.value.split('\n').map(oneLine));
         return;
-      case 'html':
       case 'yaml':
       case 'definition':
       case 'thematicBreak':
@@ -135,6 +140,13 @@ function wholeGoal(charter: Charter, occ: ElementOccurrence, goal: ElementOccurr
   return plainText(parts.join('\n'));
 }
 
+/** The offset just after the last character of `text[start, end)` that is not white space (`start` when none). */
+function lastNonBlank(text: string, start: number, end: number): number {
+  let i = end;
+  while (i > start && /\s/.test(text[i - 1]!)) i--;
+  return i;
+}
+
 /** What one element occurrence of a charter says (remembered per occurrence and framework). */
 export function elementDetails(charter: Charter, occ: ElementOccurrence, lookup: FrameworkLookup): ElementDetails {
   const known = detailsMemo.get(occ);
@@ -155,7 +167,7 @@ export function elementDetails(charter: Charter, occ: ElementOccurrence, lookup:
     element: occ.elementId,
     heading: occ.title,
     line: occ.headingPlace.start.line,
-    endLine: Math.max(occ.headingPlace.start.line, lineIndexOf(charter).lineOf(Math.max(occ.contentStart, occ.contentEnd - 1))),
+    endLine: Math.max(occ.headingPlace.start.line, lineIndexOf(charter).lineOf(Math.max(occ.contentStart, lastNonBlank(charter.text, occ.contentStart, occ.contentEnd) - 1))),
     lead,
     text: markdown,
     goals: occ.goals.map((g) => ({ label: goalLabel(g.label, lookup, charter.lang), text: wholeGoal(charter, occ, g, lookup), line: g.place.start.line })),
