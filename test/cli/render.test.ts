@@ -302,3 +302,51 @@ describe('render: output paths', () => {
     assert.match(readFileSync(path.join(out, 'index.html'), 'utf8'), /<code>..\/..\/evil.md<\/code>: unsafe output path/);
   });
 });
+
+describe('charters render: leader pages (spawned)', () => {
+  const words = (html: string): string => visibleText(fromHtml(html)).replace(/\s+/g, ' ');
+
+  it('several owners per charter: one page per person, linked from the index, with every element, goal and finding', async () => {
+    cpSync(path.join(ROOT, 'test/fixtures/render/site-owners'), path.join(tmp, 'hb'), { recursive: true });
+    const r = await run('spawned', ['render', 'hb', '--out', 'site', ...TODAY], tmp);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Wrote 3 leader pages \(one per owner\) to site\/leaders/);
+    assert.deepEqual(tree(path.join(tmp, 'site/leaders')), ['anna-laine.html', 'matti-virtanen.html', 'pekka-makinen-hr-tampere.html']);
+    const index = readFileSync(path.join(tmp, 'site/index.html'), 'utf8');
+    for (const p of ['leaders/anna-laine.html', 'leaders/matti-virtanen.html', 'leaders/pekka-makinen-hr-tampere.html']) assert.ok(index.includes(`href="${p}"`), p);
+    for (const f of tree(path.join(tmp, 'site/leaders'))) assertSafePage(readFileSync(path.join(tmp, 'site/leaders', f), 'utf8'), f);
+    const pekka = words(readFileSync(path.join(tmp, 'site/leaders/pekka-makinen-hr-tampere.html'), 'utf8'));
+    assert.match(pekka, /Pekka Mäkinen \(HR; Tampere\): my part/);
+    // both charters, every element of their tiers, the goals, what a missing element must say, the findings
+    for (const w of [
+      'Operations',
+      'Crane team',
+      'Interpreter between strategy and everyday work',
+      'Monitoring learning and development',
+      'every shift has a plan with learning goals by the end of February 2027, reviewed with the team.',
+      'Goal: all operators certified on the new controls by June 2027.',
+      'Psychological safety',
+      'missing from the charter',
+      'Missing element Psychological safety',
+      'Overdue by 130 days',
+    ]) {
+      assert.ok(pekka.includes(w), `"${w}" not on the page`);
+    }
+  });
+
+  it('examples/handbook: a page per owner; each lists the owner\'s charter, all its elements and goals', async () => {
+    const example = path.join(ROOT, 'examples/handbook');
+    const r = await run('spawned', ['render', example, '--out', 'site', ...TODAY], tmp);
+    assert.equal(r.code, 0, r.stderr);
+    const pages = tree(path.join(tmp, 'site/leaders'));
+    assert.equal(pages.length, 9);
+    const page = words(readFileSync(path.join(tmp, 'site/leaders/mikko-laaksonen-tuotantojohtaja.html'), 'utf8'));
+    assert.match(page, /Mikko Laaksonen \(tuotantojohtaja\): oma osuuteni/);
+    for (const w of ['Tuotanto', 'Tulkki strategian ja arjen välillä', 'Esteiden poistaminen', 'Tiedon jakamisen varmistaminen', 'Esihenkilöiden valmentava johtaminen', 'Oppimisen ja kehittämisen seuraaminen', 'Tavoite: valmennuspalaveri pidetään 11 kertaa vuodessa.', '2027-05-31']) {
+      assert.ok(page.includes(w), `"${w}" not on the page`);
+    }
+    // and the matrix cells carry the elements' sentences
+    const index = words(readFileSync(path.join(tmp, 'site/index.html'), 'utf8'));
+    assert.ok(index.includes('Tuotannon strategiset tavoitteet vuosille 2026–2030 ovat moitteeton talousveden laatu, energiankulutuksen vähentäminen 15 prosentilla ja prosessiautomaation uudistaminen molemmilla laitoksilla.'));
+  });
+});
