@@ -103,3 +103,14 @@ export function canonicalOwners(perCharter: Owner[][]): Owner[][] {
   for (const owners of perCharter) for (const o of owners) if (!first.has(o.key)) first.set(o.key, o.name);
   return perCharter.map((owners) => owners.map((o) => ({ name: first.get(o.key)!, key: o.key })));
 }
+
+/** The owners' names of one frontmatter value (`owner`'s), normalised, each person once. */
+export function ownerNames(value: unknown): string[] {
+  return ownersOfValue(value).map((o) => o.name);
+}
+
+/** Whether a frontmatter value is a valid `owner`: a name, a number, or a list of them (or nothing). */
+export function isOwnerValue(value: unknown): boolean {
+  const scalar = (v: unknown): boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined;
+  return scalar(value) || (Array.isArray(value) && value.every(scalar));
+}

@@ -1,6 +1,6 @@
 /** Owners of a charter: one name, a list or a separated text; one person, one identity. */
 import assert from 'node:assert/strict';
-import { canonicalOwners, normaliseOwnerName, ownerKey, ownersOf, ownersOfValue } from '../../../src/core/owners';
+import { canonicalOwners, isOwnerValue, normaliseOwnerName, ownerKey, ownerNames, ownersOf, ownersOfValue } from '../../../src/core/owners';
 
 const names = (data: Record<string, unknown> | undefined): string[] => ownersOf(data).map((o) => o.name);
 
@@ -44,5 +44,11 @@ describe('owners', () => {
   it('one spelling per person across charters: the first', () => {
     const lists = canonicalOwners([ownersOfValue('Anna Laine'), ownersOfValue(['anna  LAINE', 'Matti'])]);
     assert.deepEqual(lists.map((l) => l.map((o) => o.name)), [['Anna Laine'], ['Anna Laine', 'Matti']]);
+  });
+
+  it('names of a value, and which values an owner may be', () => {
+    assert.deepEqual(ownerNames(['Anna Laine (HR, Tampere)', 'anna laine (hr, tampere)', 1234]), ['Anna Laine (HR, Tampere)', '1234']);
+    for (const ok of ['Anna', 1234, null, undefined, ['Anna', 'Matti'], []]) assert.equal(isOwnerValue(ok), true, JSON.stringify(ok));
+    for (const bad of [{ name: 'Anna' }, ['Anna', { name: 'Matti' }], [['Anna']]]) assert.equal(isOwnerValue(bad), false, JSON.stringify(bad));
   });
 });
