@@ -70,26 +70,16 @@ function oneLine(text: string): string {
 function blocks(root: Root | Nodes): string[] {
   const out: string[] = [];
   const walk = (node: Nodes): void => {
-    switch (node.type) {
-      case 'paragraph':
-      case 'heading':
-      case 'tableRow':
-        out.push(oneLine(toString(node, { includeHtml: true })));
-        return;
-      case 'code':
-      case 'html':
-        // Raw HTML is the author's text, shown as text (as the preview does), never dropped.
-        out.push(...node.value.split('\n').map(oneLine));
-        return;
-      case 'yaml':
-      case 'definition':
-      case 'thematicBreak':
-        return;
-      default:
-        if ('children' in node) for (const c of node.children) walk(c as Nodes);
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableRow') {
+      out.push(oneLine(toString(node, { includeHtml: true })));
+    } else if (node.type === 'code' || node.type === 'html') {
+      // Raw HTML is the author's text, shown as text (as the preview does), never dropped.
+      out.push(...node.value.split('\n').map(oneLine));
+    } else if (node.type !== 'yaml' && node.type !== 'definition' && node.type !== 'thematicBreak' && 'children' in node) {
+      for (const c of node.children) walk(c);
     }
   };
-  walk(root as Nodes);
+  walk(root);
   return out.filter((l) => l !== '');
 }
 

@@ -142,7 +142,7 @@ async function readXlsx(bytes: Buffer): Promise<(string | number)[][]> {
       const cell = row.getCell(c);
       assert.notEqual(cell.type, ExcelJS.ValueType.Formula, `a formula in ${cell.address}`);
       const v = cell.value;
-      cells.push(v === null || v === undefined ? '' : typeof v === 'number' ? v : String(v));
+      cells.push(v === null || v === undefined ? '' : typeof v === 'number' || typeof v === 'string' ? v : JSON.stringify(v));
     }
     out.push(cells);
   });

@@ -229,7 +229,7 @@ function ownerCell(owners: Owner[], hrefOf: (key: string) => string | undefined)
   return owners.flatMap((o, i) => {
     const href = safeHref(hrefOf(o.key));
     const name: ElementContent = href ? h('a', { href, className: ['owner-link'] }, o.name) : { type: 'text', value: o.name };
-    return i > 0 ? [{ type: 'text', value: ', ' } as ElementContent, name] : [name];
+    return i > 0 ? [{ type: 'text', value: ', ' }, name] : [name];
   });
 }
 

@@ -26,7 +26,7 @@ function load(lang: 'fi' | 'en' = 'en'): { linter: Linter; results: CharterLint[
   const cfg = parseConfig(readFileSync(path.join(HANDBOOK, 'charters.yaml'), 'utf8'));
   assert.ok(cfg.ok);
   const linter = new Linter(cfg.config, lang);
-  const files = (readdirSync(HANDBOOK) as string[]).filter((f) => f.endsWith('.md') && f !== 'README.md');
+  const files = (readdirSync(HANDBOOK)).filter((f) => f.endsWith('.md') && f !== 'README.md');
   return { linter, results: files.map((f) => linter.lintText(f, readFileSync(path.join(HANDBOOK, f), 'utf8'), { today: TODAY })) };
 }
 
@@ -86,7 +86,7 @@ describe('render: leaders', () => {
     const sections = elementsWhere(tree, (e) => e.tagName === 'section' && (e.properties['className'] as string[]).includes('leader-element'));
     assert.deepEqual(sections.map((s) => s.properties['dataElement']), ['vision-and-culture', 'structures-and-resources', 'leading-by-example', 'ecosystem-thinking', 'team-learning-plans', 'individual-development', 'agile-learning', 'psychological-safety']);
     assert.match(text, /Vision and culture ✓ Defined Learning is how we keep the harbour safe\. Every unit links its learning to the strategy\. Goal: every unit plan names one learning goal by March 2027\./);
-    const goals = elementsWhere(tree, (e) => (e.properties['className'] as string[] | undefined)?.includes('goal') === true);
+    const goals = elementsWhere(tree, (e) => (e.properties['className'])?.includes('goal') === true);
     assert.ok(goals.length >= 7, `goal lines marked: ${goals.length}`);
     assert.match(text, /Facilitating agile learning ! No goal We rotate operators between cranes every month\. content, but no goal or indicator: /);
     assert.match(text, /Psychological safety ✗ Missing missing from the charter: /);
@@ -133,7 +133,7 @@ describe('render: leader pages of the site', () => {
     const tree = fromHtml(index);
     const list = elementsWhere(tree, (e) => e.tagName === 'section' && (e.properties['className'] as string[]).includes('leader-list'))[0]!;
     assert.match(words(list), /Leaders .*Anna Laine 2 charters 2027-04-01 ✗ Overdue by 49 days Matti Virtanen 2 charters 2027-01-10 ✗ Overdue by 130 days Pekka Mäkinen \(HR; Tampere\) 2 charters/);
-    const ownerLinks = elementsWhere(tree, (e) => e.tagName === 'a' && (e.properties['className'] as string[] | undefined)?.includes('owner-link') === true);
+    const ownerLinks = elementsWhere(tree, (e) => e.tagName === 'a' && (e.properties['className'])?.includes('owner-link') === true);
     const targets = new Set(ownerLinks.map((a) => String(a.properties['href'])));
     assert.deepEqual([...targets].sort(), ['leaders/anna-laine.html', 'leaders/matti-virtanen.html', 'leaders/pekka-makinen-hr-tampere.html']);
     // matrix header (3 columns: 2 + 2 + 2 owners), charter list (6), leader list (3)
