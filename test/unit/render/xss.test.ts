@@ -58,7 +58,7 @@ function mdNodes(md: string): MdNode[] {
   const out: MdNode[] = [];
   const walk = (n: MdNode): void => {
     out.push(n);
-    if ('children' in n) n.children.forEach((c) => walk(c as MdNode));
+    if ('children' in n) n.children.forEach((c) => walk(c));
   };
   walk(parseMarkdown(md));
   return out;
