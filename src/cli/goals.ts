@@ -16,7 +16,7 @@ import { csvText, filterGoalRows, goalRows, goalsJson, goalsTable } from '../cor
 import type { Lang } from '../core/types';
 import type { MainParams } from './main';
 import { m } from './messages';
-import { nodeFs, writeFileAtomic } from './node-fs';
+import { nodeFs, shownPath, SymlinkRefused, writeFileAtomic } from './node-fs';
 import { loadHandbook, RenderError, run, type RenderValues } from './render';
 
 export interface GoalsValues extends RenderValues {
@@ -68,6 +68,7 @@ export async function goalsCommand(params: MainParams, values: GoalsValues, rest
       try {
         await writeFileAtomic(out, data);
       } catch (e) {
+        if (e instanceof SymlinkRefused) throw new RenderError(m(hb.lang, 'refuseLink', values.output, shownPath(params.cwd, e.path)));
         const err = e as NodeJS.ErrnoException;
         throw new RenderError(m(hb.lang, 'cannotWrite', values.output, err.code ?? err.message));
       }

@@ -11,7 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -244,6 +244,13 @@ for (const mode of ['spawned', 'in process'] as Mode[]) {
         assert.match(r.stderr, message);
         assert.equal(r.stdout, '');
       }
+      // --output through a symbolic link: refused, the target untouched
+      writeFileSync(path.join(tmp, 'target.csv'), 'keep');
+      symlinkSync(path.join(tmp, 'target.csv'), path.join(tmp, 'link.csv'));
+      const link = await run(mode, ['goals', 'hb', '--output', 'link.csv', ...TODAY], tmp);
+      assert.equal(link.code, 2);
+      assert.match(link.stderr, /Refusing to write link\.csv: .*link\.csv is a symbolic link/);
+      assert.equal(readFileSync(path.join(tmp, 'target.csv'), 'utf8'), 'keep');
       if (mode === 'in process') {
         // no binary channel: xlsx needs --output
         const r = await run(mode, ['goals', 'hb', '--format', 'xlsx'], tmp);
