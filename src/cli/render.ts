@@ -40,9 +40,9 @@ export interface RenderValues {
 }
 
 /** A user's mistake: printed as `charters: …`, exit code 2. */
-class RenderError extends Error {}
+export class RenderError extends Error {}
 
-interface Handbook {
+export interface Handbook {
   /** Absolute directory the charters' paths are relative to. */
   dir: string;
   /** The handbook's name: the title of its README.md, else its directory's name. */
@@ -79,6 +79,7 @@ export async function renderCommand(params: MainParams, values: RenderValues, re
     const shown = nodePath.relative(params.cwd, out) || '.';
     params.stdout(`${m(hb.lang, 'rendered', site.pages.size, shown, nodePath.join(shown, 'index.html'))}\n`);
     if (written.removed > 0) params.stdout(`${m(hb.lang, 'removedStale', written.removed)}\n`);
+    if (site.leaders.size > 0) params.stdout(`${m(hb.lang, 'renderedLeaders', site.leaders.size, nodePath.join(shown, 'leaders'))}\n`);
     return 0;
   });
 }
@@ -89,10 +90,12 @@ export async function matrixCommand(params: MainParams, values: RenderValues, re
     if (format !== 'md' && format !== 'json' && format !== 'html') throw new RenderError(m(cliLang, 'badMatrixFormat', format));
     const hb = await loadHandbook(params, values, rest, cliLang, fs);
     if (typeof hb === 'number') return hb;
+    const byFile = new Map(hb.charters.map((c) => [c.charter.file, c.charter]));
     const model = buildMatrix(
       hb.charters.map((c) => c.summary!),
       hb.linter.lookup,
       hb.today,
+      (file) => byFile.get(file),
     );
     const outFile = values.output ? nodePath.resolve(params.cwd, values.output) : undefined;
     // Links point from where the output is read (its directory, or the working directory) to the charters.
@@ -125,7 +128,7 @@ export async function matrixCommand(params: MainParams, values: RenderValues, re
 }
 
 /** Run a command; a RenderError is the user's mistake (exit 2); anything else goes up to main. */
-async function run(params: MainParams, body: () => Promise<number>): Promise<number> {
+export async function run(params: MainParams, body: () => Promise<number>): Promise<number> {
   try {
     return await body();
   } catch (e) {
@@ -138,7 +141,7 @@ async function run(params: MainParams, body: () => Promise<number>): Promise<num
 }
 
 /** The handbook's config, charters (linted), handbook findings; or an exit code on config errors. */
-async function loadHandbook(params: MainParams, values: RenderValues, rest: string[], cliLang: Lang, fs: HandbookFs): Promise<Handbook | number> {
+export async function loadHandbook(params: MainParams, values: RenderValues, rest: string[], cliLang: Lang, fs: HandbookFs): Promise<Handbook | number> {
   if (rest.length > 1) throw new RenderError(m(cliLang, 'oneHandbook', rest.join(' ')));
   if (values.today !== undefined && !isIsoDate(values.today)) throw new RenderError(m(cliLang, 'badDate', values.today));
   const dir = nodePath.resolve(params.cwd, rest[0] ?? '.');

@@ -13,7 +13,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { LIKELY, type FrameworkLookup } from './framework/lookup';
 import { charterVerdict, readFrontmatter } from './frontmatter';
-import { ownersOf } from './owners';
+import { ownerNames } from './owners';
 import { isPlaceholder } from './placeholder';
 import { LineIndex, detectEol, explicitId, labelAt, matchKey, skipEmphasis, skipSpaces, stripExplicitId } from './text';
 import type { Charter, ElementOccurrence, Frontmatter, Lang, NearMiss, Place, TierSection } from './types';
@@ -187,7 +187,7 @@ export function parseCharter(
 
 /** The owners a frontmatter names (`owner`: one name, a list, or names separated by commas), joined with `, `. */
 export function ownerField(data: Record<string, unknown>): string | undefined {
-  const owners = ownersOf(data['owner']);
+  const owners = ownerNames(data['owner']);
   return owners.length > 0 ? owners.join(', ') : undefined;
 }
 

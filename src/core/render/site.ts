@@ -11,6 +11,8 @@ import type { CharterSummary, Finding, Lang, SkippedFile } from '../types';
 import { renderCharterHast, reviewBadge } from './charter';
 import { h, safeHref, toHtml, withCode } from './html';
 import { label } from './i18n';
+import { ownersOf, type Owner } from '../owners';
+import { buildLeaders, leaderHast, leaderListHast, leaderPaths } from './leader';
 import { buildMatrix, matrixHast } from './matrix';
 import { page } from './page';
 import { reviewState } from './review';
@@ -82,6 +84,8 @@ export interface Site {
   pages: Map<string, string>;
   /** Charters with no page because their path was unsafe. */
   rejected: string[];
+  /** Page of each leader (`leaders/<slug>.html`), by owner identity key. */
+  leaders: Map<string, string>;
 }
 
 export function buildSite(input: SiteInput): Site {
@@ -101,7 +105,10 @@ export function buildSite(input: SiteInput): Site {
     pages.set(c.charter.file, path);
   }
   const summaries: CharterSummary[] = charters.map((c) => c.summary!);
-  const model = buildMatrix(summaries, input.lookup, input.today);
+  const byFile = new Map(charters.map((c) => [c.charter.file, c.charter]));
+  const model = buildMatrix(summaries, input.lookup, input.today, (file) => byFile.get(file));
+  const leaders = buildLeaders(charters, input.today);
+  const leaderPages = leaderPaths(leaders, taken);
   const files: SiteFile[] = [];
 
   const footer = (): Element =>
@@ -122,6 +129,20 @@ export function buildSite(input: SiteInput): Site {
     files.push({ path, text: page({ title, lang, cssHref: cssHref(path), body: toHtml([nav, main, footer()]) }) });
   }
 
+  // ---- leader pages: what each owner's part is
+  for (const leader of leaders) {
+    const path = leaderPages.get(leader.key)!;
+    const linkFor = (file: string, _line: number, anchor?: string): string => {
+      const target = pages.get(file);
+      return target ? `${relativeHref(path, target)}${anchor ? `#${anchor}` : ''}` : '';
+    };
+    const rewriteLink = (file: string, href: string): string => rewriteCharterLink(href, file, path, pages);
+    const nav = h('nav', { className: ['site-nav'], ariaLabel: input.name }, h('a', { href: relativeHref(path, SITE_INDEX) }, '← ', label(lang, 'backToIndex')), ' ', h('span', { className: ['site-name'] }, siteTitle));
+    const head = h('header', { className: ['site-header', 'leader-header'] }, h('p', { className: ['site-kicker'] }, input.name), h('h1', {}, label(lang, 'leaderTitle', { name: leader.name })), h('p', { className: ['site-subtitle'] }, label(lang, 'leaderSubtitle', { name: leader.name })));
+    const main = h('main', { className: ['site-main'] }, leaderHast(leader, input.lookup, { lang, today: input.today, linkFor, rewriteLink }));
+    files.push({ path, text: page({ title: `${label(lang, 'leaderTitle', { name: leader.name })} – ${input.name}`, lang, cssHref: cssHref(path), body: toHtml([nav, head, main, footer()]), bodyClass: 'charters-page leader-page' }) });
+  }
+
   // ---- index
   // A cell opens the charter at the element's section, or at its checklist entry when missing.
   const linkFor = (file: string, _line: number, elementId?: string): string => {
@@ -138,7 +159,11 @@ export function buildSite(input: SiteInput): Site {
     h('h1', {}, label(lang, 'siteTitle')),
     h('p', { className: ['site-subtitle'] }, label(lang, 'siteSubtitle')),
   );
-  const list = charterList(charters, pages, input, linkFor);
+  const ownerHref = (key: string): string | undefined => {
+    const target = leaderPages.get(key);
+    return target ? relativeHref(SITE_INDEX, target) : undefined;
+  };
+  const list = charterList(charters, pages, input, linkFor, ownerHref);
   const extras: ElementContent[] = [];
   const hbFindings = input.handbookFindings ?? [];
   if (hbFindings.length > 0) {
@@ -155,13 +180,13 @@ export function buildSite(input: SiteInput): Site {
   if (skipped.length > 0) {
     extras.push(h('section', { className: ['card', 'skipped'] }, h('h2', {}, label(lang, 'skippedFiles')), h('ul', {}, skipped.map((s) => h('li', {}, h('code', {}, s.file), ': ', s.reason)))));
   }
-  const main = h('main', { className: ['site-main'] }, h('section', { className: ['matrix-section'] }, h('h2', { className: ['visually-hidden'] }, label(lang, 'matrix')), matrixHast(model, lang, linkFor)), list, extras);
+  const main = h('main', { className: ['site-main'] }, h('section', { className: ['matrix-section'] }, h('h2', { className: ['visually-hidden'] }, label(lang, 'matrix')), matrixHast(model, lang, linkFor, { linkForOwner: (_name, key) => ownerHref(key) })), list, leaders.length > 0 ? leaderListHast(leaders, lang, ownerHref) : null, extras);
   files.unshift({ path: SITE_INDEX, text: page({ title: siteTitle, lang, cssHref: SITE_CSS, body: toHtml([header, main, footer()]), bodyClass: 'charters-page site-index' }) });
   files.push({ path: SITE_CSS, text: input.css });
-  return { files, pages, rejected };
+  return { files, pages, rejected, leaders: leaderPages };
 }
 
-function charterList(charters: CharterLint[], pages: Map<string, string>, input: SiteInput, linkFor: (file: string, line: number) => string): Element {
+function charterList(charters: CharterLint[], pages: Map<string, string>, input: SiteInput, linkFor: (file: string, line: number) => string, ownerHref: (key: string) => string | undefined): Element {
   const lang = input.lang;
   const rows = charters.map((c) => {
     const s = c.summary!;
@@ -174,7 +199,7 @@ function charterList(charters: CharterLint[], pages: Map<string, string>, input:
       {},
       h('th', { scope: 'row' }, href ? h('a', { href }, name) : name, h('span', { className: ['charter-file'] }, s.file)),
       h('td', {}, tiers || h('span', { className: ['unset'] }, label(lang, 'noTier'))),
-      h('td', {}, s.owner ?? h('span', { className: ['unset'] }, label(lang, 'notSet'))),
+      h('td', {}, ownerCell(ownersOf(c.charter.frontmatter.data), ownerHref) ?? h('span', { className: ['unset'] }, label(lang, 'notSet'))),
       h('td', {}, s.nextReview ?? '', ' ', reviewBadge(reviewState(s.nextReview, input.today), lang)),
       h('td', { className: ['num'] }, s.elements.length > 0 ? label(lang, 'coverageOf', { defined, required: s.elements.length }) : '–'),
     );
@@ -196,6 +221,16 @@ function charterList(charters: CharterLint[], pages: Map<string, string>, input:
           ),
         ),
   );
+}
+
+/** The owners of a charter, each linked to their leader page; undefined when there are none. */
+function ownerCell(owners: Owner[], hrefOf: (key: string) => string | undefined): ElementContent[] | undefined {
+  if (owners.length === 0) return undefined;
+  return owners.flatMap((o, i) => {
+    const href = safeHref(hrefOf(o.key));
+    const name: ElementContent = href ? h('a', { href, className: ['owner-link'] }, o.name) : { type: 'text', value: o.name };
+    return i > 0 ? [{ type: 'text', value: ', ' }, name] : [name];
+  });
 }
 
 /** A link in a charter to another charter of the handbook points to that charter's page. */

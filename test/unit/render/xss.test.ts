@@ -58,7 +58,7 @@ function mdNodes(md: string): MdNode[] {
   const out: MdNode[] = [];
   const walk = (n: MdNode): void => {
     out.push(n);
-    if ('children' in n) n.children.forEach((c) => walk(c as MdNode));
+    if ('children' in n) n.children.forEach((c) => walk(c));
   };
   walk(parseMarkdown(md));
   return out;
@@ -127,7 +127,13 @@ for (const lang of ['fi', 'en'] as Lang[]) {
         version: 'test',
       });
       const pages = site.files.filter((f) => f.path.endsWith('.html'));
-      assert.deepEqual(pages.map((f) => f.path).sort(), ['hostile.html', 'index.html', 'teams/clean.html']);
+      assert.deepEqual(pages.map((f) => f.path).sort(), [
+        'hostile.html',
+        'index.html',
+        'leaders/sari-nieminen-kayttopaallikko.html',
+        'leaders/svg-onload-alert-owner-quoted-single-a-href-javascript-alert.html',
+        'teams/clean.html',
+      ]);
       for (const f of pages) {
         const tree = assertSafePage(f.text, f.path);
         assert.doesNotMatch(f.text, /<script/i);
@@ -138,6 +144,55 @@ for (const lang of ['fi', 'en'] as Lang[]) {
       }
       const index = squash(visibleText(fromHtml(pages.find((p) => p.path === 'index.html')!.text)));
       assert.ok(index.includes('Hostile unit') && index.includes('Owner Name'));
+    });
+  });
+}
+
+/**
+ * test/fixtures/render/hostile-owners.md puts the payloads where the new views show them: in
+ * the element sections (the matrix cells' sentences and goals, the leader pages' element text)
+ * and in a list of owners (leader pages, their names and paths, the matrix's owner links).
+ */
+const hostileOwners = readFileSync(path.join(FIXTURES, 'hostile-owners.md'), 'utf8');
+const OWNER_WORDS = ['Team words start here', 'individual words', 'Agile words', 'Safety words', 'formula goal words', 'plus goal words', 'list goal words', 'First Owner', 'Second Owner', 'Fourth Owner'];
+
+for (const lang of ['fi', 'en'] as Lang[]) {
+  describe(`render: hostile cells and leader pages (${lang})`, () => {
+    const linter = new Linter(undefined, lang);
+    const results = [linter.lintText('teams/owners.md', hostileOwners, { today: TODAY }), linter.lintText('hostile.md', hostile, { today: TODAY })];
+    const byFile = new Map(results.map((r) => [r.charter.file, r.charter]));
+    const model = buildMatrix(results.map((r) => r.summary!), linter.lookup, TODAY, (file) => byFile.get(file));
+
+    it('matrix cells with their sentences and goals hold nothing executable, even with hostile links', () => {
+      assert.ok(model.rows.some((r) => r.cells.some((c) => c?.goals && c.goals.length > 0)), 'the cells have content');
+      for (const href of ['javascript:alert(1)', '&#106;avascript:alert(1)', ' JAVASCRIPT:alert(1)', 'data:text/html,x', '"><script>alert(1)</script>']) {
+        const html = matrixHtml(model, lang, () => href, { linkForOwner: () => href });
+        const tree = assertSafeFragment(html, 'matrix');
+        const text = squash(visibleText(tree));
+        for (const w of ['Team words start here', 'formula goal words', 'list goal words', 'Agile words', 'First Owner']) assert.ok(text.includes(w), `"${w}" not visible`);
+      }
+      const md = matrixMarkdown(model, lang, () => 'javascript:alert(1)');
+      assert.doesNotMatch(md, /<(?:img|svg|script|iframe|object|style|a)\b/i, 'raw HTML in the Markdown');
+      const nodes = mdNodes(md);
+      assert.deepEqual(nodes.filter((n) => n.type === 'html'), []);
+      assert.deepEqual(nodes.filter((n) => n.type === 'link'), []);
+      assert.ok(md.includes('formula goal words'));
+    });
+
+    it('every leader page is safe, with a strict CSP, and keeps the words; no path leaves leaders/', () => {
+      const site = buildSite({ charters: results, lookup: linter.lookup, lang, today: TODAY, name: '<img src=x onerror=alert("name")>', css: '' });
+      const leaders = [...site.leaders.values()];
+      assert.equal(leaders.length, 5, 'four owners of owners.md and the one of hostile.md');
+      for (const p of leaders) assert.match(p, /^leaders\/[a-z0-9-]+\.html$/);
+      for (const p of leaders) {
+        const f = site.files.find((x) => x.path === p)!;
+        const tree = assertSafePage(f.text, p);
+        assert.doesNotMatch(f.text, /<script/i);
+        const text = squash(visibleText(tree));
+        if (text.includes('Hostile team')) for (const w of OWNER_WORDS) assert.ok(text.includes(w), `${p}: "${w}" not visible`);
+      }
+      const index = site.files.find((f) => f.path === 'index.html')!;
+      assertSafePage(index.text, 'index.html');
     });
   });
 }
