@@ -21,7 +21,7 @@ import { defaultConcurrency, lintTarget } from './pool';
 import { gitBlobIds } from './git';
 import { fnv1a, parseShard } from './shard';
 import { initFiles } from '../core/init';
-import { matrixCommand, renderCommand } from './render';
+import { historyCommand, matrixCommand, renderCommand } from './render';
 
 export const VERSION = '0.1.0';
 
@@ -52,6 +52,7 @@ const OPTIONS = {
   'no-color': { type: 'boolean' },
   unit: { type: 'string' },
   out: { type: 'string' },
+  print: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -103,6 +104,8 @@ export async function main(params: MainParams): Promise<number> {
         return await renderCommand(params, values, rest, lang);
       case 'matrix':
         return await matrixCommand(params, values, rest, lang);
+      case 'history':
+        return await historyCommand(params, values, rest, lang);
       default:
         throw new UsageError(m(lang, 'unknownCommand', command));
     }

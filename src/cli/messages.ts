@@ -11,6 +11,7 @@ Commands:
   rules                    List every rule: id, name, default severity and docs
   render [handbook]        Write a static site: the matrix and one page per charter
   matrix [handbook]        Print the "whose job is what" matrix (Markdown, JSON or HTML)
+  history [handbook]       Print the follow-up series from git history (JSON or CSV)
 
 Options for lint:
   --format, -f NAME        stylish (default), json, sarif or github
@@ -33,11 +34,12 @@ Options for init and new:
   --unit NAME              Unit the charter is for (new)
   --out FILE               File to create (new; default: <tier>[-<unit>].md)
 
-Options for render and matrix:
+Options for render, matrix and history:
   --out DIR                Directory of the site (render; required). Made if missing; must be
                            empty or made by an earlier render (it keeps .charters-site.json)
-  --format, -f NAME        md (default), json or html (matrix)
-  --output, -o FILE        Write the matrix to FILE instead of standard output
+  --print                  Also write print.html, the whole handbook in one printable file (render)
+  --format, -f NAME        md (default), json or html (matrix); json (default) or csv (history)
+  --output, -o FILE        Write the matrix or the series to FILE instead of standard output
   --lang fi|en             Language of the pages (default: charters.yaml, then $LANG)
   --today YYYY-MM-DD       Date to check reviews against (default: today)
 
@@ -77,6 +79,11 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config 
   unsafePage: 'No page for {0}: its path could leave the output directory.',
   rendered: 'Wrote the site ({0} charter pages) to {1}; open {2}',
   removedStale: 'Removed {0} pages of charters that are gone.',
+  renderedPrint: 'Wrote the print edition to {0}; print it to PDF from a browser (A4).',
+  badHistoryFormat: 'Unknown format `{0}`: use json or csv.',
+  historyShallow: 'note: this is a shallow clone; its history is cut off, so the series holds only today. Run `git fetch --unshallow` for the whole history.',
+  historyNoGit: 'note: the handbook is not in a git repository that could be read; the series holds only today.',
+  historyNoCommits: 'note: no commit touches the handbook yet; the series holds only today.',
 } as const;
 
 type Key = keyof typeof en;
@@ -91,6 +98,7 @@ Komennot:
   rules                    Listaa säännöt: tunniste, nimi, oletusvakavuus ja ohje
   render [käsikirja]       Kirjoita staattinen sivusto: matriisi ja sivu kustakin peruskirjasta
   matrix [käsikirja]       Tulosta "mikä kenenkin hommaa on" -matriisi (Markdown, JSON tai HTML)
+  history [käsikirja]      Tulosta seurannan aikasarja git-historiasta (JSON tai CSV)
 
 Lint-valinnat:
   --format, -f NIMI        stylish (oletus), json, sarif tai github
@@ -113,11 +121,12 @@ Init- ja new-valinnat:
   --unit NIMI              Yksikkö, jota peruskirja koskee (new)
   --out TIEDOSTO           Luotava tiedosto (new; oletus: <taso>[-<yksikkö>].md)
 
-Render- ja matrix-valinnat:
+Render-, matrix- ja history-valinnat:
   --out HAKEMISTO          Sivuston hakemisto (render; pakollinen). Luodaan tarvittaessa; oltava
                            tyhjä tai aiemman renderin tekemä (siinä on .charters-site.json)
-  --format, -f NIMI        md (oletus), json tai html (matrix)
-  --output, -o TIEDOSTO    Kirjoita matriisi tiedostoon
+  --print                  Kirjoita myös print.html: koko käsikirja yhtenä tulostettavana tiedostona (render)
+  --format, -f NIMI        md (oletus), json tai html (matrix); json (oletus) tai csv (history)
+  --output, -o TIEDOSTO    Kirjoita matriisi tai aikasarja tiedostoon
   --lang fi|en             Sivujen kieli (oletus: charters.yaml, sitten $LANG)
   --today VVVV-KK-PP       Päivä, jota vasten katselmoinnit tarkistetaan (oletus: tänään)
 
@@ -157,6 +166,11 @@ Paluuarvot: 0 ei virheitä, 1 virheitä (tai liikaa varoituksia), 2 käyttö-, a
   unsafePage: 'Peruskirjasta {0} ei tehdä sivua: sen polku johtaisi tulostehakemiston ulkopuolelle.',
   rendered: 'Sivusto ({0} peruskirjan sivua) kirjoitettu hakemistoon {1}; avaa {2}',
   removedStale: 'Poistettu {0} sivua peruskirjoista, joita ei enää ole.',
+  renderedPrint: 'Tulostettava versio kirjoitettu: {0}; tulosta se PDF:ksi selaimesta (A4).',
+  badHistoryFormat: 'Tuntematon muoto `{0}`: käytä json tai csv.',
+  historyShallow: 'huom: tämä on matala klooni (shallow clone), jonka historia on katkaistu, joten aikasarjassa on vain tämä päivä. Hae koko historia komennolla `git fetch --unshallow`.',
+  historyNoGit: 'huom: käsikirja ei ole luettavassa git-tietovarastossa; aikasarjassa on vain tämä päivä.',
+  historyNoCommits: 'huom: mikään muutos (commit) ei vielä koske käsikirjaa; aikasarjassa on vain tämä päivä.',
 };
 
 export function m(lang: Lang, key: Key, ...args: (string | number)[]): string {
