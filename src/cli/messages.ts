@@ -2,53 +2,127 @@
 import type { Lang } from '../core/types';
 
 const en = {
-  usage: `Usage: charters <command> [options]
-
-Commands:
-  lint [paths...]          Lint charters (files, directories or globs; default: .)
-  init [dir]               Create charters.yaml, one charter per tier and a CI workflow
-  new <tier>               Create one charter from the template
-  rules                    List every rule: id, name, default severity and docs
-  render [handbook]        Write a static site: the matrix and one page per charter
-  matrix [handbook]        Print the "whose job is what" matrix (Markdown, JSON or HTML)
-  history [handbook]       Print the follow-up series from git history (JSON or CSV)
-
-Options for lint:
-  --format, -f NAME        stylish (default), json, sarif or github
-  --output, -o FILE        Write the report to FILE instead of standard output
-  --max-warnings N         Exit with 1 when there are more than N warnings
-  --quiet                  Report errors only
-  --fix                    Apply fixes (insert missing elements and frontmatter fields)
+  // The global help is put together from these and each command's summary (see main.ts).
+  usageHead: 'Usage: charters <command> [options]\n\nCommands:',
+  usageGlobal: `Options of every command:
   --lang fi|en             Language of messages (default: charters.yaml, then $LANG)
+  --color, --no-color      Colours on or off (default: only at a terminal; FORCE_COLOR and
+                           NO_COLOR are honoured)
+  --help, -h               Help; after a command, that command's options and examples
+  --version, -v            Print the version
+
+Run \`charters help <command>\` (or \`charters <command> --help\`) for a command's options and examples.
+
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config or internal error.`,
+  helpFooter: 'Also: --lang fi|en, --color/--no-color, --help. Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or internal error.',
+  helpUsage: 'Usage:',
+  helpOptions: 'Options:',
+  helpExamples: 'Examples:',
+  'lint.synopsis': 'lint [paths...]',
+  'lint.summary': 'Check charters (files, directories or globs; default: .)',
+  'lint.help': `Checks the charters of a handbook: the files, directories or globs given (default: the
+current directory). A file named here that is not checked (not a charter, excluded in
+charters.yaml, unreadable, binary) is listed with the reason; nothing passes in silence.`,
+  'lint.options': `  --format, -f NAME        stylish (default), json, sarif or github
+  --output, -o FILE        Write the report to FILE instead of standard output
+  --max-warnings N         Exit with 1 when there are more than N warnings (and say so)
+  --quiet, -q              Report errors only (and say how many warnings were hidden)
+  --fix                    Apply fixes (add missing elements and frontmatter fields)
   --today YYYY-MM-DD       Date to check reviews against (default: today)
-  --no-color               No colours in stylish output (also NO_COLOR=1)
   --cache                  Reuse the findings of files unchanged since the last run
   --cache-location DIR     Where the cache lives (default: .charters-cache/ in the handbook)
   --jobs, -j N             Threads to lint on (default: one per core; small runs use one)
   --concurrency N          The same as --jobs
   --shard I/N              Lint only shard I of N (for a CI matrix); shard 1 also reports
-                           the handbook-level findings
-
-Options for init and new:
-  --lang fi|en             Language of the templates
-  --unit NAME              Unit the charter is for (new)
-  --out FILE               File to create (new; default: <tier>[-<unit>].md)
-
-Options for render, matrix and history:
-  --out DIR                Directory of the site (render; required). Made if missing; must be
+                           the handbook-level findings`,
+  'lint.examples': `  charters lint                        check the handbook in this directory
+  charters lint supervisors.md         check one charter
+  charters lint --fix                  add what is missing, as stubs to fill in
+  charters lint --max-warnings 0       fail on warnings too
+  charters lint --format github        annotations on a GitHub pull request`,
+  'init.synopsis': 'init [dir]',
+  'init.summary': 'Create charters.yaml, one charter per tier and a CI workflow',
+  'init.help': `Creates a new handbook in DIR (default: the current directory): charters.yaml, one
+charter per tier from the template, in the language of --lang, and a GitHub workflow that
+checks every pull request. Files that already exist are left as they are.`,
+  'init.options': `  --lang fi|en             Language of the templates and of the file names`,
+  'init.examples': `  charters init                        a handbook here, in the language of $LANG
+  charters init handbook --lang fi     Finnish templates in handbook/ (ylin-johto.md, …)`,
+  'new.synopsis': 'new <tier>',
+  'new.summary': 'Create one charter from the template',
+  'new.help': `Creates one charter of a tier from the template. Name the tier by its id or its Finnish
+or English name, with or without diacritics (supervisors, esihenkilöt, esihenkilot).`,
+  'new.options': `  --unit NAME              Unit the charter is for: in its title, frontmatter and file name
+  --out FILE               File to create (default: <tier>[-<unit>].md)
+  --lang fi|en             Language of the template`,
+  'new.examples': `  charters new supervisors --unit Sales      supervisors-sales.md
+  charters new esihenkilöt --unit Myynti     a Finnish charter for the unit Myynti
+  charters new keskijohto --out hr/middle.md`,
+  'rules.synopsis': 'rules',
+  'rules.summary': 'List every rule: id, severity, description and docs',
+  'rules.help': `Lists every rule: its id (for charters.yaml's rules: section), default severity, whether
+--fix can fix it, what it checks and a link to its documentation in the language of --lang.`,
+  'rules.options': `  --format, -f NAME        text (default) or json`,
+  'rules.examples': `  charters rules
+  charters rules --lang fi
+  charters rules --format json`,
+  'render.synopsis': 'render [handbook]',
+  'render.summary': 'Write a static site: the matrix and one page per charter',
+  'render.help': `Writes a static HTML site of the handbook (default: the current directory): the "whose
+job is what" matrix and one page per charter, with their findings; history.html, the follow-up
+over time from git history; and with --print, print.html, the whole handbook in one file to
+print or save as PDF.`,
+  'render.options': `  --out DIR                Directory of the site (required). Made if missing; must be
                            empty or made by an earlier render (it keeps .charters-site.json)
-  --print                  Also write print.html, the whole handbook in one printable file (render)
-  --format, -f NAME        md (default), json or html (matrix); json (default) or csv (history)
-  --output, -o FILE        Write the matrix or the series to FILE instead of standard output
-  --lang fi|en             Language of the pages (default: charters.yaml, then $LANG)
-  --today YYYY-MM-DD       Date to check reviews against (default: today)
-
-Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config or internal error.
-`,
-  unknownCommand: 'Unknown command `{0}`. Run `charters --help`.',
-  badOption: '{0}',
+  --print                  Also write print.html: every charter, the matrix and the follow-up
+  --today YYYY-MM-DD       Date to check reviews against (default: today)`,
+  'render.examples': `  charters render --out site
+  charters render handbook --out public --lang fi --print`,
+  'matrix.synopsis': 'matrix [handbook]',
+  'matrix.summary': 'Print the "whose job is what" matrix (Markdown, JSON or HTML)',
+  'matrix.help': `Prints the "whose job is what" matrix of the handbook (default: the current directory):
+which tier holds which element, and in which charter.`,
+  'matrix.options': `  --format, -f NAME        md (default), json or html
+  --output, -o FILE        Write the matrix to FILE instead of standard output
+  --today YYYY-MM-DD       Date to check reviews against (default: today)`,
+  'matrix.examples': `  charters matrix
+  charters matrix --format html --output matrix.html`,
+  'history.synopsis': 'history [handbook]',
+  'history.summary': 'Print the follow-up over time from git history (JSON or CSV)',
+  'history.help': `Prints how the handbook (default: the current directory) developed along its git history:
+charters, defined elements, elements with a goal line and overdue reviews per tier, at every
+commit that changed it (every week when there are many) and today. Only committed text counts.
+In a shallow clone or outside git, only today's state, with a note.`,
+  'history.options': `  --format, -f NAME        json (default) or csv
+  --output, -o FILE        Write the series to FILE instead of standard output
+  --today YYYY-MM-DD       The last point's date; reviews are judged at each point's date`,
+  'history.examples': `  charters history
+  charters history handbook --format csv --output follow-up.csv`,
+  'help.synopsis': 'help [command]',
+  'help.summary': "Show this help, or one command's options and examples",
+  'help.help': "Shows the list of commands, or one command's options and examples.",
+  'help.options': '',
+  'help.examples': `  charters help
+  charters help lint`,
+  unknownCommand: 'Unknown command `{0}`.',
+  didYouMean: 'Did you mean `{0}`?',
+  seeHelp: 'Run `charters --help` for the list of commands.',
+  seeCommandHelp: 'Run `charters help {0}` for its options and examples.',
+  unknownOption: 'Unknown option `{0}`.',
+  optionElsewhere: '`{0}` is an option of {1}, not of `charters {2}`.',
+  missingValue: '`{0}` needs a value, for example `{0} {1}`.',
+  noValueAllowed: '`{0}` takes no value (`{1}` was given).',
+  tooManyArgs: '`charters {0}` takes at most {1} argument; `{2}` is one too many.',
+  noArgs: '`charters {0}` takes no arguments; `{1}` is one too many.',
+  maxWarningsExceeded: 'Too many warnings: {0}, and --max-warnings allows {1}; the exit code is 1.',
+  quietHiddenOne: '--quiet hid 1 warning.',
+  quietHiddenMany: '--quiet hid {0} warnings.',
+  notCharterNoFrontmatter: 'not checked: not a charter (a charter starts with frontmatter, a block between `---` lines naming its tier, e.g. `tier: supervisors`)',
+  notCharterNoTier: 'not checked: not a charter (its frontmatter names no tier; add e.g. `tier: supervisors`)',
+  excludedByConfig: 'not checked: excluded by `exclude` in {0}',
   badFormat: 'Unknown format `{0}`: use stylish, json, sarif or github.',
   badLang: 'Unknown language `{0}`: use fi or en.',
+  badRulesFormat: 'Unknown format `{0}`: use text or json.',
   badNumber: '`{0}` needs a whole number, not `{1}`.',
   badDate: '`--today` needs a date written as YYYY-MM-DD, not `{0}`.',
   badShard: '`--shard` needs I/N with 1 ≤ I ≤ N ≤ 1000 (for example 2/4), not `{0}`.',
@@ -61,7 +135,7 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config 
   skippedExisting: 'skipped (already exists): {0}',
   created: 'created: {0}',
   newNeedsTier: '`charters new` needs a tier, one of: {0}',
-  unknownTier: 'Unknown tier `{0}`; the handbook defines: {1}',
+  unknownTier: 'Unknown tier `{0}`; the handbook has: {1}.',
   refuseOverwrite: '{0} already exists; not overwriting it. Choose another --out.',
   wroteReport: 'Report written to {0}',
   cannotWriteReport: 'Cannot write the report to {0} ({1})',
@@ -89,53 +163,127 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config 
 type Key = keyof typeof en;
 
 const fi: Record<Key, string> = {
-  usage: `Käyttö: charters <komento> [valinnat]
-
-Komennot:
-  lint [polut...]          Tarkista peruskirjat (tiedostot, hakemistot tai globit; oletus: .)
-  init [hakemisto]         Luo charters.yaml, peruskirja jokaiselle tasolle ja CI-työnkulku
-  new <taso>               Luo yksi peruskirja mallipohjasta
-  rules                    Listaa säännöt: tunniste, nimi, oletusvakavuus ja ohje
-  render [käsikirja]       Kirjoita staattinen sivusto: matriisi ja sivu kustakin peruskirjasta
-  matrix [käsikirja]       Tulosta "mikä kenenkin hommaa on" -matriisi (Markdown, JSON tai HTML)
-  history [käsikirja]      Tulosta seurannan aikasarja git-historiasta (JSON tai CSV)
-
-Lint-valinnat:
-  --format, -f NIMI        stylish (oletus), json, sarif tai github
-  --output, -o TIEDOSTO    Kirjoita raportti tiedostoon
-  --max-warnings N         Päätä koodilla 1, jos varoituksia on yli N
-  --quiet                  Näytä vain virheet
-  --fix                    Korjaa (lisää puuttuvat osa-alueet ja frontmatter-kentät)
+  usageHead: 'Käyttö: charters <komento> [valinnat]\n\nKomennot:',
+  usageGlobal: `Kaikkien komentojen valinnat:
   --lang fi|en             Viestien kieli (oletus: charters.yaml, sitten $LANG)
+  --color, --no-color      Värit päälle tai pois (oletus: vain päätteessä; FORCE_COLOR ja
+                           NO_COLOR otetaan huomioon)
+  --help, -h               Ohje; komennon jälkeen sen komennon valinnat ja esimerkit
+  --version, -v            Tulosta versio
+
+Komennon valinnat ja esimerkit: \`charters help <komento>\` (tai \`charters <komento> --help\`).
+
+Paluuarvot: 0 ei virheitä, 1 virheitä (tai liikaa varoituksia), 2 käyttö-, asetus- tai sisäinen virhe.`,
+  helpFooter: 'Lisäksi: --lang fi|en, --color/--no-color, --help. Paluuarvot: 0 ei virheitä, 1 virheitä (tai liikaa varoituksia), 2 käyttö-, asetus- tai sisäinen virhe.',
+  helpUsage: 'Käyttö:',
+  helpOptions: 'Valinnat:',
+  helpExamples: 'Esimerkkejä:',
+  'lint.synopsis': 'lint [polut...]',
+  'lint.summary': 'Tarkista peruskirjat (tiedostot, hakemistot tai hakulausekkeet; oletus: .)',
+  'lint.help': `Tarkistaa käsikirjan peruskirjat: annetut tiedostot, hakemistot tai hakulausekkeet
+(oletus: nykyinen hakemisto). Tässä nimetty tiedosto, jota ei tarkisteta (ei peruskirja,
+rajattu pois charters.yaml-tiedostossa, ei luettavissa, binääritiedosto), luetellaan syineen;
+mikään ei mene läpi huomaamatta.`,
+  'lint.options': `  --format, -f NIMI        stylish (oletus), json, sarif tai github
+  --output, -o TIEDOSTO    Kirjoita raportti tiedostoon
+  --max-warnings N         Päätä koodilla 1, jos varoituksia on yli N (ja kerro se)
+  --quiet, -q              Näytä vain virheet (ja kerro, montako varoitusta jätettiin pois)
+  --fix                    Korjaa (lisää puuttuvat osa-alueet ja otsaketietojen kentät)
   --today VVVV-KK-PP       Päivä, jota vasten katselmoinnit tarkistetaan (oletus: tänään)
-  --no-color               Ei värejä (myös NO_COLOR=1)
   --cache                  Käytä uudelleen edellisen ajon tulokset muuttumattomista tiedostoista
   --cache-location HAK     Välimuistin paikka (oletus: .charters-cache/ käsikirjan hakemistossa)
   --jobs, -j N             Säikeiden määrä (oletus: yksi ydintä kohden; pienet ajot yhdellä)
   --concurrency N          Sama kuin --jobs
   --shard I/N              Tarkista vain osa I N:stä (CI-matriisiin); osa 1 raportoi myös
-                           koko käsikirjaa koskevat havainnot
-
-Init- ja new-valinnat:
-  --lang fi|en             Mallipohjien kieli
-  --unit NIMI              Yksikkö, jota peruskirja koskee (new)
-  --out TIEDOSTO           Luotava tiedosto (new; oletus: <taso>[-<yksikkö>].md)
-
-Render-, matrix- ja history-valinnat:
-  --out HAKEMISTO          Sivuston hakemisto (render; pakollinen). Luodaan tarvittaessa; oltava
+                           koko käsikirjaa koskevat havainnot`,
+  'lint.examples': `  charters lint                        tarkista tämän hakemiston käsikirja
+  charters lint esihenkilot.md         tarkista yksi peruskirja
+  charters lint --fix                  lisää puuttuvat kohdat täytettäviksi pohjiksi
+  charters lint --max-warnings 0       epäonnistu myös varoituksista
+  charters lint --format github        huomautukset GitHubin pull requestiin`,
+  'init.synopsis': 'init [hakemisto]',
+  'init.summary': 'Luo charters.yaml, peruskirja jokaiselle tasolle ja CI-työnkulku',
+  'init.help': `Luo uuden käsikirjan hakemistoon (oletus: nykyinen hakemisto): charters.yaml, jokaiselle
+johtotasolle peruskirjan mallipohjasta valinnan --lang kielellä sekä GitHub-työnkulun, joka
+tarkistaa jokaisen pull requestin. Jo olemassa oleviin tiedostoihin ei kosketa.`,
+  'init.options': `  --lang fi|en             Mallipohjien ja tiedostonimien kieli`,
+  'init.examples': `  charters init                        käsikirja tähän, $LANG-muuttujan kielellä
+  charters init kasikirja --lang fi    suomenkieliset pohjat (ylin-johto.md, keskijohto.md, …)`,
+  'new.synopsis': 'new <taso>',
+  'new.summary': 'Luo yksi peruskirja mallipohjasta',
+  'new.help': `Luo yhden johtotason peruskirjan mallipohjasta. Nimeä taso sen suomen- tai englanninkielisellä
+nimellä tai tunnisteella, ääkkösin tai ilman (esihenkilöt, esihenkilot, supervisors).`,
+  'new.options': `  --unit NIMI              Yksikkö, jota peruskirja koskee: otsikkoon, otsaketietoihin ja nimeen
+  --out TIEDOSTO           Luotava tiedosto (oletus: <taso>[-<yksikkö>].md)
+  --lang fi|en             Mallipohjan kieli`,
+  'new.examples': `  charters new esihenkilöt --unit Myynti     esihenkilot-myynti.md
+  charters new keskijohto --out hr/keskijohto.md
+  charters new supervisors --lang en         englanninkielinen pohja`,
+  'rules.synopsis': 'rules',
+  'rules.summary': 'Listaa säännöt: tunniste, vakavuus, kuvaus ja ohje',
+  'rules.help': `Listaa säännöt: tunnisteen (charters.yaml-tiedoston rules:-kohtaa varten), oletusvakavuuden,
+voiko --fix korjata sen, mitä sääntö tarkistaa, ja linkin ohjeeseen valinnan --lang kielellä.`,
+  'rules.options': `  --format, -f NIMI        text (oletus) tai json`,
+  'rules.examples': `  charters rules
+  charters rules --format json`,
+  'render.synopsis': 'render [käsikirja]',
+  'render.summary': 'Kirjoita staattinen sivusto: matriisi ja sivu kustakin peruskirjasta',
+  'render.help': `Kirjoittaa käsikirjasta (oletus: nykyinen hakemisto) staattisen HTML-sivuston: "mikä
+kenenkin hommaa on" -matriisin ja sivun kustakin peruskirjasta havaintoineen; history.html-sivun,
+seurannan ajan mittaan git-historiasta; ja valinnalla --print print.html-tiedoston, koko
+käsikirjan yhtenä tulostettavana tai PDF:ksi tallennettavana tiedostona.`,
+  'render.options': `  --out HAKEMISTO          Sivuston hakemisto (pakollinen). Luodaan tarvittaessa; oltava
                            tyhjä tai aiemman renderin tekemä (siinä on .charters-site.json)
-  --print                  Kirjoita myös print.html: koko käsikirja yhtenä tulostettavana tiedostona (render)
-  --format, -f NIMI        md (oletus), json tai html (matrix); json (oletus) tai csv (history)
-  --output, -o TIEDOSTO    Kirjoita matriisi tai aikasarja tiedostoon
-  --lang fi|en             Sivujen kieli (oletus: charters.yaml, sitten $LANG)
-  --today VVVV-KK-PP       Päivä, jota vasten katselmoinnit tarkistetaan (oletus: tänään)
-
-Paluuarvot: 0 ei virheitä, 1 virheitä (tai liikaa varoituksia), 2 käyttö-, asetus- tai sisäinen virhe.
-`,
-  unknownCommand: 'Tuntematon komento `{0}`. Katso `charters --help`.',
-  badOption: '{0}',
+  --print                  Kirjoita myös print.html: kaikki peruskirjat, matriisi ja seuranta
+  --today VVVV-KK-PP       Päivä, jota vasten katselmoinnit tarkistetaan (oletus: tänään)`,
+  'render.examples': `  charters render --out sivusto
+  charters render kasikirja --out public --lang fi --print`,
+  'matrix.synopsis': 'matrix [käsikirja]',
+  'matrix.summary': 'Tulosta "mikä kenenkin hommaa on" -matriisi (Markdown, JSON tai HTML)',
+  'matrix.help': `Tulostaa käsikirjan (oletus: nykyinen hakemisto) "mikä kenenkin hommaa on" -matriisin:
+millä johtotasolla on mikin osa-alue ja missä peruskirjassa.`,
+  'matrix.options': `  --format, -f NIMI        md (oletus), json tai html
+  --output, -o TIEDOSTO    Kirjoita matriisi tiedostoon
+  --today VVVV-KK-PP       Päivä, jota vasten katselmoinnit tarkistetaan (oletus: tänään)`,
+  'matrix.examples': `  charters matrix
+  charters matrix --format html --output matriisi.html`,
+  'history.synopsis': 'history [käsikirja]',
+  'history.summary': 'Tulosta seuranta ajan mittaan git-historiasta (JSON tai CSV)',
+  'history.help': `Tulostaa, miten käsikirja (oletus: nykyinen hakemisto) on kehittynyt git-historiansa aikana:
+peruskirjat, määritellyt osa-alueet, tavoiterivin sisältävät osa-alueet ja myöhässä olevat
+katselmoinnit johtotasoittain jokaisen käsikirjaa muuttaneen muutoksen (commit) kohdalla (viikoittain,
+kun muutoksia on paljon) ja tänään. Vain gitiin tallennettu teksti lasketaan. Matalassa kloonissa
+(shallow clone) tai gitin ulkopuolella vain nykytila ja huomautus.`,
+  'history.options': `  --format, -f NIMI        json (oletus) tai csv
+  --output, -o TIEDOSTO    Kirjoita aikasarja tiedostoon
+  --today VVVV-KK-PP       Viimeisen pisteen päivä; katselmoinnit arvioidaan kunkin pisteen päivänä`,
+  'history.examples': `  charters history
+  charters history kasikirja --format csv --output seuranta.csv`,
+  'help.synopsis': 'help [komento]',
+  'help.summary': 'Näytä tämä ohje tai yhden komennon valinnat ja esimerkit',
+  'help.help': 'Näyttää komentojen luettelon tai yhden komennon valinnat ja esimerkit.',
+  'help.options': '',
+  'help.examples': `  charters help
+  charters help lint`,
+  unknownCommand: 'Tuntematon komento `{0}`.',
+  didYouMean: 'Tarkoititko `{0}`?',
+  seeHelp: 'Komennot näet komennolla `charters --help`.',
+  seeCommandHelp: 'Valinnat ja esimerkit näet komennolla `charters help {0}`.',
+  unknownOption: 'Tuntematon valinta `{0}`.',
+  optionElsewhere: '`{0}` on komennon {1} valinta, ei komennon `charters {2}`.',
+  missingValue: '`{0}` tarvitsee arvon, esimerkiksi `{0} {1}`.',
+  noValueAllowed: '`{0}` ei ota arvoa (annettiin `{1}`).',
+  tooManyArgs: '`charters {0}` ottaa enintään {1} argumentin; `{2}` on ylimääräinen.',
+  noArgs: '`charters {0}` ei ota argumentteja; `{1}` on ylimääräinen.',
+  maxWarningsExceeded: 'Liikaa varoituksia: {0}, kun --max-warnings sallii {1}; paluuarvo on 1.',
+  quietHiddenOne: '--quiet jätti näyttämättä 1 varoituksen.',
+  quietHiddenMany: '--quiet jätti näyttämättä {0} varoitusta.',
+  notCharterNoFrontmatter: 'ei tarkistettu: ei peruskirja (peruskirja alkaa otsaketiedoilla: `---`-rivien väliin kirjoitetaan sen johtotaso, esim. `tier: supervisors`)',
+  notCharterNoTier: 'ei tarkistettu: ei peruskirja (otsaketiedoissa ei ole johtotasoa; lisää esim. `tier: supervisors`)',
+  excludedByConfig: 'ei tarkistettu: rajattu pois tiedoston {0} kohdassa `exclude`',
   badFormat: 'Tuntematon muoto `{0}`: käytä stylish, json, sarif tai github.',
   badLang: 'Tuntematon kieli `{0}`: käytä fi tai en.',
+  badRulesFormat: 'Tuntematon muoto `{0}`: käytä text tai json.',
   badNumber: '`{0}` vaatii kokonaisluvun, ei `{1}`.',
   badDate: '`--today` vaatii päivämäärän muodossa VVVV-KK-PP, ei `{0}`.',
   badShard: '`--shard` vaatii muodon I/N, jossa 1 ≤ I ≤ N ≤ 1000 (esimerkiksi 2/4), ei `{0}`.',
@@ -148,7 +296,7 @@ Paluuarvot: 0 ei virheitä, 1 virheitä (tai liikaa varoituksia), 2 käyttö-, a
   skippedExisting: 'ohitettu (on jo olemassa): {0}',
   created: 'luotu: {0}',
   newNeedsTier: '`charters new` tarvitsee johtotason, jonkin näistä: {0}',
-  unknownTier: 'Tuntematon johtotaso `{0}`; käsikirjan tasot: {1}',
+  unknownTier: 'Tuntematon johtotaso `{0}`; käsikirjan tasot: {1}.',
   refuseOverwrite: '{0} on jo olemassa; sitä ei korvata. Valitse toinen --out.',
   wroteReport: 'Raportti kirjoitettu: {0}',
   cannotWriteReport: 'Raporttia ei voi kirjoittaa tiedostoon {0} ({1})',

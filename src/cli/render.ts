@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { ConfigError } from '../core/config';
-import { decodeText, discover, findConfig, globs, relativePath, type HandbookFs } from '../core/handbook';
+import { decodeText, discover, findConfig, globs, readRefusal, relativePath, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
 import { buildMatrix, matrixHtml, matrixJson, matrixMarkdown } from '../core/render/matrix';
 import { page } from '../core/render/page';
@@ -182,7 +182,7 @@ async function loadHandbook(params: MainParams, values: RenderValues, rest: stri
   const st = await fs.stat(toCorePath(dir)).catch(() => undefined);
   if (st?.type !== 'directory') throw new RenderError(m(cliLang, 'notHandbookDir', rest[0] ?? '.'));
   const dirCore = toCorePath(dir);
-  const found = await findConfig(fs, dirCore);
+  const found = await findConfig(fs, dirCore, cliLang);
   if (!found.result.ok) {
     for (const e of found.result.errors) params.stderr(`${configError(params, cliLang, e)}\n`);
     return 2;
@@ -191,7 +191,7 @@ async function loadHandbook(params: MainParams, values: RenderValues, rest: stri
   const lang = values.lang ? cliLang : (config.language ?? cliLang);
   const today = values.today ?? isoDay(new Date());
   const linter = new Linter(config, lang);
-  const disc = await discover(fs, found.root, dirCore, config);
+  const disc = await discover(fs, found.root, dirCore, config, lang);
   const g = globs(config);
   const charters: CharterLint[] = [];
   const skipped: SkippedFile[] = disc.skipped.map((s) => ({ file: relativePath(dirCore, s.file), reason: s.reason }));
@@ -229,7 +229,10 @@ async function loadHandbook(params: MainParams, values: RenderValues, rest: stri
 async function handbookName(fs: HandbookFs, dirCore: string): Promise<string> {
   const base = dirCore.split('/').filter(Boolean).pop() ?? dirCore;
   for (const name of ['README.md', 'readme.md', 'Readme.md']) {
-    const bytes = await fs.readFile(`${dirCore.replace(/\/$/, '')}/${name}`).catch(() => undefined);
+    const path = `${dirCore.replace(/\/$/, '')}/${name}`;
+    // A README that links into `.git` or out of the handbook is not read (its title is published).
+    if ((await readRefusal(fs, dirCore, path, 'en')) !== undefined) continue;
+    const bytes = await fs.readFile(path).catch(() => undefined);
     if (!bytes) continue;
     const text = new TextDecoder('utf-8').decode(bytes.subarray(0, 64 * 1024));
     const title = /^#[ \t]+(.+?)[ \t#]*$/m.exec(text)?.[1];

@@ -43,8 +43,12 @@ export interface DirEntry {
 export interface HandbookFs {
   readFile(path: string): Promise<Uint8Array>;
   readDirectory(path: string): Promise<DirEntry[]>;
-  stat(path: string): Promise<{ type: 'file' | 'directory' | 'other'; size: number }>;
-  /** Canonical path (symlinks resolved), to walk each directory once; optional. */
+  /** What `path` is, symbolic links followed; `link` when `path` itself is a symbolic link (where the host can tell). */
+  stat(path: string): Promise<{ type: 'file' | 'directory' | 'other'; size: number; link?: boolean }>;
+  /**
+   * Canonical path (every symbolic link resolved). Without it, discovery follows no link at all
+   * (it cannot tell where one leads), see `readRefusal`.
+   */
   realpath?(path: string): Promise<string>;
 }
 
@@ -78,12 +82,18 @@ export interface FoundConfig {
 }
 
 /** Find `charters.yaml` from `start` (a directory) upwards and parse it. */
-export async function findConfig(fs: HandbookFs, start: string): Promise<FoundConfig> {
+export async function findConfig(fs: HandbookFs, start: string, lang: Lang = 'en'): Promise<FoundConfig> {
   let dir = start;
   for (;;) {
     const candidate = joinPath(dir, CONFIG_FILE);
     const st = await fs.stat(candidate).catch(() => undefined);
     if (st?.type === 'file') {
+      // A `charters.yaml` that is a link into `.git` or out of its folder is not read (its
+      // errors would quote the target's lines).
+      const refused = await readRefusal(fs, dir, candidate, lang);
+      if (refused !== undefined) {
+        return { root: dir, file: candidate, result: { ok: false, errors: [{ file: candidate, line: 1, column: 1, message: refused }] } };
+      }
       let text: string;
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(await fs.readFile(candidate));
@@ -148,6 +158,80 @@ function firstInvalidByte(bytes: Uint8Array): number {
   return hi - 1;
 }
 
+// ---------------------------------------------------------------------------------------------
+// What may be read. Everything in a handbook is untrusted (docs/security.md): a symbolic link can
+// point at `.git/config` (which holds the CI token after a checkout) or anywhere on the machine.
+// This is the one decision both hosts (CLI, extension) use before reading a file.
+
+/** Whether a `/`-separated path passes through a directory named `.git` (any case). */
+export function inGitDir(path: string): boolean {
+  return path.split('/').some((segment) => segment.toLowerCase() === '.git');
+}
+
+/** Whether `path` is `root` or lies under it (both absolute, `/`-separated, resolved). */
+export function isInsideRoot(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith('/') ? root : `${root}/`);
+}
+
+/** Why a resolved path may not be read. */
+export type PathRefusal = { reason: 'git' } | { reason: 'outside'; target: string } | { reason: 'excluded'; target: string } | { reason: 'link' };
+
+/**
+ * The rule for a resolved path `real` (every symbolic link followed) of a handbook whose root
+ * resolves to `realRoot`: it may be read when it is inside the root, inside no `.git`
+ * directory and, when `excluded` is given, not excluded by the handbook's globs (relative to the
+ * root). Undefined when it may be read.
+ */
+export function refusePath(realRoot: string, real: string, excluded?: (rel: string) => boolean): PathRefusal | undefined {
+  if (inGitDir(real)) return { reason: 'git' };
+  if (!isInsideRoot(realRoot, real)) return { reason: 'outside', target: real };
+  if (excluded && real !== realRoot) {
+    const rel = relativePath(realRoot, real);
+    if (excluded(rel) || excluded(`${rel}/`)) return { reason: 'excluded', target: rel };
+  }
+  return undefined;
+}
+
+/** A refusal as the localised reason of a skipped file. */
+export function refusalText(lang: Lang, refusal: PathRefusal, isLink = true): string {
+  switch (refusal.reason) {
+    case 'git':
+      return t(lang, 'skip.git');
+    case 'outside':
+      return t(lang, isLink ? 'skip.outside' : 'skip.outsideFile', { target: refusal.target });
+    case 'excluded':
+      return t(lang, 'skip.linkExcluded', { target: refusal.target });
+    case 'link':
+      return t(lang, 'skip.link');
+  }
+}
+
+/**
+ * Why the file `path` of the handbook at `root` must not be read (a localised reason), or
+ * undefined when it may. The path is resolved through `fs.realpath` and `refusePath` decides; a
+ * path reached through a link also has its target checked against `excluded`. A host without
+ * real paths (vscode.workspace.fs) refuses every symbolic link it can see. A path that does not
+ * resolve (missing, a dangling link) is left to the read, which says why it failed.
+ */
+export async function readRefusal(fs: HandbookFs, root: string, path: string, lang: Lang, excluded?: (rel: string) => boolean): Promise<string | undefined> {
+  if (inGitDir(path)) return t(lang, 'skip.git');
+  if (!fs.realpath) {
+    const st = await fs.stat(path).catch(() => undefined);
+    return st?.link ? t(lang, 'skip.link') : undefined;
+  }
+  const realRoot = await fs.realpath(root).catch(() => root);
+  let real: string;
+  try {
+    real = await fs.realpath(path);
+  } catch {
+    return undefined;
+  }
+  const lexical = isInsideRoot(root, path) ? joinPath(realRoot, relativePath(root, path)) : path;
+  const viaLink = real !== lexical;
+  const refusal = refusePath(realRoot, real, viaLink ? excluded : undefined);
+  return refusal && refusalText(lang, refusal, viaLink);
+}
+
 export interface Discovery {
   files: string[];
   skipped: SkippedFile[];
@@ -161,11 +245,18 @@ export async function discover(fs: HandbookFs, root: string, dir: string, config
   const seen = new Set<string>();
   const stack = [dir];
   const realRoot = fs.realpath ? await fs.realpath(root).catch(() => root) : root;
-  const inside = (real: string): boolean => real === realRoot || real.startsWith(realRoot.endsWith('/') ? realRoot : `${realRoot}/`);
   while (stack.length > 0) {
     const current = stack.pop()!;
+    if (inGitDir(current)) {
+      skipped.push({ file: current, reason: t(lang, 'skip.git') });
+      continue;
+    }
     if (fs.realpath) {
       const real = await fs.realpath(current).catch(() => current);
+      if (inGitDir(real)) {
+        skipped.push({ file: current, reason: t(lang, 'skip.git') });
+        continue;
+      }
       if (seen.has(real)) {
         skipped.push({ file: current, reason: t(lang, 'skip.loop') });
         continue;
@@ -183,18 +274,27 @@ export async function discover(fs: HandbookFs, root: string, dir: string, config
     for (const entry of entries) {
       const path = joinPath(current, entry.name);
       const rel = relativePath(root, path);
-      if (excluded(rel) || excluded(`${rel}/`)) continue;
+      // `.git` is never walked, whatever the config says (and in any case, for file systems
+      // that ignore it).
+      if (entry.name.toLowerCase() === '.git' || excluded(rel) || excluded(`${rel}/`)) continue;
       const wanted = entry.type === 'directory' || (entry.type === 'file' && MARKDOWN.test(entry.name));
-      if (wanted && entry.link && fs.realpath) {
-        // A link out of the handbook (`evil -> /`) would lint, or walk, whatever it points at.
+      if (!wanted) continue;
+      if (entry.link) {
+        // A link is judged by where it leads: out of the handbook (`evil -> /`), into `.git`
+        // (`notes.md -> .git/config`) or to an excluded path, it is not followed.
+        if (!fs.realpath) {
+          skipped.push({ file: path, reason: refusalText(lang, { reason: 'link' }) });
+          continue;
+        }
         const real = await fs.realpath(path).catch(() => undefined);
-        if (real !== undefined && !inside(real)) {
-          skipped.push({ file: path, reason: t(lang, 'skip.outside', { target: real }) });
+        const refusal = real === undefined ? undefined : refusePath(realRoot, real, excluded);
+        if (refusal) {
+          skipped.push({ file: path, reason: refusalText(lang, refusal) });
           continue;
         }
       }
       if (entry.type === 'directory') stack.push(path);
-      else if (wanted) files.push(path);
+      else files.push(path);
     }
   }
   files.sort();

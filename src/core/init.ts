@@ -1,7 +1,8 @@
 /** The files of a new handbook (`charters init`, and the extension's "Initialise handbook"). */
 import type { FrameworkLookup } from './framework/lookup';
 import { renderTemplate } from './template';
-import type { Lang } from './types';
+import { slug } from './text';
+import type { Lang, TierDef } from './types';
 
 export interface NewFile {
   /** Path relative to the handbook root, `/`-separated. */
@@ -55,10 +56,22 @@ jobs:
       - run: npx --yes leadership-charters lint . --format github
 `;
 
+/**
+ * The file name of a tier's charter in a language: its name there as a slug (`Esihenkilöt` →
+ * `esihenkilot`), the id when the name gives nothing or another tier already took it.
+ */
+export function charterFileStem(tier: TierDef, lang: Lang, taken: ReadonlySet<string> = new Set()): string {
+  const stem = slug(tier.name[lang]);
+  return stem && !taken.has(stem) ? stem : tier.id;
+}
+
 export function initFiles(lookup: FrameworkLookup, lang: Lang): NewFile[] {
   const files: NewFile[] = [{ path: 'charters.yaml', text: configTemplate(lang) }];
+  const taken = new Set<string>();
   for (const tier of lookup.framework.tiers) {
-    files.push({ path: `${tier.id}.md`, text: renderTemplate(tier, lang, lookup) });
+    const stem = charterFileStem(tier, lang, taken);
+    taken.add(stem);
+    files.push({ path: `${stem}.md`, text: renderTemplate(tier, lang, lookup) });
   }
   files.push({ path: '.github/workflows/charters.yml', text: WORKFLOW });
   return files;

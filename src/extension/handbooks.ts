@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { CONFIG_FILE, defaultConfig, type ConfigError, type ResolvedConfig } from '../core/config';
-import { MARKDOWN, decodeText, discover, findConfig, globs, joinPath, relativePath, type Globs, type HandbookFs } from '../core/handbook';
+import { MARKDOWN, decodeText, discover, findConfig, globs, inGitDir, isInsideRoot, joinPath, readRefusal, relativePath, type Globs, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
 import type { CharterSummary, Finding, Lang } from '../core/types';
 import { isoDay } from '../core/text';
@@ -58,6 +58,8 @@ export class Handbooks implements vscode.Disposable {
   /** Fires after a document or the handbook was linted (previews and the status bar listen). */
   readonly onDidLint = this.changed.event;
   private ready: Promise<void> = Promise.resolve();
+  /** Messages about `charters.handbookRoots` entries refused at the last refresh (shown once each). */
+  refusedRoots: string[] = [];
 
   constructor(private readonly fixedToday: () => string | undefined = () => undefined) {}
 
@@ -107,13 +109,27 @@ export class Handbooks implements vscode.Disposable {
     }
     const lang = settingsLang();
     const roots = new Map<string, vscode.Uri>();
-    const configured = vscode.workspace.getConfiguration('charters').get<string[]>('handbookRoots', []);
+    const refused: string[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       roots.set(folder.uri.toString(), folder.uri);
-      for (const r of configured) roots.set(vscode.Uri.joinPath(folder.uri, r).toString(), vscode.Uri.joinPath(folder.uri, r));
+      // Workspace settings come with the folder and are untrusted (docs/security.md): a root
+      // outside the folder (`../..`) or inside `.git` is refused, with a message.
+      const configured = vscode.workspace.getConfiguration('charters', folder.uri).get<unknown>('handbookRoots', []);
+      for (const r of Array.isArray(configured) ? configured : []) {
+        if (typeof r !== 'string') continue;
+        const uri = vscode.Uri.joinPath(folder.uri, r);
+        if (!isInsideRoot(folder.uri.path, uri.path) || inGitDir(relativePath(folder.uri.path, uri.path))) {
+          refused.push(vscode.l10n.t('The setting charters.handbookRoots names {0}, which is outside the workspace folder {1} or inside .git; it is ignored.', r, folder.name));
+          continue;
+        }
+        roots.set(uri.toString(), uri);
+      }
     }
-    const configs = await vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '**/node_modules/**', 200);
+    if (refused.join('\n') !== this.refusedRoots.join('\n')) for (const text of refused) void vscode.window.showWarningMessage(text);
+    this.refusedRoots = refused;
+    const configs = await vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '{**/node_modules/**,**/.git/**}', 200);
     for (const c of configs) {
+      if (inGitDir(c.path)) continue;
       const dir = vscode.Uri.joinPath(c, '..');
       roots.set(dir.toString(), dir);
     }
@@ -319,6 +335,8 @@ export class Handbooks implements vscode.Disposable {
     if (h.globs.excluded(relativePath(h.root, uri.path))) return;
     let decoded: ReturnType<typeof decodeText>;
     try {
+      // A link (into `.git`, out of the handbook) is not read, as in discovery.
+      if ((await readRefusal(h.fs, h.root, uri.path, h.linter.lang, (rel) => h.globs.excluded(rel))) !== undefined) return;
       decoded = decodeText(await h.fs.readFile(uri.path));
     } catch {
       if (this.diskCurrent(uri, gen)) this.fileDeleted(uri);

@@ -2,7 +2,7 @@
  * The `github` output format: GitHub Actions workflow commands, which the runner turns into
  * annotations on the pull request. One command per finding and per skipped file.
  */
-import type { Finding, RunResult, Severity } from '../../core/types';
+import type { Finding, Lang, RunResult, Severity } from '../../core/types';
 import type { FormatOptions } from './types';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
@@ -33,13 +33,21 @@ function findingCommand(f: Finding): string {
   return command(COMMAND[f.severity], properties, f.reason);
 }
 
-export function formatGithub(result: RunResult, _options: FormatOptions): string {
+const WORDS: Record<Lang, Record<'error' | 'warning' | 'note' | 'skipped', [string, string]>> = {
+  en: { error: ['error', 'errors'], warning: ['warning', 'warnings'], note: ['note', 'notes'], skipped: ['file skipped', 'files skipped'] },
+  fi: { error: ['virhe', 'virhettä'], warning: ['varoitus', 'varoitusta'], note: ['huomautus', 'huomautusta'], skipped: ['tiedosto ohitettu', 'tiedostoa ohitettu'] },
+};
+
+export function formatGithub(result: RunResult, options: FormatOptions): string {
   const lines = result.findings.map(findingCommand);
   for (const s of result.skipped) lines.push(command('warning', [['file', s.file]], s.reason));
+  // A red job says why: --max-warnings as an error annotation, --quiet's count as a notice.
+  for (const n of options.notices ?? []) lines.push(command(n.severity === 'error' ? 'error' : 'notice', [['title', 'charters']], n.message));
   const tally = (s: Severity): number => result.findings.filter((f) => f.severity === s).length;
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const words = WORDS[options.lang];
+  const plural = (n: number, word: keyof typeof words): string => `${n} ${words[word][n === 1 ? 0 : 1]}`;
   const summary = [plural(tally('error'), 'error'), plural(tally('warning'), 'warning'), plural(tally('note'), 'note')];
-  if (result.skipped.length > 0) summary.push(`${plural(result.skipped.length, 'file')} skipped`);
+  if (result.skipped.length > 0) summary.push(plural(result.skipped.length, 'skipped'));
   lines.push(`charters: ${summary.join(', ')}`);
   return lines.join('\n') + '\n';
 }

@@ -29,7 +29,12 @@
  *       "fixable": true               // whether the finding carries a fix
  *     }
  *   ],
- *   "skipped": [{ "file": "units/logo.md", "reason": "…" }]
+ *   "skipped": [{ "file": "units/logo.md", "reason": "…" }],
+ *   // optional, only when there is something to say (localised messages):
+ *   "notices": [
+ *     { "id": "max-warnings-exceeded", "severity": "error", "message": "…" },  // why exit code 1
+ *     { "id": "warnings-hidden", "severity": "note", "message": "…" }          // --quiet
+ *   ]
  * }
  * ```
  *
@@ -54,6 +59,8 @@ export function formatJson(result: RunResult, options: FormatOptions): string {
     },
     findings: result.findings.map(jsonFinding),
     skipped: result.skipped.map(({ file, reason }) => ({ file, reason })),
+    // JSON.stringify drops undefined: the key is there only when there is a notice.
+    notices: options.notices?.length ? options.notices.map(({ id, severity, message }) => ({ id, severity, message })) : undefined,
   };
   return JSON.stringify(output, null, 2) + '\n';
 }

@@ -73,6 +73,9 @@ export function formatSarif(result: RunResult, options: FormatOptions): string {
       locations: [{ physicalLocation: { artifactLocation: artifactLocation(s.file) } }],
     }),
   );
+  for (const n of options.notices ?? []) {
+    notifications.push({ level: n.severity, message: { text: sentence(n.message) }, properties: { notice: n.id } });
+  }
   const invocation: sarif.Invocation = { executionSuccessful: true };
   if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
 

@@ -37,6 +37,12 @@ const WORDS: Record<Lang, Record<'problem' | 'error' | 'warning' | 'note' | 'cha
   },
 };
 
+/** The severity column, in the report's language. */
+const KIND: Record<Lang, Record<Severity | 'skipped', string>> = {
+  en: { error: 'error', warning: 'warning', note: 'note', skipped: 'skipped' },
+  fi: { error: 'virhe', warning: 'varoitus', note: 'huomautus', skipped: 'ohitettu' },
+};
+
 interface Row {
   position: string;
   kind: Severity | 'skipped';
@@ -69,12 +75,13 @@ export function formatStylish(result: RunResult, options: FormatOptions): string
   const out: string[] = [];
   for (const [file, rows] of groups) {
     const positionWidth = Math.max(...rows.map((r) => r.position.length));
-    const kindWidth = Math.max(...rows.map((r) => r.kind.length));
+    const kind = KIND[options.lang];
+    const kindWidth = Math.max(...rows.map((r) => kind[r.kind].length));
     const messageWidth = Math.max(...rows.map((r) => r.message.length));
     out.push(paint('underline', file || (options.lang === 'fi' ? '(käsikirja)' : '(handbook)')));
     for (const r of rows) {
       const cells = positionWidth > 0 ? [paint('dim', r.position.padStart(positionWidth))] : [];
-      cells.push(paint(SEVERITY_STYLE[r.kind], r.kind.padEnd(kindWidth)));
+      cells.push(paint(SEVERITY_STYLE[r.kind], kind[r.kind].padEnd(kindWidth)));
       cells.push(r.ruleId ? r.message.padEnd(messageWidth) : r.message);
       if (r.ruleId) cells.push(paint('dim', r.ruleId));
       out.push(`  ${cells.join('  ')}`);
@@ -89,9 +96,21 @@ export function formatStylish(result: RunResult, options: FormatOptions): string
     const errors = tally('error');
     const details = [count(errors, 'error'), count(tally('warning'), 'warning'), count(tally('note'), 'note')];
     out.push(paint('bold', paint(errors > 0 ? 'red' : 'yellow', `✖ ${count(n, 'problem')} (${details.join(', ')})`)));
-  } else {
+  } else if (result.skipped.length === 0) {
     const checked = count(result.charters.length, 'charter');
-    out.push(paint('green', fi ? `✔ ${checked} tarkistettu, ei ongelmia` : `✔ ${checked} checked, no problems`));
+    // Warnings hidden by --quiet are problems all the same: then only "no errors".
+    const hidden = options.notices?.some((x) => x.id === 'warnings-hidden') === true;
+    const none = fi ? (hidden ? 'ei virheitä' : 'ei ongelmia') : hidden ? 'no errors' : 'no problems';
+    out.push(paint('green', fi ? `✔ ${checked} tarkistettu, ${none}` : `✔ ${checked} checked, ${none}`));
+  } else {
+    // Files were not checked: not a clean pass, whatever the exit code.
+    const checked = count(result.charters.length, 'charter');
+    const k = result.skipped.length;
+    const notChecked = fi ? (k === 1 ? '1 tiedosto jäi tarkistamatta' : `${k} tiedostoa jäi tarkistamatta`) : `${k} ${k === 1 ? 'file' : 'files'} not checked`;
+    out.push(paint('yellow', fi ? `⚠ ${checked} tarkistettu, ei ongelmia; ${notChecked}` : `⚠ ${checked} checked, no problems; ${notChecked}`));
+  }
+  for (const notice of options.notices ?? []) {
+    out.push(notice.severity === 'error' ? paint('bold', paint('red', `✖ ${notice.message}`)) : paint('dim', notice.message));
   }
   if (result.fixed !== undefined && result.fixed > 0) {
     const fixed = count(result.fixed, 'problem');

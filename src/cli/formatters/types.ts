@@ -10,6 +10,19 @@ export interface FormatOptions {
   toolVersion: string;
   /** `file://` URI of the handbook root, ending with `/` (SARIF's `ROOTPATH`). */
   baseUri?: string;
+  /**
+   * What the run itself has to say besides findings, localised: why it fails although no error
+   * was found (`--max-warnings`), how many warnings `--quiet` hid. Every format shows them.
+   */
+  notices?: Notice[];
+}
+
+export interface Notice {
+  /** Stable, for machines (JSON, SARIF properties). */
+  id: 'max-warnings-exceeded' | 'warnings-hidden';
+  /** `error` when it decides the exit code. */
+  severity: 'error' | 'note';
+  message: string;
 }
 
 export type Formatter = (r: RunResult, o: FormatOptions) => string;

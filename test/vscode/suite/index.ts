@@ -5,6 +5,7 @@ export function run(): Promise<void> {
   return runMocha(
     () => {
       require('./extension.test');
+      require('./security.test');
     },
     { ui: 'tdd', timeout: 60000 },
   );

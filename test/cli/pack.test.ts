@@ -1,0 +1,95 @@
+/**
+ * The npm package is the CLI: `npm pack` (its `prepack` builds the production bundles), then
+ * install the tarball into an empty folder with `--offline` and an empty npm cache, so any
+ * dependency it asked for would fail the install, and run `charters` from there as a user would.
+ *
+ * Note: `npm pack` runs in the repository, so afterwards dist/cli.js and dist/worker.js are the
+ * production (minified) bundles until the next `npm run build`; they behave the same.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { repoRoot } from '../helpers/paths';
+
+const ROOT = repoRoot();
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 240_000 });
+  return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+describe('npm package (pack, offline install, run)', function () {
+  this.timeout(300_000);
+  let tmp: string;
+  let tarball: string;
+  let files: string[];
+  let installDir: string;
+  let bin: string;
+  // A fresh cache: --offline with nothing cached fails on any dependency the package would pull.
+  let npmEnv: NodeJS.ProcessEnv;
+
+  before(() => {
+    tmp = mkdtempSync(path.join(tmpdir(), 'charters-pack-'));
+    npmEnv = { npm_config_cache: path.join(tmp, 'npm-cache'), npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+    const packed = run(NPM, ['pack', '--json', '--pack-destination', tmp], ROOT, npmEnv);
+    assert.equal(packed.code, 0, packed.stderr);
+    // npm prints the prepack build's output before the JSON
+    const json = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[\n'))) as { filename: string; files: { path: string }[] }[];
+    tarball = path.join(tmp, json[0]!.filename);
+    files = json[0]!.files.map((f) => f.path).sort();
+    installDir = path.join(tmp, 'project');
+    cpSync(path.join(ROOT, 'examples/handbook'), path.join(installDir, 'handbook'), { recursive: true });
+    const installed = run(NPM, ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', tarball], installDir, npmEnv);
+    assert.equal(installed.code, 0, `${installed.stdout}\n${installed.stderr}`);
+    bin = path.join(installDir, 'node_modules/.bin/charters');
+  });
+
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('ships the bundles, templates, schema, rule docs, README and LICENSE, nothing else, in at most 1 MB', () => {
+    for (const f of ['bin/charters.js', 'dist/cli.js', 'dist/worker.js', 'schemas/charters.schema.json', 'templates/fi/supervisors.md', 'templates/en/supervisors.md', 'src/core/rules/element-missing.md', 'media/charters.css', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
+      assert.ok(files.includes(f), `${f} is in the package:\n${files.join('\n')}`);
+    }
+    for (const f of files) {
+      assert.doesNotMatch(f, /^(test|bench|examples|out|docs\/images|node_modules)\/|\.ts$|\.map$|^src\/(?!core\/rules\/[a-z-]+\.md$)/, `${f} should not be in the package`);
+    }
+    assert.ok(statSync(tarball).size <= 1024 * 1024, `tarball is ${statSync(tarball).size} bytes`);
+  });
+
+  it('declares no runtime dependencies, so the install pulls exactly one package', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies?: object };
+    assert.equal(Object.keys(pkg.dependencies ?? {}).length, 0);
+    const modules = readdirSync(path.join(installDir, 'node_modules')).filter((n) => !n.startsWith('.'));
+    assert.deepEqual(modules, ['leadership-charters']);
+  });
+
+  it('charters --version prints the package version', () => {
+    const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    const r = run(bin, ['--version'], installDir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, `${version}\n`);
+  });
+
+  it('charters lint checks a handbook, render finds its stylesheet, init writes a new one', () => {
+    const lint = run(bin, ['lint', 'handbook', '--format', 'json', '--today', '2026-11-27'], installDir);
+    assert.equal(lint.code, 0, lint.stderr);
+    const report = JSON.parse(lint.stdout) as { summary: { charters: number; errors: number } };
+    assert.equal(report.summary.errors, 0);
+    assert.ok(report.summary.charters >= 9, lint.stdout);
+
+    const site = run(bin, ['render', 'handbook', '--out', 'site'], installDir);
+    assert.equal(site.code, 0, site.stderr);
+    assert.match(readFileSync(path.join(installDir, 'site/index.html'), 'utf8'), /<link rel="stylesheet" href="charters\.css">/);
+    assert.equal(readFileSync(path.join(installDir, 'site/charters.css'), 'utf8'), readFileSync(path.join(ROOT, 'media/charters.css'), 'utf8'));
+
+    const init = run(bin, ['init', 'fresh', '--lang', 'fi'], installDir);
+    assert.equal(init.code, 0, init.stderr);
+    assert.ok(statSync(path.join(installDir, 'fresh/charters.yaml')).isFile());
+    const again = run(bin, ['lint', 'fresh', '--format', 'json'], installDir);
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal((JSON.parse(again.stdout) as { summary: { charters: number } }).summary.charters, 3);
+  });
+});
