@@ -75,7 +75,7 @@ const jobs = {
     await build(webTestBuildOptions({ entry: 'test/vscode/web/index.ts', outfile: 'out/test/vscode/web/index.js' }));
   },
   tests: () => {
-    for (const d of ['unit', 'cli']) rmSync(join('out/test', d), { recursive: true, force: true });
+    for (const d of ['unit', 'cli', 'print']) rmSync(join('out/test', d), { recursive: true, force: true });
     const entries = list('test', /\.test\.ts$/).filter((f) => !f.startsWith(join('test', 'vscode')));
     return build({
       ...common,
