@@ -158,6 +158,7 @@ describe('charters history (spawned, a temporary git repository)', function () {
     const tree = assertSafePage(historyHtml, 'history.html');
     const text = visibleText(tree).replace(/\s+/g, ' ');
     assert.match(text, /Northwind <b>follow-up<\/b>/, 'the title of charters.yaml, as text');
+    assert.doesNotMatch(text, /Readme title/, 'charters.yaml title wins over the README');
     assert.match(text, /One point after each commit that changed the handbook \(3 commits\)/);
     for (const t of ['Defined elements per tier', 'Charters per tier', 'Overdue reviews', 'Goal coverage']) assert.ok(text.includes(t), t);
     // every chart: an svg with role=img, a title and a description, and a table of its numbers
