@@ -22,10 +22,14 @@ import { DEFAULT_CACHE_DIR } from './cache';
 import { defaultConcurrency, lintTarget } from './pool';
 import { gitBlobIds } from './git';
 import { fnv1a, parseShard } from './shard';
-import { charterFileStem, initFiles } from '../core/init';
+import { charterFileStem, initFiles, WORKFLOW_PATH, workflowTemplate } from '../core/init';
+import { existsSync, realpathSync } from 'node:fs';
+import { findRepository } from './git';
 import type { FrameworkLookup } from '../core/framework/lookup';
 import { ruleDocsUrl, ruleHint } from '../core/rules/descriptions';
 import { historyCommand, matrixCommand, renderCommand } from './render';
+import { changeContext } from './changed';
+import { writeSummary, type SummaryHandbook } from './summary';
 
 export const VERSION = '0.1.0';
 
@@ -63,6 +67,8 @@ const OPTIONS = {
   unit: { type: 'string', example: 'Sales' },
   out: { type: 'string', example: 'site' },
   print: { type: 'boolean' },
+  'changed-since': { type: 'string', example: 'origin/main' },
+  'no-summary': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -86,7 +92,7 @@ interface Command {
 
 const COMMANDS = {
   lint: {
-    options: ['format', 'output', 'max-warnings', 'quiet', 'fix', 'today', 'cache', 'cache-location', 'jobs', 'concurrency', 'shard'],
+    options: ['format', 'output', 'max-warnings', 'quiet', 'fix', 'today', 'cache', 'cache-location', 'jobs', 'concurrency', 'shard', 'changed-since', 'no-summary'],
     maxArgs: Infinity,
     run: (params, values, args, lang) => lintCommand(params, values, args, lang),
   },
@@ -295,6 +301,7 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
   const targets = await resolveTargets(params, cliLang, paths.length > 0 ? paths : ['.']);
 
   const results: RunResult[] = [];
+  const handbooks: SummaryHandbook[] = [];
   let lang = cliLang;
   const cwdCore = toCorePath(params.cwd);
   for (const target of targets) {
@@ -345,6 +352,7 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
       if (run.ignored.includes(rel)) run.skipped.push({ file: rel, reason: await notCharterReason(f, lang) });
     }
     results.push(run);
+    if (target.kind === 'dir') handbooks.push({ root: found.root, configFile: found.file, config, files: files.files });
   }
   const run = mergeRuns(results);
   // Counted before --quiet hides warnings: --max-warnings still applies.
@@ -358,6 +366,20 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
   const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings;
   if (tooManyWarnings) notices.push({ id: 'max-warnings-exceeded', severity: 'error', message: m(lang, 'maxWarningsExceeded', warnings, maxWarnings) });
 
+  const env = params.env;
+  // --changed-since, or a pull request's base on GitHub: findings on changed lines first.
+  const change = await changeContext({
+    cwd: params.cwd,
+    dir: targets[0]?.start ?? params.cwd,
+    changedSince: values['changed-since'],
+    env,
+    files: [...run.findings.map((f) => f.file), ...run.skipped.map((s) => s.file)],
+  });
+  if (change && 'error' in change) {
+    if (values['changed-since'] !== undefined) throw new UsageError(m(cliLang, change.error === 'no-repository' ? 'changedNoRepo' : 'changedNoRef', change.ref, nodePath.relative(params.cwd, targets[0]?.start ?? params.cwd) || '.'));
+    params.stderr(`charters: ${m(lang, 'baseNotFetched', change.ref)}\n`);
+  }
+  const changed = change && !('error' in change) ? change : undefined;
   const color = useColor({
     flag: values['no-color'] ? false : values.color,
     toFile: values.output !== undefined,
@@ -370,7 +392,17 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     toolVersion: VERSION,
     baseUri: `file://${encodeURI(cwdCore.endsWith('/') ? cwdCore : `${cwdCore}/`)}`,
     notices,
+    ...(changed ? { changed: changed.classify, changedSince: changed.label } : {}),
   });
+  const summaryFile = env['GITHUB_STEP_SUMMARY'];
+  if (format === 'github' && summaryFile && !values['no-summary']) {
+    try {
+      await writeSummary(summaryFile, { run, lang, today, cwd: params.cwd, handbooks, base: changed?.base, env, ...(changed ? { changed: changed.classify } : {}) });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      params.stderr(`charters: ${m(lang, 'summaryUnwritable', summaryFile, err.code ?? err.message)}\n`);
+    }
+  }
   if (values.output) {
     const out = nodePath.resolve(params.cwd, values.output);
     try {
@@ -481,18 +513,21 @@ async function initCommand(params: MainParams, _values: Values, rest: string[], 
   const config = found.config;
   if (!config) return found.code ?? 2;
   const linter = new Linter(config, lang);
-  const files = initFiles(linter.lookup, lang);
+  // The workflow goes to the root of the git repository, where GitHub reads it (see initWorkflow).
+  const workflow = initWorkflow(dir, lang);
+  const files = [...initFiles(linter.lookup, lang, false).map((f) => ({ ...f, path: nodePath.join(dir, f.path) })), workflow.file];
   let failed = false;
   for (const f of files) {
-    const path = nodePath.join(dir, f.path);
+    const path = f.path;
     const shown = nodePath.relative(params.cwd, path) || path;
     if (await exists(path)) {
-      params.stdout(`${m(lang, 'skippedExisting', shown)}\n`);
+      params.stdout(`${m(lang, f === workflow.file ? 'workflowExists' : 'skippedExisting', shown)}\n`);
       continue;
     }
     try {
       await writeFileAtomic(path, f.text, { exclusive: true });
       params.stdout(`${m(lang, 'created', shown)}\n`);
+      if (f === workflow.file) params.stdout(`${m(lang, workflow.repo ? 'workflowAtRoot' : 'workflowNoRepo', nodePath.relative(params.cwd, workflow.root) || '.')}\n`);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       if (err.code === 'EEXIST') params.stdout(`${m(lang, 'skippedExisting', shown)}\n`);
@@ -506,6 +541,37 @@ async function initCommand(params: MainParams, _values: Values, rest: string[], 
   if (failed) return 2;
   params.stdout(`${m(lang, 'initDone', nodePath.relative(params.cwd, dir) || '.')}\n`);
   return 0;
+}
+
+/**
+ * Where `init` writes the workflow and what it says: at the root of the git repository that
+ * holds `dir` (found without git, as the cache finds it), with the handbook's path relative to
+ * that root; without a repository, in the handbook folder (which becomes the root once the user
+ * makes it a repository). `dir` may not exist yet: its nearest existing ancestor decides.
+ */
+function initWorkflow(dir: string, lang: Lang): { file: { path: string; text: string }; root: string; repo: boolean } {
+  let existing = dir;
+  while (!existsSync(existing) && nodePath.dirname(existing) !== existing) existing = nodePath.dirname(existing);
+  const repo = findRepository(existing);
+  let handbook = '.';
+  let root = dir;
+  let inRepo = false;
+  if (repo) {
+    let real = existing;
+    try {
+      real = realpathSync(existing);
+    } catch {
+      // keep the path as given
+    }
+    const rel = nodePath.relative(repo.workTree, nodePath.join(real, nodePath.relative(existing, dir)));
+    if (!rel.startsWith('..') && !nodePath.isAbsolute(rel)) {
+      handbook = rel === '' ? '.' : rel.split(nodePath.sep).join('/');
+      root = repo.workTree;
+      inRepo = true;
+    }
+  }
+  const text = workflowTemplate({ handbook, lang, version: VERSION });
+  return { file: { path: nodePath.join(root, WORKFLOW_PATH), text }, root, repo: inRepo };
 }
 
 /**

@@ -34,12 +34,16 @@ charters.yaml, unreadable, binary) is listed with the reason; nothing passes in 
   --jobs, -j N             Threads to lint on (default: one per core; small runs use one)
   --concurrency N          The same as --jobs
   --shard I/N              Lint only shard I of N (for a CI matrix); shard 1 also reports
-                           the handbook-level findings`,
+                           the handbook-level findings
+  --changed-since REF      Findings on lines changed since REF (git) first, marked; in a pull
+                           request on GitHub the base branch is used without this option
+  --no-summary             With --format github: no job summary in $GITHUB_STEP_SUMMARY`,
   'lint.examples': `  charters lint                        check the handbook in this directory
   charters lint supervisors.md         check one charter
   charters lint --fix                  add what is missing, as stubs to fill in
   charters lint --max-warnings 0       fail on warnings too
-  charters lint --format github        annotations on a GitHub pull request`,
+  charters lint --format github        annotations on a GitHub pull request
+  charters lint --changed-since main   what this branch changed first (a pre-commit hook)`,
   'init.synopsis': 'init [dir]',
   'init.summary': 'Create charters.yaml, one charter per tier and a CI workflow',
   'init.help': `Creates a new handbook in DIR (default: the current directory): charters.yaml, one
@@ -158,6 +162,13 @@ In a shallow clone or outside git, only today's state, with a note.`,
   historyShallow: 'note: this is a shallow clone; its history is cut off, so the series holds only today. Run `git fetch --unshallow` for the whole history.',
   historyNoGit: 'note: the handbook is not in a git repository that could be read; the series holds only today.',
   historyNoCommits: 'note: no commit touches the handbook yet; the series holds only today.',
+  changedNoRepo: '`--changed-since {0}` needs a git repository, and {1} is not in one.',
+  changedNoRef: '`--changed-since {0}`: no such commit in the git repository of {1}.',
+  baseNotFetched: "note: the pull request's base `{0}` is not in this clone, so findings are not ordered by the change (give actions/checkout `fetch-depth: 0`).",
+  summaryUnwritable: 'note: could not write the job summary to {0} ({1}).',
+  workflowAtRoot: 'note: the workflow is at the root of the git repository ({0}), where GitHub reads it; its paths point to the handbook.',
+  workflowNoRepo: 'note: {0} is not in a git repository, so the workflow is in the handbook folder: right when the handbook becomes a repository of its own; otherwise move .github/ to the root of the repository.',
+  workflowExists: 'skipped (already exists): {0}. Compare it with the workflow `charters init` writes now: https://github.com/leadership-charters/charters#github-action',
 } as const;
 
 type Key = keyof typeof en;
@@ -195,12 +206,16 @@ mikään ei mene läpi huomaamatta.`,
   --jobs, -j N             Säikeiden määrä (oletus: yksi ydintä kohden; pienet ajot yhdellä)
   --concurrency N          Sama kuin --jobs
   --shard I/N              Tarkista vain osa I N:stä (CI-matriisiin); osa 1 raportoi myös
-                           koko käsikirjaa koskevat havainnot`,
+                           koko käsikirjaa koskevat havainnot
+  --changed-since VIITE    Ensin ja merkittyinä havainnot riveillä, joita on muutettu VIITTEEN
+                           (git) jälkeen; GitHubin pull requestissa kohdehaara ilman valintaa
+  --no-summary             Muodolla github: ei työn yhteenvetoa tiedostoon $GITHUB_STEP_SUMMARY`,
   'lint.examples': `  charters lint                        tarkista tämän hakemiston käsikirja
   charters lint esihenkilot.md         tarkista yksi peruskirja
   charters lint --fix                  lisää puuttuvat kohdat täytettäviksi pohjiksi
   charters lint --max-warnings 0       epäonnistu myös varoituksista
-  charters lint --format github        huomautukset GitHubin pull requestiin`,
+  charters lint --format github        huomautukset GitHubin pull requestiin
+  charters lint --changed-since main   tämän haaran muutokset ensin (pre-commit-koukku)`,
   'init.synopsis': 'init [hakemisto]',
   'init.summary': 'Luo charters.yaml, peruskirja jokaiselle tasolle ja CI-työnkulku',
   'init.help': `Luo uuden käsikirjan hakemistoon (oletus: nykyinen hakemisto): charters.yaml, jokaiselle
@@ -319,6 +334,13 @@ kun muutoksia on paljon) ja tänään. Vain gitiin tallennettu teksti lasketaan.
   historyShallow: 'huom: tämä on matala klooni (shallow clone), jonka historia on katkaistu, joten aikasarjassa on vain tämä päivä. Hae koko historia komennolla `git fetch --unshallow`.',
   historyNoGit: 'huom: käsikirja ei ole luettavassa git-tietovarastossa; aikasarjassa on vain tämä päivä.',
   historyNoCommits: 'huom: mikään muutos (commit) ei vielä koske käsikirjaa; aikasarjassa on vain tämä päivä.',
+  changedNoRepo: '`--changed-since {0}` tarvitsee git-repositorion, eikä {1} ole sellaisessa.',
+  changedNoRef: '`--changed-since {0}`: tällaista committia ei ole hakemiston {1} git-repositoriossa.',
+  baseNotFetched: 'huom: pull requestin kohdehaaraa `{0}` ei ole tässä kloonissa, joten havaintoja ei järjestetä muutoksen mukaan (anna actions/checkoutille `fetch-depth: 0`).',
+  summaryUnwritable: 'huom: työn yhteenvetoa ei voitu kirjoittaa tiedostoon {0} ({1}).',
+  workflowAtRoot: 'huom: työnkulku on git-repositorion juuressa ({0}), josta GitHub sen lukee; sen polut osoittavat käsikirjaan.',
+  workflowNoRepo: 'huom: {0} ei ole git-repositoriossa, joten työnkulku on käsikirjan hakemistossa: oikein, kun käsikirjasta tulee oma repositorionsa; muuten siirrä .github/ repositorion juureen.',
+  workflowExists: 'ohitettu (on jo olemassa): {0}. Vertaa sitä työnkulkuun, jonka `charters init` nyt kirjoittaa: https://github.com/leadership-charters/charters#github-action',
 };
 
 export function m(lang: Lang, key: Key, ...args: (string | number)[]): string {

@@ -14,7 +14,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { FrameworkLookup } from './framework/lookup';
 import { isPlaceholder } from './placeholder';
-import { LineIndex, detectEol, matchKey } from './text';
+import { LineIndex, detectEol, explicitId, isSpaceCode, labelAt, matchKey, skipEmphasis, skipSpaces, stripExplicitId, trimEndWhere } from './text';
 import type { Charter, ElementOccurrence, Frontmatter, Lang, Place, TierSection } from './types';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -39,9 +39,13 @@ interface HeadingInfo {
   end: number;
 }
 
-const EXPLICIT_ID = /\s*\{#([A-Za-z0-9_.-]+)\}\s*#*\s*$/;
-const INLINE_ITEM =
-  /^(?:[\s\p{Extended_Pictographic}\p{So}\ufe0f\u200d•▪►▶→]*)(\*\*|__)?([^:\n*_]{2,200}?)(\*\*|__)?\s*:(\*\*|__)?/u;
+/**
+ * The lead of an inline item (`🔹 **Title:** text`): decoration, then an opening `**`/`__`.
+ * Linear: one character class, then an optional group that starts with characters outside it.
+ * The title is read by `labelAt` (see `inlineItem`).
+ */
+const INLINE_LEAD = /^[\s\p{Extended_Pictographic}\p{So}\ufe0f\u200d•▪►▶→]*(\*\*|__)?/u;
+const INLINE_TITLE = { colons: ':', min: 2, max: 200, emphasis: true, forbid: '*_' } as const;
 const MAX_LIST_DEPTH = 4;
 
 /** The line index each charter was parsed with, so the rules need not build another. */
@@ -362,9 +366,9 @@ function blocksFromTree(tree: Root, text: string): Blocks {
 }
 
 function headingInfo(depth: number, start: number, end: number, plainText: string, source: string): HeadingInfo {
-  const m = EXPLICIT_ID.exec(source);
-  const plain = m ? plainText.replace(EXPLICIT_ID, '') : plainText;
-  return { depth, text: plain.trim(), explicitId: m ? m[1] : undefined, start, end };
+  const id = explicitId(source);
+  const plain = id ? stripExplicitId(plainText) : plainText;
+  return { depth, text: plain.trim(), explicitId: id?.id, start, end };
 }
 
 /** The plain text of a heading, parsed on its own with every inline construct. */
@@ -401,13 +405,26 @@ function readFrontmatter(block: YamlBlock | undefined, text: string, idx: LineIn
   fm.raw = block.value;
   const firstValueLine = block.startLine + 1;
   block.value.split('\n').forEach((line, i) => {
-    const m = /^([^\s#:][^:]*?)\s*:(?:\s|$)/.exec(line);
-    if (m && !(m[1]! in fm.keyLines)) fm.keyLines[m[1]!.replace(/^["']|["']$/g, '')] = firstValueLine + i;
+    const key = frontmatterKey(line);
+    if (key !== undefined && !(key in fm.keyLines)) fm.keyLines[key.replace(/^["']|["']$/g, '')] = firstValueLine + i;
   });
   const loaded = loadFrontmatterYaml(block.value, firstValueLine);
   if (loaded.error) fm.error = loaded.error;
   else fm.data = loaded.data;
   return fm;
+}
+
+/**
+ * The key of a top-level `key: value` line of YAML: what `/^([^\s#:][^:]*?)\s*:(?:\s|$)/`
+ * captures, by a loop (the pattern backtracked over long runs of spaces before a non-colon).
+ */
+function frontmatterKey(line: string): string | undefined {
+  const first = line.charCodeAt(0);
+  if (line === '' || isSpaceCode(first) || first === 35 /* # */ || first === 58 /* : */) return undefined;
+  const colon = line.indexOf(':');
+  if (colon < 0) return undefined;
+  if (colon + 1 < line.length && !isSpaceCode(line.charCodeAt(colon + 1))) return undefined;
+  return trimEndWhere(line.slice(0, colon), isSpaceCode);
 }
 
 /**
@@ -561,23 +578,23 @@ function inlineItems(
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
     const line = text.slice(lineStart, lineEnd);
     // Every item has a colon after its title: most lines of prose have none.
-    const m = line.includes(':') ? INLINE_ITEM.exec(line) : null;
+    const m = line.includes(':') ? inlineItem(line) : undefined;
     // Outside the article's multi-tier layout only a decorated item counts (`🔹 Title:` or
     // `**Title:**`), so that a sentence such as "Visio: …" in a section is just text.
-    const decorated = !!m && (!!m[1] || /^\s*[\p{Extended_Pictographic}\p{So}•▪►▶→]/u.test(line));
+    const decorated = !!m && (m.emphasis || /^\s*[\p{Extended_Pictographic}\p{So}•▪►▶→]/u.test(line));
     if (m && (section.multi || decorated) && lineStart >= section.bodyStart && lineStart < section.end) {
-      const el = lookup.elementOfTitle(section.tier, m[2]!);
+      const el = lookup.elementOfTitle(section.tier, m.title);
       if (el) {
         const lead = line.length - line.trimStart().length;
         out.push({
           elementId: el.id,
           kind: 'inline',
           explicit: false,
-          title: m[2]!.trim(),
+          title: m.title.trim(),
           depth: section.depth + 1,
           start: lineStart + lead,
-          titleEnd: lineStart + m[0].length,
-          contentStart: lineStart + m[0].length,
+          titleEnd: lineStart + m.end,
+          contentStart: lineStart + m.end,
         });
       }
     }
@@ -585,9 +602,35 @@ function inlineItems(
   }
 }
 
-// The label is everything up to the colon (or, for a heading such as `### Mittarit`, the whole
-// line): the colon part is optional as a whole, so the lazy label cannot stop after one letter.
-const GOAL_LINE = /^[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?(?:#{1,6}\s+)?(?:\*\*|__)?([^:：\n]{1,40}?)(?:\*\*|__)?\s*(?:[:：](?:\*\*|__)?\s*(.*))?$/u;
+/**
+ * An inline item's line (`🔹 **Title:** text`): its title, whether it opened with `**`/`__`, and
+ * the offset after the colon (and a closing `**`/`__` right after it). The pattern it replaces,
+ * `^[…]*(\*\*|__)?([^:\n*_]{2,200}?)(\*\*|__)?\s*:(\*\*|__)?`, took cubic time on a long run
+ * of spaces followed by anything but a title and a colon.
+ */
+export function inlineItem(line: string): { title: string; emphasis: boolean; end: number } | undefined {
+  const lead = INLINE_LEAD.exec(line)!;
+  const label = labelAt(line, lead[0].length, INLINE_TITLE);
+  if (!label?.colon) return undefined;
+  return { title: label.text, emphasis: lead[1] !== undefined, end: skipEmphasis(line, label.end) };
+}
+
+/** The lead of a goal line: quote markers, a list marker, a heading marker, an opening `**`/`__` (linear, as `INLINE_LEAD`). */
+const GOAL_LEAD = /^[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?(?:#{1,6}\s+)?(?:\*\*|__)?/u;
+const GOAL_LABEL = { colons: ':：', min: 1, max: 40, emphasis: true, colonOptional: true } as const;
+
+/**
+ * A goal line (`- **Mittarit:** text`, or a heading such as `### Mittarit` with no colon): its
+ * label, and its value after the colon (undefined without a colon). Replaces the pattern
+ * `^[\s>]*(…)?([^:：\n]{1,40}?)(?:\*\*|__)?\s*(?:[:：](?:\*\*|__)?\s*(.*))?$`, which backtracked
+ * over every split of a long run of spaces.
+ */
+export function goalLine(line: string): { label: string; value: string | undefined } | undefined {
+  const lead = GOAL_LEAD.exec(line)!;
+  const label = labelAt(line, lead[0].length, GOAL_LABEL);
+  if (!label) return undefined;
+  return { label: label.text, value: label.colon ? line.slice(skipSpaces(line, skipEmphasis(line, label.end))) : undefined };
+}
 
 function findGoals(
   content: string,
@@ -597,10 +640,12 @@ function findGoals(
 ): { label: string; text: string; place: Place }[] {
   const goals: { label: string; text: string; place: Place }[] = [];
   const blank = (c: string) => c.replace(/[^\n]/g, ' ');
-  // Comments and fenced code are not goals (offsets are kept by blanking, not removing).
+  // Comments and fenced code are not goals (offsets are kept by blanking, not removing). The
+  // lookahead after the fence's run keeps the run from being retried shorter, character by
+  // character, on a last line of backticks without a line ending (quadratic otherwise).
   const clean = content
     .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
-    .replace(/^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]{0,3}\1[ \t]*$|(?![\s\S]))/gm, blank);
+    .replace(/^[ \t]{0,3}(`{3,}(?!`)|~{3,}(?!~))[^\n]*\n[\s\S]*?(?:^[ \t]{0,3}\1[ \t]*$|(?![\s\S]))/gm, blank);
   const lines = clean.split('\n');
   let offset = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -608,10 +653,10 @@ function findGoals(
     const lineOffset = offset;
     offset += lines[i]!.length + 1;
     if (!/[:：]/.test(line) && !/^\s*#{1,6}\s/.test(line)) continue;
-    const m = GOAL_LINE.exec(line);
-    if (!m || !lookup.isGoalLabel(m[1]!)) continue;
-    let value = (m[2] ?? '').trim();
-    if (value === '' && (/^\s*#{1,6}\s/.test(line) || m[2] !== undefined)) {
+    const m = goalLine(line);
+    if (!m || !lookup.isGoalLabel(m.label)) continue;
+    let value = (m.value ?? '').trim();
+    if (value === '' && (/^\s*#{1,6}\s/.test(line) || m.value !== undefined)) {
       // "### Mittarit" or "**Mittarit:**" followed by lines (a list): the goal is what
       // follows, up to the next heading.
       const rest: string[] = [];
@@ -620,7 +665,7 @@ function findGoals(
     }
     if (value === '' || isPlaceholder(value)) continue;
     const start = base + lineOffset + (line.length - line.trimStart().length);
-    goals.push({ label: matchKey(m[1]!), text: value, place: idx.place(start, base + lineOffset + line.length) });
+    goals.push({ label: matchKey(m.label), text: value, place: idx.place(start, base + lineOffset + line.length) });
   }
   return goals;
 }

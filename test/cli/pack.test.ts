@@ -93,3 +93,47 @@ describe('npm package (pack, offline install, run)', function () {
     assert.equal((JSON.parse(again.stdout) as { summary: { charters: number } }).summary.charters, 3);
   });
 });
+
+describe('VS Code extension package (.vsix), ready for the Marketplace and Open VSX', function () {
+  this.timeout(300_000);
+  let tmp: string;
+  let vsix: string;
+  const unzip = (...args: string[]): string => {
+    const r = spawnSync('unzip', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout;
+  };
+
+  before(() => {
+    tmp = mkdtempSync(path.join(tmpdir(), 'charters-vsix-'));
+    vsix = path.join(tmp, 'charters.vsix');
+    const r = run(process.execPath, [path.join(ROOT, 'scripts/package.mjs'), '--out', vsix], ROOT);
+    assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
+  });
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('has an icon, a gallery banner, categories, the repository and a changelog', () => {
+    const manifest = unzip('-p', vsix, 'extension.vsixmanifest');
+    assert.match(manifest, /<Icon>extension\/media\/icon\.png<\/Icon>/);
+    assert.match(manifest, /<Categories>Linters,Snippets,Programming Languages<\/Categories>/);
+    assert.match(manifest, /Microsoft\.VisualStudio\.Services\.Branding\.Color" Value="#1f4e9c"/);
+    assert.match(manifest, /Microsoft\.VisualStudio\.Services\.Links\.Source" Value="https:\/\/github\.com\/leadership-charters\/charters/);
+    assert.match(manifest, /Type="Microsoft\.VisualStudio\.Services\.Content\.Changelog"/);
+    const icon = spawnSync('unzip', ['-p', vsix, 'extension/media/icon.png']).stdout;
+    assert.equal(icon.subarray(1, 4).toString('latin1'), 'PNG');
+    // IHDR: width and height, big-endian, at bytes 16-23
+    assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128]);
+  });
+
+  it("every image of the README resolves to a file inside the package; no CLI bundle, no sources", () => {
+    const files = unzip('-Z1', vsix).split('\n').filter(Boolean);
+    const readme = unzip('-p', vsix, 'extension/readme.md');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
+    assert.ok(images.length >= 4, readme.slice(0, 500));
+    for (const src of images) {
+      assert.doesNotMatch(src, /^[a-z]+:/i, `${src} is relative`);
+      assert.ok(files.includes(`extension/${src}`), `${src} is in the package`);
+    }
+    for (const f of files) assert.doesNotMatch(f, /^extension\/(dist\/(cli|worker)\.js|src\/.*\.ts|test\/|node_modules\/)|\.map$/, f);
+  });
+});

@@ -158,14 +158,14 @@ describe('formatters', () => {
   });
 
   describe('github', () => {
-    it('emits one workflow command per finding and skipped file', () => {
+    it('emits one workflow command per finding and skipped file, errors first', () => {
       const lines = FORMATTERS.github(fixture(), OPTIONS).split('\n');
       assert.deepEqual(lines, [
-        '::warning title=owner-duplicate::Two charters name the same owner `Maija`',
         '::error file=units/myynti ja markkinointi.md,line=3,col=1,endLine=3,endColumn=12,title=element-missing::Element `Psychological safety` is missing',
+        '::warning title=owner-duplicate::Two charters name the same owner `Maija`',
         '::warning file=units/myynti ja markkinointi.md,line=12,col=4,endLine=12,endColumn=30,title=goal-missing::No goal under `Feedback`.',
-        '::notice file=units/sales.md,line=2,col=14,endLine=2,endColumn=24,title=review-due::Review is due on `2024-01-01`',
         '::warning file=units/logo.md::Not UTF-8 text',
+        '::notice file=units/sales.md,line=2,col=14,endLine=2,endColumn=24,title=review-due::Review is due on `2024-01-01`',
         'charters: 1 error, 2 warnings, 1 note, 1 file skipped',
         '',
       ]);
@@ -182,6 +182,17 @@ describe('formatters', () => {
         '::error file=a%2Cb%3Ac%25.md,line=1,col=2,endLine=1,endColumn=3,title=goal-missing::100%25 done%0D%0Anext: a, b\n' +
           'charters: 1 error, 0 warnings, 0 notes\n',
       );
+    });
+
+    it('replaces control characters, so no text can start a command of its own', () => {
+      const run: RunResult = {
+        ...fixture(),
+        findings: [finding('goal-missing', 'warning', 'a\u001b[31m.md', place(1, 1, 1, 2), 'x\u0085::error::y\u0000\u009b\u2028z')],
+        skipped: [],
+      };
+      const first = FORMATTERS.github(run, OPTIONS).split('\n')[0]!;
+      assert.equal(first, '::warning file=a\ufffd[31m.md,line=1,col=1,endLine=1,endColumn=2,title=goal-missing::x\ufffd::error::y\ufffd\ufffd\ufffdz');
+      assert.doesNotMatch(first, /[\u0000-\u001f\u007f-\u009f]/);
     });
   });
 

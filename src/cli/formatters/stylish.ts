@@ -45,6 +45,8 @@ const KIND: Record<Lang, Record<Severity | 'skipped', string>> = {
 
 interface Row {
   position: string;
+  /** On a line changed since `--changed-since` (marked `*`). */
+  changed: boolean;
   kind: Severity | 'skipped';
   message: string;
   ruleId: string;
@@ -63,17 +65,22 @@ export function formatStylish(result: RunResult, options: FormatOptions): string
     if (!rows) groups.set(key, (rows = []));
     return rows;
   };
+  // --changed-since: files the change touched come first, findings on changed lines are marked.
+  const changedFiles = new Set<string>();
   for (const f of result.findings) {
     const { line, column } = f.place.start;
-    const position = isHandbook(f.file) ? '' : `${line}:${column}`;
-    rowsOf(f.file).push({ position, kind: f.severity, message: f.reason, ruleId: f.ruleId });
+    const c = options.changed?.(f.file, line, f.place.end.line);
+    if (c) changedFiles.add(isHandbook(f.file) ? '' : f.file);
+    const position = isHandbook(f.file) ? '' : `${c === 'line' ? '*' : ''}${line}:${column}`;
+    rowsOf(f.file).push({ position, changed: c === 'line', kind: f.severity, message: f.reason, ruleId: f.ruleId });
   }
   for (const s of result.skipped) {
-    rowsOf(s.file).push({ position: '', kind: 'skipped', message: s.reason, ruleId: '' });
+    rowsOf(s.file).push({ position: '', changed: false, kind: 'skipped', message: s.reason, ruleId: '' });
   }
+  const ordered = [...groups].sort(([a], [b]) => Number(changedFiles.has(b)) - Number(changedFiles.has(a)));
 
   const out: string[] = [];
-  for (const [file, rows] of groups) {
+  for (const [file, rows] of ordered) {
     const positionWidth = Math.max(...rows.map((r) => r.position.length));
     const kind = KIND[options.lang];
     const kindWidth = Math.max(...rows.map((r) => kind[r.kind].length));
@@ -111,6 +118,9 @@ export function formatStylish(result: RunResult, options: FormatOptions): string
   }
   for (const notice of options.notices ?? []) {
     out.push(notice.severity === 'error' ? paint('bold', paint('red', `✖ ${notice.message}`)) : paint('dim', notice.message));
+  }
+  if (options.changedSince !== undefined && [...groups.values()].some((rows) => rows.some((r) => r.changed))) {
+    out.push(paint('dim', fi ? `* rivillä, jota on muutettu viitteen ${options.changedSince} jälkeen` : `* on a line changed since ${options.changedSince}`));
   }
   if (result.fixed !== undefined && result.fixed > 0) {
     const fixed = count(result.fixed, 'problem');

@@ -11,6 +11,13 @@ export interface FormatOptions {
   /** `file://` URI of the handbook root, ending with `/` (SARIF's `ROOTPATH`). */
   baseUri?: string;
   /**
+   * `--changed-since` / a pull request's base: where a finding stands relative to the change
+   * (`line`: on a changed line, `file`: elsewhere in a changed file). Formatters put those first.
+   */
+  changed?: (file: string, startLine: number, endLine: number) => 'line' | 'file' | undefined;
+  /** The base the change is measured against, as named (`origin/main`), for the formatters' texts. */
+  changedSince?: string;
+  /**
    * What the run itself has to say besides findings, localised: why it fails although no error
    * was found (`--max-warnings`), how many warnings `--quiet` hid. Every format shows them.
    */

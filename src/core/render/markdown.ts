@@ -15,6 +15,7 @@ import { unified } from 'unified';
 import type { FrameworkLookup } from '../framework/lookup';
 import { parseMarkdown } from '../parse';
 import { isBlank, isPlaceholder } from '../placeholder';
+import { labelAt, skipSpaces, stripExplicitId as stripExplicitIdText } from '../text';
 import type { ElementOccurrence, ElementStatus, Lang, TierSection } from '../types';
 import { h } from './html';
 import { label, statusGlyph, statusLabel } from './i18n';
@@ -139,7 +140,21 @@ interface Mark {
   element: BodyElement | undefined;
 }
 
-const LABEL = /^[\s>\p{Extended_Pictographic}\p{So}\ufe0f\u200d•▪►▶→–-]*([^:：\n]{1,40}?)\s*[:：]\s*([^\n]*)/u;
+/** A goal label's lead (quote markers, bullets, emoji); the label itself is read by `labelAt`. */
+const LABEL_LEAD = /^[\s>\p{Extended_Pictographic}\p{So}\ufe0f\u200d•▪►▶→–-]*/u;
+const LABEL = { colons: ':：', min: 1, max: 40, emphasis: false } as const;
+
+/**
+ * `Label: value` in a line of rendered text: the label and the value (to the line's end). Replaces
+ * `^[…]*([^:：\n]{1,40}?)\s*[:：]\s*([^\n]*)`, which backtracked over long runs of spaces.
+ */
+export function textLabel(text: string): { label: string; value: string } | undefined {
+  const lead = LABEL_LEAD.exec(text)!;
+  const label = labelAt(text, lead[0].length, LABEL);
+  if (!label?.colon) return undefined;
+  const nl = text.indexOf('\n', label.end);
+  return { label: label.text, value: text.slice(skipSpaces(text, label.end), nl < 0 ? text.length : nl) };
+}
 
 class Marker {
   readonly elementIds = new Map<string, string>();
@@ -212,10 +227,10 @@ class Marker {
       addClass(node, 'goal-heading');
       return true;
     }
-    const m = LABEL.exec(text);
-    if (m && this.o.lookup.isGoalLabel(m[1]!)) {
+    const m = textLabel(text);
+    if (m && this.o.lookup.isGoalLabel(m.label)) {
       addClass(node, 'goal');
-      if (emptyGoal(m[2]!)) addClass(node, 'goal-empty');
+      if (emptyGoal(m.value)) addClass(node, 'goal-empty');
     }
     return false;
   }
@@ -305,8 +320,8 @@ class Marker {
     const text = line.nodes.map(plain).join('').split('\n')[0]!;
     const element = line.line !== undefined ? this.inlineAt.get(line.line) : undefined;
     if (element) return { goal: false, goalEmpty: false, element };
-    const m = LABEL.exec(text);
-    if (m && this.o.lookup.isGoalLabel(m[1]!)) return { goal: true, goalEmpty: emptyGoal(m[2]!), element: undefined };
+    const m = textLabel(text);
+    if (m && this.o.lookup.isGoalLabel(m.label)) return { goal: true, goalEmpty: emptyGoal(m.value), element: undefined };
     return { goal: false, goalEmpty: false, element: undefined };
   }
 }
@@ -315,7 +330,7 @@ class Marker {
 function stripExplicitId(node: Element): void {
   const last = node.children[node.children.length - 1];
   if (last?.type !== 'text') return;
-  const value = last.value.replace(/\s*\{#[A-Za-z0-9_.-]+\}\s*#*\s*$/, '');
+  const value = stripExplicitIdText(last.value);
   if (value === last.value) return;
   if (value === '') node.children.pop();
   else last.value = value;
