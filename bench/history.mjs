@@ -17,7 +17,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { charterText, configText, prng } from './generate.mjs';
@@ -92,12 +92,17 @@ function repository() {
   return dir;
 }
 
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Wall time, and CPU time (user + system) when /usr/bin/time is there: on a loaded machine the CPU time is the steadier figure. */
 function timed(args, env) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 30 });
+  const cmd = timeBin ? [timeBin, ['-f', 'CHARTERS-BENCH-CPU %U %S', process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
+  const r = spawnSync(cmd[0], cmd[1], { encoding: 'utf8', env, maxBuffer: 1 << 30 });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`charters ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return { ms, stdout: r.stdout };
+  const m = /CHARTERS-BENCH-CPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  return { ms, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : undefined, stdout: r.stdout };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -113,10 +118,11 @@ try {
   for (let i = 0; i < RUNS; i++) {
     const w = timed(['history', dir, '--today', TODAY], env);
     if (w.stdout !== cold.stdout) throw new Error('the warm series differs from the cold one');
-    warm.push(w.ms);
+    warm.push(w);
   }
   const render = [];
-  for (let i = 0; i < RUNS; i++) render.push(timed(['render', dir, '--out', join(out, 'site'), '--today', TODAY], env).ms);
+  for (let i = 0; i < RUNS; i++) render.push(timed(['render', dir, '--out', join(out, 'site'), '--today', TODAY], env));
+  const med = (runs, key) => (runs[0][key] === undefined ? undefined : Math.round(median(runs.map((x) => x[key]))));
   const result = {
     commits: COMMITS,
     charters: CHARTERS,
@@ -124,13 +130,19 @@ try {
     points: series.points.length,
     granularity: series.granularity,
     historyColdMs: Math.round(cold.ms),
-    historyWarmMs: Math.round(median(warm)),
-    renderWarmMs: Math.round(median(render)),
+    historyColdCpuMs: cold.cpuMs === undefined ? undefined : Math.round(cold.cpuMs),
+    historyWarmMs: med(warm, 'ms'),
+    historyWarmCpuMs: med(warm, 'cpuMs'),
+    renderWarmMs: med(render, 'ms'),
+    renderWarmCpuMs: med(render, 'cpuMs'),
+    load: loadavg()[0],
   };
+  const cpu = (ms) => (ms === undefined ? '' : `, CPU ${(ms / 1000).toFixed(2)} s`);
   console.log(`history of ${COMMITS} commits, ${CHARTERS} charters, ${YEARS} years: ${result.points} ${result.granularity} points`);
-  console.log(`  charters history, cold cache   ${(result.historyColdMs / 1000).toFixed(2)} s`);
-  console.log(`  charters history, warm cache   ${(result.historyWarmMs / 1000).toFixed(2)} s (median of ${RUNS})`);
-  console.log(`  charters render (with history) ${(result.renderWarmMs / 1000).toFixed(2)} s (median of ${RUNS}, warm cache)`);
+  console.log(`  charters history, cold cache   ${(result.historyColdMs / 1000).toFixed(2)} s${cpu(result.historyColdCpuMs)}`);
+  console.log(`  charters history, warm cache   ${(result.historyWarmMs / 1000).toFixed(2)} s${cpu(result.historyWarmCpuMs)} (median of ${RUNS})`);
+  console.log(`  charters render (with history) ${(result.renderWarmMs / 1000).toFixed(2)} s${cpu(result.renderWarmCpuMs)} (median of ${RUNS}, warm cache)`);
+  console.log(`  1-minute load average at the end: ${result.load.toFixed(1)} on ${availableParallelism()} cores`);
   if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify(result, null, 2)}\n`);
 } finally {
   rmSync(cache, { recursive: true, force: true });

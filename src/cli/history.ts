@@ -153,6 +153,8 @@ function candidateFilter(config: ResolvedConfig, configRootRel: string): (path: 
   };
 }
 
+// The log's own separators (RS, US) are control characters by design.
+// eslint-disable-next-line no-control-regex
 const HEADER = /^\n?\x1e([0-9a-f]{40,64})\x1f(\d{4}-\d{2}-\d{2})T[^\x1f]*\x1f/;
 const RAW = /^\n?:(\d{6}) (\d{6}) ([0-9a-f]{40,64}) ([0-9a-f]{40,64}) ([A-Z])\d*$/;
 const ZERO = /^0+$/;

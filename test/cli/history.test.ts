@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
+import { parseLog } from '../../src/cli/history';
 import { assertSafePage, visibleText } from '../unit/render/assert-safe';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -232,5 +233,44 @@ describe('charters history (spawned, a temporary git repository)', function () {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /not in a git repository/);
     assert.equal(r.stdout.trimEnd().split('\r\n').length, 2);
+  });
+});
+
+describe('parseLog (git log -z --raw)', () => {
+  const A = 'a'.repeat(40);
+  const B = 'b'.repeat(40);
+  const Z = '0'.repeat(40);
+  const md = (p: string): boolean | undefined => (p.endsWith('.md') ? p.startsWith('forced/') : undefined);
+
+  it('reads commits and the blob ids of the handbook files they changed; paths become handbook-relative', () => {
+    const out = [
+      `\x1e${'1'.repeat(40)}\x1f2024-01-08T12:00:00+02:00\x1fFirst`,
+      `\n:000000 100644 ${Z} ${A} A`,
+      'hb/a.md',
+      `:000000 100644 ${Z} ${A} A`,
+      'hb/forced/b.md',
+      `:000000 100644 ${Z} ${A} A`,
+      'hb/notes.txt',
+      `:000000 100644 ${Z} ${A} A`,
+      'elsewhere/c.md',
+      `\x1e${'2'.repeat(40)}\x1f2024-02-05T12:00:00+02:00\x1fSecond`,
+      `\n:100644 100644 ${A} ${B} M`,
+      'hb/a.md',
+      `:100644 120000 ${A} ${B} T`,
+      'hb/forced/b.md',
+      '',
+    ].join('\0');
+    assert.deepEqual(parseLog(out, 'hb', md), [
+      { id: '1'.repeat(40), date: '2024-01-08', subject: 'First', changes: [{ path: 'a.md', before: null, after: A }, { path: 'forced/b.md', before: null, after: `${A}+` }] },
+      { id: '2'.repeat(40), date: '2024-02-05', subject: 'Second', changes: [{ path: 'a.md', before: A, after: B }, { path: 'forced/b.md', before: `${A}+`, after: null }] },
+    ]);
+  });
+
+  it('a subject cannot forge a commit or a change: it ends at its NUL, and control characters become spaces', () => {
+    const out = [`\x1e${'1'.repeat(40)}\x1f2024-01-08T12:00:00+02:00\x1fEvil \x1e${'9'.repeat(40)}\x1f2030-01-01T00:00:00Z\x1f:000000 100644 ${Z} ${B} A`, `\n:000000 100644 ${Z} ${A} A`, 'a.md', ''].join('\0');
+    const commits = parseLog(out, '', md);
+    assert.equal(commits.length, 1);
+    assert.deepEqual(commits[0]!.changes, [{ path: 'a.md', before: null, after: A }]);
+    assert.doesNotMatch(commits[0]!.subject, /[\x00-\x1f]/);
   });
 });
