@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseConfig } from '../../src/core/config';
@@ -56,7 +56,31 @@ before(function () {
     throw new Error(`test:print needs ${CHROMIUM} and poppler-utils (pdftotext, pdfinfo): run \`npm run setup:vscode\` (scripts/setup-vscode.sh installs both)`);
   }
   tmp = mkdtempSync(path.join(tmpdir(), 'charters-print-'));
-  const r = spawnSync(process.execPath, [BIN, 'render', HANDBOOK, '--out', path.join(tmp, 'site'), '--print', '--today', TODAY], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: path.join(tmp, 'cache') } });
+  // The handbook in a git repository of its own, in three dated commits (the supervisors'
+  // charters come second, a goal line goes in the third), so that the print edition has a history.
+  const repo = path.join(tmp, 'repo');
+  const hb = path.join(repo, 'handbook');
+  cpSync(HANDBOOK, hb, { recursive: true });
+  const git = (args: string[], date?: string): void => {
+    const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: tmp, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org', ...(date ? { GIT_AUTHOR_DATE: `${date}T10:00:00+02:00`, GIT_COMMITTER_DATE: `${date}T10:00:00+02:00` } : {}) };
+    execFileSync('git', args, { cwd: repo, env, stdio: 'ignore' });
+  };
+  const supervisors = path.join(hb, 'charters/esihenkilot');
+  const aside = path.join(tmp, 'esihenkilot');
+  renameSync(supervisors, aside);
+  const production = path.join(hb, 'charters/keskijohto/tuotanto.md');
+  const original = readFileSync(production, 'utf8');
+  writeFileSync(production, original.replace(/^- Tavoite:/m, '- Ajatus:'));
+  git(['init', '-q']);
+  git(['add', '-A']);
+  git(['commit', '-q', '-m', 'Ylin johto ja keskijohto'], '2026-03-02');
+  renameSync(aside, supervisors);
+  git(['add', '-A']);
+  git(['commit', '-q', '-m', 'Esihenkilöt'], '2026-06-01');
+  writeFileSync(production, original);
+  git(['add', '-A']);
+  git(['commit', '-q', '-m', 'Tuotanto: tavoite'], '2026-09-01');
+  const r = spawnSync(process.execPath, [BIN, 'render', hb, '--out', path.join(tmp, 'site'), '--print', '--today', TODAY], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: path.join(tmp, 'cache') } });
   assert.equal(r.status, 0, r.stderr);
   assert.ok(existsSync(path.join(tmp, 'site/print.html')));
 });
@@ -113,7 +137,7 @@ describe('the print edition (Chromium → PDF → pdftotext)', function () {
     assert.ok(expected.filter((e) => e.kind === 'goal').length >= 20);
     const missing = expected.filter((e) => !text.includes(squeeze(e.text)));
     assert.deepEqual(missing, [], 'texts missing from the PDF');
-    for (const t of ['Mikä kenenkin hommaa on', 'Seurannan yhteenveto', 'Määritellyt osa-alueet johtotasoittain']) assert.ok(text.includes(squeeze(t)), t);
+    for (const t of ['Mikä kenenkin hommaa on', 'Seurannan yhteenveto', 'Määritellyt osa-alueet johtotasoittain', 'Yksi piste jokaisen käsikirjaa muuttaneen muutoksen (commit) jälkeen (3 muutosta)']) assert.ok(text.includes(squeeze(t)), t);
   });
 
   it('the site index prints the matrix one tier per table, nothing wider than A4 landscape', () => {
@@ -129,7 +153,7 @@ describe('the print edition (Chromium → PDF → pdftotext)', function () {
 describe('the site on screen (Chromium through playwright-core)', function () {
   this.timeout(180_000);
 
-  it('at 1400 px the matrix does not scroll sideways, and the history page neither', async () => {
+  it('at 1400 px the matrix does not scroll sideways, nor the history page; printed, nothing passes the page edge', async () => {
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
     try {
@@ -143,6 +167,15 @@ describe('the site on screen (Chromium through playwright-core)', function () {
         assert.ok(overflow.length > 1, `${file}: elements measured`);
         for (const o of overflow) assert.ok(o.scroll <= o.client + 1, `${file}: ${o.name} is ${o.scroll} px wide in ${o.client} px`);
       }
+      // Printed: the print edition laid out for A4 portrait's printable width (210 mm less the
+      // margins, 186 mm ≈ 703 px); nothing may reach past the right edge.
+      await page.setViewportSize({ width: 703, height: 1000 });
+      await page.emulateMedia({ media: 'print' });
+      await page.goto(`file://${path.join(tmp, 'site', 'print.html')}`);
+      const wide = (await page.evaluate(`[...document.querySelectorAll('main *')]
+        .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .slice(0, 5).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))`)) as string[];
+      assert.deepEqual(wide, [], 'elements past the right edge of the printed page');
     } finally {
       await browser.close();
     }
