@@ -34,7 +34,7 @@ const jobs = {
     build({ ...common, platform: 'node', format: 'cjs', entryPoints: { cli: 'src/cli/index.ts' }, outdir: dist }),
   worker: () =>
     existsSync('src/cli/worker.ts')
-      ? build({ ...common, platform: 'node', format: 'cjs', entryPoints: { worker: 'src/cli/worker.ts' }, outdir: dist })
+      ? build({ ...common, platform: 'node', format: 'cjs', entryPoints: { worker: 'src/cli/worker.ts', 'history-worker': 'src/cli/history-worker.ts' }, outdir: dist })
       : undefined,
   extension: () =>
     existsSync('src/extension/extension.ts')

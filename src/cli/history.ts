@@ -18,7 +18,9 @@
  *   (e.g. dubious ownership) gives the snapshot of the work tree with a note instead.
  */
 import { createHash } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import * as nodePath from 'node:path';
 import picomatch from 'picomatch/posix';
 import type { ResolvedConfig } from '../core/config';
@@ -40,6 +42,7 @@ import {
 import type { CharterLint, Linter } from '../core/lint';
 import { isIsoDate } from '../core/text';
 import { findRepository, runGit, type GitRepository } from './git';
+import type { HistoryWorkerData, HistoryWorkItem } from './history-worker';
 import { writeFileAtomic } from './node-fs';
 
 /** Bump when CharterFacts or the cache file's shape changes. */
@@ -67,8 +70,9 @@ export interface HandbookHistory {
   series: HistorySeries;
   /** Per charter (handbook-relative path) with a `reviewed:` date: the commits since then. */
   changes: Map<string, { since: string; changes: CharterChange[] }>;
-  /** Blobs linted in this run (the rest came from the cache). */
+  /** Blobs linted in this run (the rest came from the cache), and on how many threads. */
   linted: number;
+  threads: number;
 }
 
 /** The cache directory for history facts, or undefined when the environment names no home. */
@@ -92,6 +96,7 @@ export async function readHistory(input: HistoryInput): Promise<HandbookHistory>
     ),
     changes: new Map(),
     linted: 0,
+    threads: 0,
   });
 
   const repo = findRepository(input.dir);
@@ -130,7 +135,7 @@ export async function readHistory(input: HistoryInput): Promise<HandbookHistory>
   const series = historySeries({ commits, granularity: plan.granularity, samples: plan.samples, facts: lookupFacts, tiers, today: input.today });
   const changes = new Map<string, { since: string; changes: CharterChange[] }>();
   for (const [file, since] of reviewed) changes.set(file, { since, changes: changesSince(commits, file, since, lookupFacts) });
-  return { series, changes, linted: facts.linted };
+  return { series, changes, linted: facts.linted, threads: facts.threads };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,13 +235,14 @@ async function loadCache(file: string, settings: string): Promise<Map<string, Ch
   return map;
 }
 
-async function factsFor(repo: GitRepository, keys: string[], input: HistoryInput): Promise<{ map: Map<string, CharterFacts | null>; linted: number }> {
+async function factsFor(repo: GitRepository, keys: string[], input: HistoryInput): Promise<{ map: Map<string, CharterFacts | null>; linted: number; threads: number }> {
   const settings = settingsHash(input);
   const dir = historyCacheDir(input.env);
   const file = dir ? nodePath.join(dir, `history-${settings.slice(0, 16)}.json`) : undefined;
   const cached = file ? await loadCache(file, settings) : new Map<string, CharterFacts | null>();
   const map = new Map<string, CharterFacts | null>();
   const missing: string[] = [];
+  let threads = 0;
   for (const key of keys) {
     const hit = cached.get(key);
     if (hit !== undefined) map.set(key, hit);
@@ -244,11 +250,18 @@ async function factsFor(repo: GitRepository, keys: string[], input: HistoryInput
   }
   if (missing.length > 0) {
     const texts = await readBlobs(repo, [...new Set(missing.map((k) => k.replace(/\+$/, '')))], input);
+    const work: { key: string; item: HistoryWorkItem }[] = [];
     for (const key of missing) {
       const text = texts.get(key.replace(/\+$/, ''));
-      const result = text === undefined ? undefined : input.linter.lintText('history.md', text, { forceCharter: key.endsWith('+'), today: input.today });
-      map.set(key, result ? (charterFacts(result, input.linter.lookup) ?? null) : null);
+      if (text === undefined) map.set(key, null);
+      else work.push({ key, item: { text, force: key.endsWith('+') } });
     }
+    const linted = await lintItems(
+      work.map((w) => w.item),
+      input,
+    );
+    threads = linted.threads;
+    work.forEach((w, i) => map.set(w.key, linted.facts[i] ?? null));
     if (file) {
       const merged: Record<string, CharterFacts | null> = {};
       let n = 0;
@@ -262,7 +275,61 @@ async function factsFor(repo: GitRepository, keys: string[], input: HistoryInput
       await writeFileAtomic(file, JSON.stringify(data)).catch(() => undefined);
     }
   }
-  return { map, linted: missing.length };
+  return { map, linted: missing.length, threads };
+}
+
+/** Blobs to lint from which on, worker threads share the work (one per core, at most four). */
+export const WORKERS_FROM = 400;
+
+/**
+ * The facts of each item, in order: on worker threads (dist/history-worker.js) for a long list
+ * on a machine with more than one core, else on this thread. `CHARTERS_HISTORY_WORKERS=N` sets
+ * the number of threads (0 or 1: this thread only), for any list length.
+ */
+async function lintItems(items: HistoryWorkItem[], input: HistoryInput): Promise<{ facts: (CharterFacts | null)[]; threads: number }> {
+  const forced = input.env['CHARTERS_HISTORY_WORKERS'];
+  const wanted = forced !== undefined && /^\d{1,2}$/.test(forced) ? Number(forced) : items.length >= WORKERS_FROM ? Math.min(4, availableParallelism()) : 1;
+  const script = nodePath.join(__dirname, 'history-worker.js');
+  let usable = false;
+  try {
+    usable = statSync(script).isFile();
+  } catch {
+    usable = false;
+  }
+  const threads = Math.min(wanted, items.length);
+  if (threads < 2 || !usable) {
+    return { facts: items.map((item) => charterFacts(input.linter.lintText('history.md', item.text, { forceCharter: item.force, today: input.today }), input.linter.lookup) ?? null), threads: 1 };
+  }
+  const data: HistoryWorkerData = { config: input.linter.config, lang: input.linter.lang, today: input.today };
+  const workers = Array.from({ length: threads }, () => new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 32 } }));
+  try {
+    // Batches handed out as workers finish, so that a slow batch does not hold the others up.
+    const out: (CharterFacts | null)[] = new Array(items.length);
+    const batch = Math.max(8, Math.min(64, Math.ceil(items.length / (threads * 8))));
+    let next = 0;
+    await Promise.all(
+      workers.map(async (w) => {
+        while (next < items.length) {
+          const start = next;
+          const slice = items.slice(start, start + batch);
+          next += slice.length;
+          const facts = await new Promise<(CharterFacts | null)[]>((resolve, reject) => {
+            const onError = (e: Error): void => reject(e);
+            w.once('error', onError);
+            w.once('message', (reply: (CharterFacts | null)[]) => {
+              w.off('error', onError);
+              resolve(reply);
+            });
+            w.postMessage(slice);
+          });
+          facts.forEach((f, i) => (out[start + i] = f));
+        }
+      }),
+    );
+    return { facts: out, threads };
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }
 
 /** The text of each blob that is not too large, binary or invalid UTF-8. */

@@ -102,6 +102,7 @@ export async function historyCommand(params: MainParams, values: RenderValues, r
     if (typeof hb === 'number') return hb;
     const history = await readHistory({ dir: hb.dir, root: hb.root, linter: hb.linter, today: hb.today, current: hb.charters, env: params.env, toolVersion: VERSION });
     const series = history.series;
+    if (params.env['CHARTERS_DEBUG']) params.stderr(`charters: debug: history: ${series.commits} commits, ${series.points.length} points, ${history.linted} blobs linted on ${history.threads} threads\n`);
     if (series.note) params.stderr(`charters: ${m(hb.lang, series.note === 'shallow' ? 'historyShallow' : series.note === 'no-git' ? 'historyNoGit' : 'historyNoCommits')}\n`);
     const text = format === 'json' ? historyJson(series) : historyCsv(series);
     if (values.output) {

@@ -27,8 +27,8 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return e;
 }
 
-function charters(args: string[], cwd = tmp): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: env(), encoding: 'utf8', timeout: 60_000 });
+function charters(args: string[], cwd = tmp, extra: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: env(extra), encoding: 'utf8', timeout: 60_000 });
   assert.equal(r.error, undefined, String(r.error));
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
@@ -224,6 +224,21 @@ describe('charters history (spawned, a temporary git repository)', function () {
     writeFileSync(path.join(cacheDir, files[0]!), '{ not json');
     assert.equal(charters(['history', 'repo/handbook', '--today', '2024-05-01']).stdout, first.stdout);
     assert.equal(charters(['history', 'repo/handbook', '--today', '2024-05-01']).stdout, first.stdout, 'from the rewritten cache');
+  });
+
+  it('on worker threads (dist/history-worker.js) the series is the same as on one thread', () => {
+    makeRepo();
+    const args = ['history', 'repo/handbook', '--today', '2024-05-01'];
+    const one = charters(args, tmp, { CHARTERS_HISTORY_WORKERS: '0', XDG_CACHE_HOME: path.join(tmp, 'cache-1'), CHARTERS_DEBUG: '1' });
+    const two = charters(args, tmp, { CHARTERS_HISTORY_WORKERS: '2', XDG_CACHE_HOME: path.join(tmp, 'cache-2'), CHARTERS_DEBUG: '1' });
+    assert.equal(one.code, 0, one.stderr);
+    assert.equal(two.code, 0, two.stderr);
+    assert.match(one.stderr, /history: 3 commits, 4 points, 4 blobs linted on 1 threads/);
+    assert.match(two.stderr, /history: 3 commits, 4 points, 4 blobs linted on 2 threads/);
+    assert.equal(two.stdout, one.stdout);
+    assert.ok(existsSync(path.join(ROOT, 'dist/history-worker.js')), 'the worker is bundled');
+    const cached = (dir: string): unknown => JSON.parse(readFileSync(path.join(tmp, dir, 'leadership-charters', readdirSync(path.join(tmp, dir, 'leadership-charters'))[0]!), 'utf8'));
+    assert.deepEqual(cached('cache-2'), cached('cache-1'), 'the same facts, from either path');
   });
 
   it('outside git: today’s snapshot with a note', () => {
