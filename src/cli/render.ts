@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
-import type { ConfigError } from '../core/config';
+import { configErrorText, type ConfigError } from '../core/config';
 import { decodeText, discover, findConfig, globs, readRefusal, relativePath, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
 import { buildMatrix, matrixHtml, matrixJson, matrixMarkdown } from '../core/render/matrix';
@@ -27,7 +27,7 @@ import type { Finding, Lang, SkippedFile } from '../core/types';
 import { readHistory } from './history';
 import type { MainParams } from './main';
 import { m } from './messages';
-import { nodeFs, toCorePath, writeFileAtomic } from './node-fs';
+import { nodeFs, shownPath, symlinkOnTheWay, SymlinkRefused, toCorePath, writeFileAtomic } from './node-fs';
 
 const VERSION = '0.1.0';
 
@@ -84,7 +84,7 @@ export async function renderCommand(params: MainParams, values: RenderValues, re
     const site = buildSite(siteInput);
     if (values.print) site.files.push({ path: SITE_PRINT, text: buildPrintEdition({ ...siteInput, cspNonce: randomBytes(16).toString('base64') }) });
     for (const file of site.rejected) params.stderr(`charters: ${m(hb.lang, 'unsafePage', file)}\n`);
-    const written = await writeSite(out, site.files, hb.lang, handbookReal);
+    const written = await writeSite(out, site.files, hb.lang, handbookReal, params.cwd);
     const shown = nodePath.relative(params.cwd, out) || '.';
     params.stdout(`${m(hb.lang, 'rendered', site.pages.size, shown, nodePath.join(shown, 'index.html'))}\n`);
     if (values.print) params.stdout(`${m(hb.lang, 'renderedPrint', nodePath.join(shown, SITE_PRINT))}\n`);
@@ -146,8 +146,9 @@ export async function matrixCommand(params: MainParams, values: RenderValues, re
     }
     if (outFile) {
       try {
-        await writeFileAtomic(outFile, text);
+        await writeFileAtomic(outFile, text, { base: params.cwd });
       } catch (e) {
+        if (e instanceof SymlinkRefused) throw new RenderError(m(hb.lang, 'refuseLink', values.output!, shownPath(params.cwd, e.path)));
         const err = e as NodeJS.ErrnoException;
         throw new RenderError(m(hb.lang, 'cannotWrite', values.output!, err.code ?? err.message));
       }
@@ -244,7 +245,7 @@ async function handbookName(fs: HandbookFs, dirCore: string): Promise<string> {
 
 function configError(params: MainParams, lang: Lang, e: ConfigError): string {
   const file = nodePath.relative(params.cwd, e.file) || e.file;
-  return m(lang, 'configError', file, e.line, e.column, e.message);
+  return m(lang, 'configError', file, e.line, e.column, configErrorText(e, lang));
 }
 
 /** media/charters.css of the package: found upwards from the bundle (dist/ or out/test/…). */
@@ -308,7 +309,20 @@ async function readMarker(dir: string): Promise<Marker | undefined> {
   }
 }
 
-async function writeSite(out: string, files: { path: string; text: string }[], lang: Lang, handbookReal: string): Promise<{ removed: number }> {
+async function writeSite(out: string, files: { path: string; text: string }[], lang: Lang, handbookReal: string, cwd: string): Promise<{ removed: number }> {
+  // --out itself (or a directory on the way to it) being a link, dangling or not, is refused:
+  // the site would be written wherever it points.
+  const link = await symlinkOnTheWay(out, cwd);
+  if (link !== undefined) throw new RenderError(m(lang, 'refuseLink', shownPath(cwd, out), shownPath(cwd, link)));
+  try {
+    return await writeSiteFiles(out, files, lang, handbookReal);
+  } catch (e) {
+    if (e instanceof SymlinkRefused) throw new RenderError(m(lang, 'refuseLink', shownPath(cwd, e.path), shownPath(cwd, e.path)));
+    throw e;
+  }
+}
+
+async function writeSiteFiles(out: string, files: { path: string; text: string }[], lang: Lang, handbookReal: string): Promise<{ removed: number }> {
   const info = await fsp.stat(out).catch(() => undefined);
   if (info && !info.isDirectory()) throw new RenderError(m(lang, 'outNotDir', out));
   if (!info) await fsp.mkdir(out, { recursive: true });
@@ -337,7 +351,7 @@ async function writeSite(out: string, files: { path: string; text: string }[], l
     const existing = await fsp.lstat(t.abs).catch(() => undefined);
     if (existing?.isSymbolicLink()) await fsp.unlink(t.abs);
     else if (existing && !existing.isFile()) throw new RenderError(m(lang, 'outUnsafe', t.path));
-    await writeFileAtomic(t.abs, t.text);
+    await writeFileAtomic(t.abs, t.text, { base: root });
   }
   let removed = 0;
   for (const rel of stale) {
@@ -360,5 +374,5 @@ async function writeMarker(root: string, files: string[]): Promise<void> {
   const path = nodePath.join(root, SITE_MARKER);
   const existing = await fsp.lstat(path).catch(() => undefined);
   if (existing?.isSymbolicLink()) await fsp.unlink(path);
-  await writeFileAtomic(path, `${JSON.stringify(marker, null, 2)}\n`);
+  await writeFileAtomic(path, `${JSON.stringify(marker, null, 2)}\n`, { base: root });
 }

@@ -11,7 +11,7 @@
  * gives one, with the same tiers.
  */
 import { markdownComplexity, type Linter } from './lint';
-import { frontmatterTiers, loadFrontmatterYaml, readLang, stringField } from './parse';
+import { charterLikeFrontmatter, frontmatterTiers, loadFrontmatterYaml, ownerField, readLang, stringField } from './parse';
 import type { CharterSummary } from './types';
 
 export interface FrontmatterSummaryOptions {
@@ -74,11 +74,17 @@ export function summaryFromFrontmatter(
   const loaded = loadFrontmatterYaml(raw, 2);
   if (loaded.error) {
     // Broken YAML: a charter (with no tiers) only if it looks like it names one, as in parseCharter.
-    return /^tiers?\s*:/m.test(raw) || forceCharter ? full() : undefined;
+    return /^(?:tiers?|taso|tasot)\s*:/im.test(raw) || forceCharter ? full() : undefined;
   }
   const data = loaded.data;
   const hasTierKey = 'tier' in data || 'tiers' in data;
-  if (!hasTierKey && !forceCharter) return undefined;
+  if (!hasTierKey && !forceCharter) {
+    // A frontmatter that looks like a charter's without a `tier` key (`Tier:`, `taso:`): a charter
+    // with no tier. Whether the template's fields make one depends on the headings: parse then.
+    const likely = charterLikeFrontmatter(data, {}, linter.lookup, undefined) !== undefined;
+    const templateKeys = ['owner', 'next-review', 'reviewed', 'unit'].filter((k) => k in data).length >= 2;
+    return likely || templateKeys ? full() : undefined;
+  }
   const named = frontmatterTiers(data, {}, linter.lookup);
   // No tier value: the article's layout names its tiers in headings, which only the parse sees.
   if (named.rawTiers.length === 0) return full();
@@ -86,7 +92,7 @@ export function summaryFromFrontmatter(
     file,
     tiers: named.tiers,
     unit: stringField(data, 'unit'),
-    owner: stringField(data, 'owner'),
+    owner: ownerField(data),
     nextReview: stringField(data, 'next-review'),
     lang: readLang(data, linter.lang),
     title: undefined,

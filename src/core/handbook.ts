@@ -5,7 +5,7 @@
  */
 import picomatch from 'picomatch/posix';
 import { CONFIG_FILE, parseConfig, type ConfigError, type ConfigResult, type ResolvedConfig, defaultConfig } from './config';
-import { applyFixes } from './fix';
+import { applyFixes, fixedCount } from './fix';
 import { t } from './i18n';
 import { Linter, sortFindings, type CharterLint } from './lint';
 import type { CharterSummary, Finding, Lang, RunResult, SkippedFile } from './types';
@@ -381,7 +381,8 @@ export async function lintFiles(o: LintFilesOptions): Promise<RunResult> {
         if (bom + text !== decoded.text) {
           const problem = await writeFixes(o, path, bytes, bom + text);
           if (problem === undefined) {
-            fixed += applied;
+            // Only findings that are gone count: a fix that leaves its finding is no fix.
+            fixed += applied > 0 ? fixedCount(original.findings, result.findings) : 0;
           } else {
             // Nothing was written: report the file as it is on disk.
             skipped.push({ file: rel, reason: problem });

@@ -464,6 +464,7 @@ function blankCharter(file: string, text: string, lang: Lang): Charter {
     frontmatter: { data: undefined, place: undefined, insertOffset: undefined, raw: undefined, keyLines: {}, error: undefined },
     isCharter: false,
     tiers: [],
+    tierHint: undefined,
     unknownTiers: [],
     multiTier: false,
     lang,
@@ -475,6 +476,8 @@ function blankCharter(file: string, text: string, lang: Lang): Charter {
     tierSections: [],
     occurrences: [],
     unknownIds: [],
+    nearMisses: [],
+    unrecognisedHeadings: [],
   };
 }
 

@@ -12,10 +12,11 @@ import { frontmatter as frontmatterSyntax } from 'micromark-extension-frontmatte
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { FrameworkLookup } from './framework/lookup';
+import { LIKELY, boundedDistance, type FrameworkLookup } from './framework/lookup';
+import { ownersOf } from './owners';
 import { isPlaceholder } from './placeholder';
 import { LineIndex, detectEol, explicitId, isSpaceCode, labelAt, matchKey, skipEmphasis, skipSpaces, stripExplicitId, trimEndWhere } from './text';
-import type { Charter, ElementOccurrence, Frontmatter, Lang, Place, TierSection } from './types';
+import type { Charter, ElementOccurrence, Frontmatter, Lang, NearMiss, Place, TierSection } from './types';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
@@ -72,20 +73,22 @@ export function parseCharter(
   const frontmatter = readFrontmatter(blocks.yaml, text, idx);
   const data = frontmatter.data ?? {};
   const headings = blocks.headings;
-  const titleHeading = headings.find((h) => h.depth === 1);
+  let titleHeading = headings.find((h) => h.depth === 1);
 
   // Tiers named in the frontmatter.
   const hasTierKey =
     'tier' in data ||
     'tiers' in data ||
-    (frontmatter.error !== undefined && /^tiers?\s*:/m.test(frontmatter.raw ?? text.slice(0, 4096)));
+    (frontmatter.error !== undefined && /^(?:tiers?|taso|tasot)\s*:/im.test(frontmatter.raw ?? text.slice(0, 4096)));
   const named = frontmatterTiers(data, frontmatter.keyLines, lookup);
   const { rawTiers, tiers, unknownTiers } = named;
   let multiTier = named.multiTier;
 
-  const isCharter = hasTierKey || options.forceCharter === true;
+  // Never a silent pass: a frontmatter that looks like a charter's but names no tier.
+  const tierHint = hasTierKey || frontmatter.error ? undefined : charterLikeFrontmatter(data, frontmatter.keyLines, lookup, headings);
+  const isCharter = hasTierKey || options.forceCharter === true || tierHint !== undefined;
   // No tier in the frontmatter: a document in the article's layout names its tiers in headings.
-  if (isCharter && rawTiers.length === 0 && !frontmatter.error) {
+  if (isCharter && rawTiers.length === 0 && !frontmatter.error && !tierHint) {
     for (const h of headings) {
       const def = lookup.tierOfHeading(h.text);
       if (def && !tiers.includes(def.id)) tiers.push(def.id);
@@ -97,6 +100,8 @@ export function parseCharter(
   const tierSections: TierSection[] = [];
   const occurrences: ElementOccurrence[] = [];
   const unknownIds: Charter['unknownIds'] = [];
+  const nearMisses: NearMiss[] = [];
+  const unrecognisedHeadings: Charter['unrecognisedHeadings'] = [];
 
   if (isCharter) {
     const sections: Section[] = [];
@@ -126,11 +131,27 @@ export function parseCharter(
     // `tiers: [supervisors]` with element headings and no tier heading: a single-tier charter.
     if (multiTier && sections.length === 0 && tiers.length === 1) multiTier = false;
     if (!multiTier && tiers.length === 1) {
+      // A Word or pandoc export has no title: its elements are `#` headings. Then every level
+      // counts, and the first `#` heading is the title only when it names no element.
+      const tier = tiers[0]!;
+      const tops = headings.filter((h) => h.depth === 1);
+      const all = new Set(lookup.tier(tier)?.elements.map((e) => e.id) ?? []);
+      const certain = (h: HeadingInfo): boolean =>
+        (h.explicitId !== undefined && lookup.element(h.explicitId)?.tier === tier) || lookup.elementOfTitle(tier, h.text) !== undefined;
+      const names = (h: HeadingInfo): boolean => certain(h) || (lookup.rankElements(tier, h.text, all)[0]?.score ?? 0) >= LIKELY;
+      let depth = titleHeading ? 1 : 0;
+      // (A title that only resembles an element, "# Psykologinen turvallisuus tiimissämme", stays the title.)
+      if (titleHeading && (certain(titleHeading) || tops.slice(1).some(names))) {
+        depth = 0;
+        if (certain(titleHeading)) titleHeading = undefined;
+      }
       const bodyStart = titleHeading ? titleHeading.end : frontmatter.place ? frontmatter.place.end.offset : 0;
-      sections.push({ tier: tiers[0]!, multi: false, depth: titleHeading ? 1 : 0, start: 0, bodyStart, end: text.length });
+      sections.push({ tier, multi: false, depth, start: 0, bodyStart, end: text.length });
     }
     for (const s of sections) {
-      occurrences.push(...findOccurrences(blocks, text, idx, lookup, s, unknownIds));
+      const found = findOccurrences(blocks, text, idx, lookup, s, unknownIds);
+      occurrences.push(...found);
+      findNearMisses(blocks, text, idx, lookup, s, found, nearMisses, unrecognisedHeadings);
     }
   }
 
@@ -141,12 +162,13 @@ export function parseCharter(
     frontmatter,
     isCharter,
     tiers,
+    tierHint,
     unknownTiers,
     unknownIds,
     multiTier,
     lang,
     unit: stringField(data, 'unit'),
-    owner: stringField(data, 'owner'),
+    owner: ownerField(data),
     reviewed: stringField(data, 'reviewed'),
     nextReview: stringField(data, 'next-review'),
     title: titleHeading
@@ -154,12 +176,95 @@ export function parseCharter(
       : undefined,
     tierSections,
     occurrences,
+    nearMisses,
+    unrecognisedHeadings,
   };
   lineIndexes.set(charter, idx);
   return charter;
 }
 
 
+
+/** The owners a frontmatter names (`owner`: one name, a list, or names separated by commas), joined with `, `. */
+export function ownerField(data: Record<string, unknown>): string | undefined {
+  const owners = ownersOf(data['owner']);
+  return owners.length > 0 ? owners.join(', ') : undefined;
+}
+
+/** Keys meant as `tier` (folded): the key itself, the plural and the Finnish words. */
+const TIER_KEYS = ['tier', 'tiers', 'taso', 'tasot', 'johtotaso', 'johtotasot'];
+/** Keys whose value describes a page rather than naming its tier. */
+const DESCRIPTIVE_KEYS = ['title', 'description', 'summary', 'tags', 'keywords', 'audience', 'otsikko', 'kuvaus'];
+/** Keys of the charter template besides the tier. */
+const CHARTER_KEYS = ['owner', 'next-review', 'reviewed', 'unit'];
+
+/** Whether a folded key is meant as `tier`: one typo or one swap of neighbours away. */
+function isTierKey(key: string): boolean {
+  if (key.length < 3) return false;
+  return TIER_KEYS.some((k) => key === k || boundedDistance(key, k, 1) <= 1 || swapped(key, k));
+}
+
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** The tier a frontmatter value names (a text, or a list of texts), as written. */
+function tierValue(v: unknown, lookup: FrameworkLookup): string | undefined {
+  const values = Array.isArray(v) ? v : [v];
+  for (const x of values) if (typeof x === 'string' && x.length <= 200 && lookup.resolveTier(x)) return x.trim();
+  return undefined;
+}
+
+/**
+ * Whether a frontmatter without `tier`/`tiers` is nevertheless a charter's, and what to suggest:
+ * a key meant as `tier` (`Tier:`, `taso:`, `teir:`); a tier's name as the value of another key
+ * together with one of the template's keys (`owner`, `next-review`, `reviewed`, `unit`); or two
+ * of those keys and headings that name two elements of one tier. A README or a note without such
+ * a frontmatter is not a charter.
+ */
+export function charterLikeFrontmatter(
+  data: Record<string, unknown>,
+  keyLines: Record<string, number>,
+  lookup: FrameworkLookup,
+  headings: readonly { text: string; depth: number }[] | undefined,
+): Charter['tierHint'] {
+  const keys = Object.keys(data);
+  const line = (k: string) => keyLines[k] ?? 1;
+  for (const k of keys) {
+    if (k.length > 40 || !isTierKey(matchKey(k))) continue;
+    const v = data[k];
+    return { key: k, line: line(k), value: tierValue(v, lookup) ?? tierOfHeadings(lookup, headings) };
+  }
+  const charterKeys = keys.filter((k) => CHARTER_KEYS.includes(k.toLowerCase())).length;
+  if (charterKeys >= 1) {
+    for (const k of keys) {
+      // a page titled after a tier ("title: Esihenkilöt") is a guide, not a charter without its key
+      if (DESCRIPTIVE_KEYS.includes(k.toLowerCase())) continue;
+      const value = tierValue(data[k], lookup);
+      if (value) return { key: undefined, line: line(k), value };
+    }
+  }
+  const fromHeadings = charterKeys >= 2 ? tierOfHeadings(lookup, headings) : undefined;
+  return fromHeadings ? { key: undefined, line: line(keys[0]!), value: fromHeadings } : undefined;
+}
+
+/** The tier (id) whose elements the headings name most, at least two of them. */
+function tierOfHeadings(lookup: FrameworkLookup, headings: readonly { text: string }[] | undefined): string | undefined {
+  if (!headings) return undefined;
+  let best: { id: string; n: number } | undefined;
+  for (const tier of lookup.framework.tiers) {
+    const named = new Set<string>();
+    for (const h of headings.slice(0, 200)) {
+      const el = lookup.elementOfTitle(tier.id, h.text);
+      if (el) named.add(el.id);
+    }
+    if (named.size >= 2 && (!best || named.size > best.n)) best = { id: tier.id, n: named.size };
+  }
+  return best?.id;
+}
 
 export function stringField(data: Record<string, unknown>, key: string): string | undefined {
   const v = data[key];
@@ -600,6 +705,201 @@ function inlineItems(
     }
     lineStart = lineEnd + 1;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Near misses: a missing element written so that it does not count
+
+/** A line that is only bold or italic text (`**Visio ja kulttuuri**`, `_Vision:_`), maybe with a colon after it. */
+const EMPHASIS_LINE = /^(\*\*|__|\*|_)([^*_\n]{2,200})(?:\*\*|__|\*|_)[ \t]*(?:[:：][ \t]*)?\r?$/;
+/** A link to another Markdown or Word file: `[title](path.md)`, `[title](path.docx#x)`. */
+const LINK = /\[([^\]\n]{2,200})\]\(<?([^()<>\s]{1,500}\.(?:md|markdown|docx?))(?:#[^()\s]*)?>?\)/giu;
+/** Table rows read per section at most (a table is a paragraph to the parser without GFM). */
+const MAX_TABLE_ROWS = 200;
+
+/**
+ * The near misses of one section (see `NearMiss`) and its unrecognised headings. Candidates for a
+ * missing element: headings that resemble its name (`LIKELY`), bold or italic lines alone at the
+ * start of a top-level paragraph that name it or resemble it, table cells that name it. Each
+ * missing element takes its best candidate, each candidate serves one element.
+ *
+ * An unrecognised heading is a heading of the section at the level of its elements (the level of
+ * its shallowest element heading, near misses included; without any, one below the section's
+ * heading) that is not an element, not a near miss, not a tier heading, not a goal label, has no
+ * `{#id}`, and holds no element heading below it (a grouping heading such as "Our
+ * responsibilities"). Deeper headings are sub-headings of an element's content.
+ */
+function findNearMisses(
+  blocks: Blocks,
+  text: string,
+  idx: LineIndex,
+  lookup: FrameworkLookup,
+  section: Section,
+  found: ElementOccurrence[],
+  out: NearMiss[],
+  unrecognised: Charter['unrecognisedHeadings'],
+): void {
+  const tier = lookup.tier(section.tier);
+  if (!tier) return;
+  const missing = new Set(tier.elements.map((e) => e.id).filter((id) => !found.some((o) => o.elementId === id)));
+  const inSection = (offset: number): boolean => offset >= section.bodyStart && offset < section.end;
+  const occStarts = new Set(found.filter((o) => o.kind === 'heading').map((o) => o.headingPlace.start.offset));
+  const headings = blocks.headings.filter((h) => inSection(h.start) && h.depth > section.depth);
+  const elementLevel = (extra: number[]): number => {
+    const depths = [...found.filter((o) => o.kind === 'heading').map((o) => o.depth), ...extra];
+    if (depths.length > 0) return Math.min(...depths);
+    if (section.depth > 0) return section.depth + 1;
+    return headings.length > 0 ? Math.min(...headings.map((h) => h.depth)) : 1;
+  };
+
+  interface Candidate {
+    miss: Omit<NearMiss, 'elementId' | 'score'>;
+    ranked: { id: string; score: number }[];
+    start: number;
+  }
+  const candidates: Candidate[] = [];
+  const free: HeadingInfo[] = [];
+  for (const h of headings) {
+    if (occStarts.has(h.start) || h.explicitId !== undefined || !h.text || lookup.isStructuralHeading(h.text)) continue;
+    free.push(h);
+    if (missing.size === 0) continue;
+    const ranked = lookup.rankElements(section.tier, h.text, missing).filter((r) => r.score >= LIKELY);
+    if (ranked.length === 0) continue;
+    candidates.push({
+      miss: { tier: section.tier, kind: 'heading', title: h.text, place: idx.place(h.start, h.end), certain: false, idAt: idAt(text, h), headingDepth: undefined },
+      ranked: ranked.map((r) => ({ id: r.el.id, score: r.score })),
+      start: h.start,
+    });
+  }
+  if (missing.size > 0) {
+    let rows = 0;
+    for (const p of blocks.paragraphs) {
+      if (!inSection(p.start)) continue;
+      const lineStart = idx.lineStart(idx.lineOf(p.start));
+      let lineEnd = text.indexOf('\n', p.start);
+      if (lineEnd < 0 || lineEnd > p.end) lineEnd = p.end;
+      const first = text.slice(p.start, lineEnd);
+      if (lineStart === p.start) {
+        // `**Visio ja kulttuuri**` alone at the start of a top-level paragraph (not in a list or quote)
+        const m = EMPHASIS_LINE.exec(first);
+        const title = m ? m[2]!.replace(/[:：\s]+$/u, '').trim() : '';
+        if (m && title && !lookup.isStructuralHeading(title)) {
+          const el = lookup.elementOfTitle(section.tier, title);
+          const ranked = el
+            ? missing.has(el.id)
+              ? [{ id: el.id, score: 2 }]
+              : []
+            : lookup.rankElements(section.tier, title, missing).filter((r) => r.score >= LIKELY).map((r) => ({ id: r.el.id, score: r.score }));
+          if (ranked.length > 0) {
+            const end = p.start + first.replace(/\r$/, '').length;
+            candidates.push({
+              miss: {
+                tier: section.tier,
+                kind: 'emphasis',
+                title,
+                place: idx.place(p.start, end),
+                certain: !!el,
+                idAt: end,
+                headingDepth: Math.min(6, Math.max(elementLevel([]), section.depth + 1)),
+              },
+              ranked,
+              start: p.start,
+            });
+          }
+        }
+      }
+      // Links to the element's text in another file: `[Visio ja kulttuuri](visio.md)`
+      if (text.includes('](', p.start) && text.indexOf('](', p.start) < p.end) {
+        LINK.lastIndex = 0;
+        const para = text.slice(p.start, Math.min(p.end, p.start + 20_000));
+        for (let m = LINK.exec(para), n = 0; m && n < 50; m = LINK.exec(para), n++) {
+          const el = lookup.elementOfTitle(section.tier, m[1]!);
+          if (!el || !missing.has(el.id)) continue;
+          const at = p.start + m.index;
+          candidates.push({
+            miss: { tier: section.tier, kind: 'link', title: m[1]!.trim(), target: m[2]!, place: idx.place(at, at + m[0].length), certain: true, idAt: undefined, headingDepth: undefined },
+            ranked: [{ id: el.id, score: 1.4 }],
+            start: at,
+          });
+        }
+      }
+      // Table rows: `| Visio ja kulttuuri | … |`
+      if (text.charCodeAt(p.start) !== 124 /* | */) continue;
+      let ls = p.start;
+      while (ls < p.end && rows < MAX_TABLE_ROWS) {
+        let le = text.indexOf('\n', ls);
+        if (le < 0 || le > p.end) le = p.end;
+        const row = text.slice(ls, le);
+        rows++;
+        if (row.trimStart().startsWith('|')) {
+          for (const cell of row.split('|').slice(0, 8)) {
+            const el = cell.trim() ? lookup.elementOfTitle(section.tier, cell) : undefined;
+            if (!el || !missing.has(el.id)) continue;
+            candidates.push({
+              miss: { tier: section.tier, kind: 'table', title: cell.trim(), place: idx.place(ls, ls + row.replace(/\r$/, '').length), certain: true, idAt: undefined, headingDepth: undefined },
+              ranked: [{ id: el.id, score: 1.5 }],
+              start: ls,
+            });
+            break;
+          }
+        }
+        ls = le + 1;
+      }
+    }
+  }
+  // Best pairs first; a tie goes to the earlier candidate.
+  const pairs = candidates.flatMap((c) => c.ranked.map((r) => ({ c, id: r.id, score: r.score })));
+  pairs.sort((a, b) => b.score - a.score || a.c.start - b.c.start);
+  const used = new Set<Candidate>();
+  const taken = new Set<string>();
+  const mine: NearMiss[] = [];
+  for (const { c, id, score } of pairs) {
+    if (used.has(c) || taken.has(id)) continue;
+    used.add(c);
+    taken.add(id);
+    mine.push({ ...c.miss, elementId: id, score });
+  }
+  mine.sort((a, b) => a.place.start.offset - b.place.start.offset);
+  out.push(...mine);
+
+  // Unrecognised headings at the elements' level.
+  const missStarts = new Set(mine.filter((m) => m.kind === 'heading').map((m) => m.place.start.offset));
+  const level = elementLevel(mine.filter((m) => m.kind === 'heading').map((m) => blocks.headings.find((h) => h.start === m.place.start.offset)?.depth ?? 99));
+  const elementStarts = [...occStarts, ...missStarts].sort((a, b) => a - b);
+  const still = new Set([...missing].filter((id) => !taken.has(id)));
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i]!;
+    if (h.depth !== level || missStarts.has(h.start) || !free.includes(h)) continue;
+    let end = section.end;
+    for (let j = i + 1; j < headings.length; j++) {
+      if (headings[j]!.depth <= h.depth) {
+        end = headings[j]!.start;
+        break;
+      }
+    }
+    if (elementStarts.some((s) => s > h.start && s < end)) continue; // a grouping heading
+    const closest = still.size > 0 ? lookup.rankElements(section.tier, h.text, still)[0]?.el.id : undefined;
+    unrecognised.push({ tier: section.tier, title: h.text, place: idx.place(h.start, h.end), closest });
+  }
+}
+
+/** Where ` {#id}` goes in a heading: after its text, before an ATX closing sequence (`## Title ##`). */
+function idAt(text: string, h: HeadingInfo): number {
+  let lineEnd = text.indexOf('\n', h.start);
+  if (lineEnd < 0 || lineEnd > h.end) lineEnd = h.end;
+  let e = lineEnd;
+  if (e > h.start && text.charCodeAt(e - 1) === 13) e--;
+  while (e > h.start && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+  if (text.charCodeAt(h.start) === 35 /* # */) {
+    let k = e;
+    while (k > h.start && text.charCodeAt(k - 1) === 35) k--;
+    const before = text.charCodeAt(k - 1);
+    if (k < e && (before === 32 || before === 9)) {
+      e = k;
+      while (e > h.start && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+    }
+  }
+  return e;
 }
 
 /**

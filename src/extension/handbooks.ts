@@ -4,7 +4,7 @@
  * system, handbook-level rules after any change) and turns findings into diagnostics.
  */
 import * as vscode from 'vscode';
-import { CONFIG_FILE, defaultConfig, type ConfigError, type ResolvedConfig } from '../core/config';
+import { CONFIG_FILE, configErrorText, defaultConfig, type ConfigError, type ResolvedConfig } from '../core/config';
 import { MARKDOWN, decodeText, discover, findConfig, globs, inGitDir, isInsideRoot, joinPath, readRefusal, relativePath, type Globs, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
 import type { CharterSummary, Finding, Lang } from '../core/types';
@@ -216,7 +216,7 @@ export class Handbooks implements vscode.Disposable {
       h.configErrors.map((e) => {
         const d = new vscode.Diagnostic(
           new vscode.Range(e.line - 1, Math.max(0, e.column - 1), e.line - 1, Number.MAX_SAFE_INTEGER),
-          e.message,
+          configErrorText(e, settingsLang()),
           vscode.DiagnosticSeverity.Error,
         );
         d.source = 'charters';

@@ -13,10 +13,11 @@ export const elementIdUnknown: CharterRule = {
     if (!charter.isCharter) return;
     for (const u of charter.unknownIds) {
       const el = u.matched ? lookup.element(u.matched) : undefined;
+      const tierName = lookup.tier(u.tier)?.name[lang] ?? u.tier;
       report({
         reason: el
-          ? t(lang, 'element-id-unknown', { id: u.id, tier: u.tier, name: el.name[lang] })
-          : t(lang, 'element-id-unknown.none', { id: u.id, tier: u.tier }),
+          ? t(lang, 'element-id-unknown', { id: u.id, tier: tierName, name: el.name[lang] })
+          : t(lang, 'element-id-unknown.none', { id: u.id, tier: tierName }),
         place: u.place,
         ...(el ? { elementId: el.id } : {}),
         tier: u.tier,
