@@ -10,14 +10,16 @@
  * - Only the blobs the sampled points (and the changes since each charter's review) need are
  *   read and linted, each once per blob id.
  * - What linting a blob gave (`CharterFacts`) is cached on the machine, outside the work tree
- *   (`$XDG_CACHE_HOME/leadership-charters/`, else `~/.cache/leadership-charters/`), keyed by
- *   blob id, the tool version and a hash of the configuration and language. The cache is an
- *   optimisation, never trusted input: every entry is checked on load (`checkFacts`), a corrupt
- *   file is ignored, writes are atomic, and a write that fails is dropped silently.
+ *   (the user's cache directory of cache.ts: `$XDG_CACHE_HOME/leadership-charters/`, else
+ *   `~/.cache/leadership-charters/`), keyed by blob id, the tool version and a hash of the
+ *   configuration and language. The cache is an optimisation, never trusted input: the file is
+ *   authenticated as the lint cache is (an HMAC-SHA-256 with the machine's key, `cacheKey`), every
+ *   entry is checked on load (`checkFacts`), a corrupt or foreign file is ignored, writes are
+ *   atomic, and a write that fails is dropped silently.
  * - A shallow clone (its history is cut), a folder outside git or a repository git refuses
  *   (e.g. dubious ownership) gives the snapshot of the work tree with a note instead.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { promises as fsp, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -41,6 +43,7 @@ import {
 } from '../core/history';
 import type { CharterLint, Linter } from '../core/lint';
 import { isIsoDate } from '../core/text';
+import { cacheKey, userCacheDir } from './cache';
 import { findRepository, runGit, type GitRepository } from './git';
 import type { HistoryWorkerData, HistoryWorkItem } from './history-worker';
 import { writeFileAtomic } from './node-fs';
@@ -75,13 +78,9 @@ export interface HandbookHistory {
   threads: number;
 }
 
-/** The cache directory for history facts, or undefined when the environment names no home. */
-export function historyCacheDir(env: Record<string, string | undefined>): string | undefined {
-  const xdg = env['XDG_CACHE_HOME'];
-  if (xdg && nodePath.isAbsolute(xdg)) return nodePath.join(xdg, 'leadership-charters');
-  const home = env['HOME'] || env['USERPROFILE'];
-  if (home && nodePath.isAbsolute(home)) return nodePath.join(home, '.cache', 'leadership-charters');
-  return undefined;
+/** The cache directory for history facts: the user's cache directory of the tool (cache.ts). */
+export function historyCacheDir(env: Record<string, string | undefined>): string {
+  return userCacheDir(env);
 }
 
 export async function readHistory(input: HistoryInput): Promise<HandbookHistory> {
@@ -217,17 +216,30 @@ function settingsHash(input: HistoryInput): string {
     .digest('hex');
 }
 
-async function loadCache(file: string, settings: string): Promise<Map<string, CharterFacts | null>> {
+/** `{"hmac":"<64 hex>",` then the rest of the JSON object, which the MAC covers (as cache.ts). */
+const MAC_HEAD = '{"hmac":"';
+
+function mac(key: Buffer, body: string): Buffer {
+  return createHmac('sha256', key).update(body, 'utf8').digest();
+}
+
+async function loadCache(file: string, settings: string, key: Buffer): Promise<Map<string, CharterFacts | null>> {
   const map = new Map<string, CharterFacts | null>();
+  const st = await fsp.lstat(file).catch(() => undefined);
+  if (!st?.isFile()) return map;
   const text = await fsp.readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) return map;
+  if (text === undefined || !text.startsWith(MAC_HEAD) || text.slice(MAC_HEAD.length + 64, MAC_HEAD.length + 66) !== '",') return map;
+  const stored = Buffer.from(text.slice(MAC_HEAD.length, MAC_HEAD.length + 64), 'hex');
+  const body = text.slice(MAC_HEAD.length + 66);
+  const expected = mac(key, body);
+  if (stored.length !== expected.length || !timingSafeEqual(stored, expected)) return map;
   try {
-    const data = JSON.parse(text) as Partial<CacheFile>;
+    const data = JSON.parse(`{${body}`) as Partial<CacheFile>;
     if (data.format !== HISTORY_CACHE_FORMAT || data.settings !== settings || typeof data.entries !== 'object' || data.entries === null) return map;
-    for (const [key, value] of Object.entries(data.entries)) {
-      if (!/^[0-9a-f]{40,64}\+?$/.test(key)) continue;
+    for (const [k, value] of Object.entries(data.entries)) {
+      if (!/^[0-9a-f]{40,64}\+?$/.test(k)) continue;
       const checked = checkFacts(value);
-      if (checked !== undefined) map.set(key, checked);
+      if (checked !== undefined) map.set(k, checked);
     }
   } catch {
     // a corrupt cache is no cache
@@ -238,8 +250,9 @@ async function loadCache(file: string, settings: string): Promise<Map<string, Ch
 async function factsFor(repo: GitRepository, keys: string[], input: HistoryInput): Promise<{ map: Map<string, CharterFacts | null>; linted: number; threads: number }> {
   const settings = settingsHash(input);
   const dir = historyCacheDir(input.env);
-  const file = dir ? nodePath.join(dir, `history-${settings.slice(0, 16)}.json`) : undefined;
-  const cached = file ? await loadCache(file, settings) : new Map<string, CharterFacts | null>();
+  const key = await cacheKey(dir).catch(() => undefined);
+  const file = key ? nodePath.join(dir, `history-${settings.slice(0, 16)}.json`) : undefined;
+  const cached = file && key ? await loadCache(file, settings, key) : new Map<string, CharterFacts | null>();
   const map = new Map<string, CharterFacts | null>();
   const missing: string[] = [];
   let threads = 0;
@@ -262,7 +275,7 @@ async function factsFor(repo: GitRepository, keys: string[], input: HistoryInput
     );
     threads = linted.threads;
     work.forEach((w, i) => map.set(w.key, linted.facts[i] ?? null));
-    if (file) {
+    if (file && key) {
       const merged: Record<string, CharterFacts | null> = {};
       let n = 0;
       for (const [k, v] of [...map, ...cached]) {
@@ -272,7 +285,8 @@ async function factsFor(repo: GitRepository, keys: string[], input: HistoryInput
         n++;
       }
       const data: CacheFile = { format: HISTORY_CACHE_FORMAT, settings, entries: merged };
-      await writeFileAtomic(file, JSON.stringify(data)).catch(() => undefined);
+      const body = JSON.stringify(data).slice(1);
+      await writeFileAtomic(file, `${MAC_HEAD}${mac(key, body).toString('hex')}",${body}`).catch(() => undefined);
     }
   }
   return { map, linted: missing.length, threads };

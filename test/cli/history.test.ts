@@ -209,17 +209,20 @@ describe('charters history (spawned, a temporary git repository)', function () {
     const repo = makeRepo();
     const first = charters(['history', 'repo/handbook', '--today', '2024-05-01']);
     const cacheDir = path.join(tmp, 'cache/leadership-charters');
-    const files = readdirSync(cacheDir);
+    const files = readdirSync(cacheDir).filter((f) => f.startsWith('history-'));
     assert.equal(files.length, 1);
+    assert.match(readFileSync(path.join(cacheDir, files[0]!), 'utf8'), /^\{"hmac":"[0-9a-f]{64}",/, 'authenticated with the machine key, as the lint cache');
     assert.match(files[0]!, /^history-[0-9a-f]{16}\.json$/);
     const cache = JSON.parse(readFileSync(path.join(cacheDir, files[0]!), 'utf8')) as { entries: Record<string, unknown> };
     const blobs = git(repo, ['rev-list', '--objects', '--all']).split('\n').map((l) => l.split(' ')[0]);
     for (const key of Object.keys(cache.entries)) assert.ok(blobs.includes(key.replace(/\+$/, '')), `${key} is a blob id of the repository`);
     assert.ok(!existsSync(path.join(repo, '.charters-cache')), 'nothing written into the work tree');
     assert.equal(git(repo, ['status', '--porcelain']), '');
-    // a poisoned cache (wrong shapes) and a broken one give the same series
-    const poisoned = Object.fromEntries(Object.keys(cache.entries).map((k) => [k, { tiers: 'x', elements: 5 }]));
+    // a poisoned cache (entries changed under the old MAC, or no MAC) and a broken one give the same series
+    const poisoned = Object.fromEntries(Object.keys(cache.entries).map((k) => [k, { tiers: [], nextReview: undefined, reviewed: undefined, elements: [] }]));
     writeFileSync(path.join(cacheDir, files[0]!), JSON.stringify({ ...cache, entries: poisoned }));
+    assert.equal(charters(['history', 'repo/handbook', '--today', '2024-05-01']).stdout, first.stdout);
+    writeFileSync(path.join(cacheDir, files[0]!), JSON.stringify({ ...cache, hmac: undefined, entries: poisoned }));
     assert.equal(charters(['history', 'repo/handbook', '--today', '2024-05-01']).stdout, first.stdout);
     writeFileSync(path.join(cacheDir, files[0]!), '{ not json');
     assert.equal(charters(['history', 'repo/handbook', '--today', '2024-05-01']).stdout, first.stdout);
@@ -237,7 +240,10 @@ describe('charters history (spawned, a temporary git repository)', function () {
     assert.match(two.stderr, /history: 3 commits, 4 points, 4 blobs linted on 2 threads/);
     assert.equal(two.stdout, one.stdout);
     assert.ok(existsSync(path.join(ROOT, 'dist/history-worker.js')), 'the worker is bundled');
-    const cached = (dir: string): unknown => JSON.parse(readFileSync(path.join(tmp, dir, 'leadership-charters', readdirSync(path.join(tmp, dir, 'leadership-charters'))[0]!), 'utf8'));
+    const cached = (dir: string): unknown => {
+      const d = path.join(tmp, dir, 'leadership-charters');
+      return (JSON.parse(readFileSync(path.join(d, readdirSync(d).find((f) => f.startsWith('history-'))!), 'utf8')) as { entries: unknown }).entries;
+    };
     assert.deepEqual(cached('cache-2'), cached('cache-1'), 'the same facts, from either path');
   });
 
