@@ -29,7 +29,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { findRepository } from './git';
 import type { FrameworkLookup } from '../core/framework/lookup';
 import { ruleDocsUrl, ruleHint } from '../core/rules/descriptions';
-import { matrixCommand, renderCommand } from './render';
+import { historyCommand, matrixCommand, renderCommand } from './render';
 import { goalsCommand } from './goals';
 import { changeContext, repoPath } from './changed';
 import { writeSummary, type SummaryHandbook } from './summary';
@@ -73,6 +73,7 @@ const OPTIONS = {
   tier: { type: 'string', example: 'supervisors' },
   delimiter: { type: 'string', example: ';' },
   out: { type: 'string', example: 'site' },
+  print: { type: 'boolean' },
   'changed-since': { type: 'string', example: 'origin/main' },
   'no-summary': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -106,13 +107,14 @@ const COMMANDS = {
   new: { options: ['unit', 'out'], maxArgs: 1, run: (params, values, args, lang) => newCommand(params, values, args, lang) },
   rules: { options: ['format'], maxArgs: 0, run: (params, values, _args, lang) => rulesCommand(params, values, lang) },
   // render and matrix say themselves that they take one handbook (oneHandbook).
-  render: { options: ['out', 'today'], maxArgs: Infinity, run: (params, values, args, lang) => renderCommand(params, values, args, lang) },
+  render: { options: ['out', 'print', 'today'], maxArgs: Infinity, run: (params, values, args, lang) => renderCommand(params, values, args, lang) },
   matrix: { options: ['format', 'output', 'today'], maxArgs: Infinity, run: (params, values, args, lang) => matrixCommand(params, values, args, lang) },
   goals: {
     options: ['format', 'output', 'today', 'owner', 'tier', 'unit', 'delimiter'],
     maxArgs: Infinity,
     run: (params, values, args, lang) => goalsCommand(params, values, args, lang),
   },
+  history: { options: ['format', 'output', 'today'], maxArgs: Infinity, run: (params, values, args, lang) => historyCommand(params, values, args, lang) },
   help: { options: [], maxArgs: 1, run: (params, _values, args, lang) => helpCommand(params, args, lang) },
 } satisfies Record<string, Command>;
 

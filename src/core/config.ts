@@ -25,6 +25,8 @@ export interface ResolvedConfig {
   rules: Record<string, SeveritySetting>;
   language: Lang | undefined;
   maxFileSize: number;
+  /** The handbook's title for the site and the print edition (`title`); undefined = README or folder. */
+  title?: string | undefined;
 }
 
 export interface ConfigError {
@@ -130,6 +132,7 @@ interface RawTier {
   drop?: boolean;
 }
 interface RawConfig {
+  title?: string;
   language?: Lang;
   include?: string[];
   exclude?: string[];
@@ -208,6 +211,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
       rules: raw.rules ?? {},
       language: raw.language,
       maxFileSize: raw['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE,
+      title: raw.title?.trim() || undefined,
     },
   };
 }

@@ -31,6 +31,7 @@ const SITE_FILES = [
   '.charters-site.json',
   'board/management-team.html',
   'charters.css',
+  'history.html',
   'index.html',
   'leaders/aino-kestila-ceo.html',
   'leaders/jonas-berg.html',
@@ -201,7 +202,7 @@ for (const mode of ['spawned', 'in process'] as Mode[]) {
         const html = readFileSync(path.join(tmp, 'site', f), 'utf8');
         const parsed = assertSafePage(html, f);
         const text = visibleText(parsed).replace(/\s+/g, ' ');
-        if (f !== 'board/management-team.html' && f !== 'leaders/aino-kestila-ceo.html') assert.ok(text.includes('Hostile unit') && text.includes('Owner Name'), f);
+        if (f !== 'board/management-team.html' && f !== 'leaders/aino-kestila-ceo.html' && f !== 'history.html') assert.ok(text.includes('Hostile unit') && text.includes('Owner Name'), f);
         if (f === 'teams/hostile.html') for (const w of ['Styled words', 'mixed case words', 'Virheistä puhutaan avoimesti']) assert.ok(text.includes(w), w);
       }
       const m = await run(mode, ['matrix', 'hostile', '--format', 'html', ...TODAY], tmp);
@@ -317,7 +318,7 @@ describe('render: output paths', () => {
     assert.equal(code, 0, stderr);
     assert.match(stderr, /No page for \.\.\/\.\.\/evil\.md: its path could leave the output directory/);
     assert.match(stdout, /Wrote the site \(1 charter pages\)/);
-    assert.deepEqual(tree(tmp), ['a/b/site/.charters-site.json', 'a/b/site/charters.css', 'a/b/site/index.html', 'a/b/site/leaders/leena-virtanen.html', 'a/b/site/ok.html']);
+    assert.deepEqual(tree(tmp), ['a/b/site/.charters-site.json', 'a/b/site/charters.css', 'a/b/site/history.html', 'a/b/site/index.html', 'a/b/site/leaders/leena-virtanen.html', 'a/b/site/ok.html']);
     assert.match(readFileSync(path.join(out, 'index.html'), 'utf8'), /<code>..\/..\/evil.md<\/code>: unsafe output path/);
   });
 });

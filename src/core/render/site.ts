@@ -13,15 +13,22 @@ import { h, safeHref, toHtml, withCode } from './html';
 import { label } from './i18n';
 import { ownersOf, type Owner } from '../owners';
 import { buildLeaders, leaderHast, leaderListHast, leaderPaths } from './leader';
+import type { CharterChange, HistorySeries } from '../history';
+import { changesSection, historyCharts, historyLabel, historyNote, historySummary } from './history';
 import { buildMatrix, matrixHast } from './matrix';
 import { page } from './page';
+import { printMatrix } from './print';
 import { reviewState } from './review';
 
 /** Written into the output directory; a directory holding it was made by `charters render`. */
 export const SITE_MARKER = '.charters-site.json';
 export const SITE_CSS = 'charters.css';
 export const SITE_INDEX = 'index.html';
-const RESERVED = new Set([SITE_MARKER, SITE_CSS, SITE_INDEX].map((s) => s.toLowerCase()));
+/** The history page (written when the site is given a history). */
+export const SITE_HISTORY = 'history.html';
+/** The one-file print edition (`charters render --print`). */
+export const SITE_PRINT = 'print.html';
+const RESERVED = new Set([SITE_MARKER, SITE_CSS, SITE_INDEX, SITE_HISTORY, SITE_PRINT].map((s) => s.toLowerCase()));
 
 /**
  * The output path of a charter's page: its handbook-relative path with `.md` (or `.markdown`…)
@@ -70,6 +77,14 @@ export interface SiteInput {
   skipped?: SkippedFile[];
   /** Tool version for the footer. */
   version?: string;
+  /** The handbook's history: adds history.html and "changed since the last review" to charter pages. */
+  history?: SiteHistory;
+}
+
+export interface SiteHistory {
+  series: HistorySeries;
+  /** Per charter (handbook-relative path) with a `reviewed:` date: the commits since then. */
+  changes: Map<string, { since: string; changes: CharterChange[] }>;
 }
 
 export interface SiteFile {
@@ -123,7 +138,8 @@ export function buildSite(input: SiteInput): Site {
     const rewriteLink = (href: string): string => rewriteCharterLink(href, c.charter.file, path, pages);
     const article = renderCharterHast(c, input.lookup, { lang, today: input.today, rewriteLink });
     const nav = h('nav', { className: ['site-nav'], ariaLabel: input.name }, h('a', { href: relativeHref(path, SITE_INDEX) }, '← ', label(lang, 'backToIndex')), ' ', h('span', { className: ['site-name'] }, siteTitle));
-    const main = h('main', { className: ['site-main'] }, article);
+    const changes = input.history?.changes.get(c.charter.file);
+    const main = h('main', { className: ['site-main'] }, article, changes ? changesSection(changes.changes, changes.since, input.lookup, lang) : null);
     const tierNames = c.charter.tiers.map((t) => input.lookup.tier(t)?.name[c.charter.lang] ?? t).join(', ');
     const title = [c.charter.title?.text ?? c.charter.unit ?? c.charter.file, tierNames].filter(Boolean).join(' – ');
     files.push({ path, text: page({ title, lang, cssHref: cssHref(path), body: toHtml([nav, main, footer()]) }) });
@@ -158,6 +174,7 @@ export function buildSite(input: SiteInput): Site {
     h('p', { className: ['site-kicker'] }, input.name),
     h('h1', {}, label(lang, 'siteTitle')),
     h('p', { className: ['site-subtitle'] }, label(lang, 'siteSubtitle')),
+    input.history ? h('p', { className: ['site-links'] }, h('a', { href: SITE_HISTORY }, historyLabel(lang, 'historyLink'))) : null,
   );
   const ownerHref = (key: string): string | undefined => {
     const target = leaderPages.get(key);
@@ -180,10 +197,20 @@ export function buildSite(input: SiteInput): Site {
   if (skipped.length > 0) {
     extras.push(h('section', { className: ['card', 'skipped'] }, h('h2', {}, label(lang, 'skippedFiles')), h('ul', {}, skipped.map((s) => h('li', {}, h('code', {}, s.file), ': ', s.reason)))));
   }
-  const main = h('main', { className: ['site-main'] }, h('section', { className: ['matrix-section'] }, h('h2', { className: ['visually-hidden'] }, label(lang, 'matrix')), matrixHast(model, lang, linkFor, { linkForOwner: (_name, key) => ownerHref(key) })), list, leaders.length > 0 ? leaderListHast(leaders, lang, ownerHref) : null, extras);
+  const main = h('main', { className: ['site-main'] }, h('section', { className: ['matrix-section'] }, h('h2', { className: ['visually-hidden'] }, label(lang, 'matrix')), matrixHast(model, lang, linkFor, { linkForOwner: (_name, key) => ownerHref(key) }), h('div', { className: ['print-only'] }, printMatrix(model, lang, linkFor))), list, leaders.length > 0 ? leaderListHast(leaders, lang, ownerHref) : null, extras);
   files.unshift({ path: SITE_INDEX, text: page({ title: siteTitle, lang, cssHref: SITE_CSS, body: toHtml([header, main, footer()]), bodyClass: 'charters-page site-index' }) });
+  if (input.history) files.push({ path: SITE_HISTORY, text: historyPage(input, input.history.series, siteTitle, footer()) });
   files.push({ path: SITE_CSS, text: input.css });
   return { files, pages, rejected, leaders: leaderPages };
+}
+
+/** history.html: the follow-up charts, each with its numbers. */
+function historyPage(input: SiteInput, series: HistorySeries, siteTitle: string, footer: Element): string {
+  const lang = input.lang;
+  const nav = h('nav', { className: ['site-nav'], ariaLabel: input.name }, h('a', { href: SITE_INDEX }, '← ', label(lang, 'backToIndex')), ' ', h('span', { className: ['site-name'] }, siteTitle));
+  const header = h('header', { className: ['site-header'] }, h('p', { className: ['site-kicker'] }, input.name), h('h1', {}, historyLabel(lang, 'title')), h('p', { className: ['site-subtitle'] }, historyLabel(lang, 'subtitle')), historyNote(series, lang));
+  const main = h('main', { className: ['site-main', 'history-view'] }, h('section', { className: ['card', 'history-summary-card'], ariaLabel: historyLabel(lang, 'summaryTitle') }, historySummary(series, lang)), historyCharts(series, { lang }));
+  return page({ title: `${historyLabel(lang, 'title')} – ${input.name}`, lang, cssHref: SITE_CSS, body: toHtml([nav, header, main, footer]), bodyClass: 'charters-page site-history' });
 }
 
 function charterList(charters: CharterLint[], pages: Map<string, string>, input: SiteInput, linkFor: (file: string, line: number) => string, ownerHref: (key: string) => string | undefined): Element {

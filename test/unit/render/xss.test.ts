@@ -20,6 +20,8 @@ import { renderCharterHtml } from '../../../src/core/render/charter';
 import { buildMatrix, matrixHtml, matrixMarkdown } from '../../../src/core/render/matrix';
 import { page } from '../../../src/core/render/page';
 import { buildSite } from '../../../src/core/render/site';
+import { buildPrintEdition } from '../../../src/core/render/print';
+import { changesSince, charterFacts, historySeries, planSamples, type HistoryCommit } from '../../../src/core/history';
 import type { Lang } from '../../../src/core/types';
 import { assertSafeFragment, assertSafePage, visibleText } from './assert-safe';
 
@@ -224,6 +226,44 @@ describe('render: hostile handbook configuration', () => {
     assert.doesNotMatch(md, /<(?:img|svg|script)\b/i);
     assert.deepEqual(mdNodes(md).filter((n) => n.type === 'html'), []);
     assert.ok(md.includes("&lt;img src=x onerror=alert('tier')&gt; Board"));
+  });
+});
+
+describe('render: history and print pages', () => {
+  it('hostile tier names, commit subjects and charter text stay text on history.html, charter pages and print.html', () => {
+    const cfg = parseConfig(
+      ['title: "<script>alert(\'title\')</script> Handbook"', 'framework:', '  tiers:', '    - id: board', `      name: "<img src=x onerror=alert('tier')> Board"`, '      elements:', '        - id: oversight', `          name: "<svg onload=alert('element')> Oversight"`, ''].join('\n'),
+    );
+    assert.ok(cfg.ok, JSON.stringify(!cfg.ok && cfg.errors));
+    const linter = new Linter(cfg.config, 'en');
+    const doc = (extra: string): string => `---\ntier: board\nowner: X\nnext-review: 2027-06-01\nreviewed: 2027-01-01\nlang: en\n---\n\n# Board\n\n## Oversight\n\nText ${extra}.\n\nGoal: one.\n`;
+    const v1 = linter.lintText('board.md', doc('one'), { today: TODAY });
+    const v2 = linter.lintText('board.md', doc('<img src=x onerror=alert(2)>'), { today: TODAY });
+    const subject = `<script>alert('subject')</script><svg onload=alert(1)> change`;
+    const commits: HistoryCommit[] = [
+      { id: 'a'.repeat(40), date: '2027-01-01', subject: 'start', changes: [{ path: 'board.md', before: null, after: 'v1' }] },
+      { id: 'b'.repeat(40), date: '2027-01-10', subject, changes: [{ path: 'board.md', before: 'v1', after: 'v2' }] },
+    ];
+    const facts = new Map([['v1', charterFacts(v1, linter.lookup)], ['v2', charterFacts(v2, linter.lookup)]]);
+    const plan = planSamples(commits, { today: TODAY });
+    const tiers = linter.lookup.framework.tiers.map((t) => ({ id: t.id, name: t.name }));
+    const series = historySeries({ commits, ...plan, facts: (k) => facts.get(k), tiers, today: TODAY });
+    const history = { series, changes: new Map([['board.md', { since: '2027-01-01', changes: changesSince(commits, 'board.md', '2027-01-01', (k) => facts.get(k)) }]]) };
+    const input = { charters: [v2], lookup: linter.lookup, lang: 'en' as Lang, today: TODAY, name: cfg.config.title!, css: '', history };
+    const site = buildSite(input);
+    const pages = Object.fromEntries(site.files.map((f) => [f.path, f.text]));
+    for (const [file, html] of Object.entries(pages)) if (file.endsWith('.html')) assertSafePage(html, file);
+    const hist = squash(visibleText(fromHtml(pages['history.html']!)));
+    assert.ok(hist.includes("<img src=x onerror=alert('tier')> Board"), 'the tier name is text in the chart legend and tables');
+    assert.ok(hist.includes("<script>alert('title')</script> Handbook"));
+    assert.match(pages['history.html']!, /<title id="chart-defined-title">/);
+    const board = squash(visibleText(fromHtml(pages['board.html']!)));
+    assert.ok(board.includes(subject), 'the commit subject is text');
+    assert.ok(board.includes("Changed: <svg onload=alert('element')> Oversight"));
+    const print = buildPrintEdition({ ...input, cspNonce: 'abcdefgh12345678' });
+    const tree = assertSafePage(print, 'print.html');
+    const text = squash(visibleText(tree));
+    for (const w of [subject, "<img src=x onerror=alert('tier')> Board", 'Text <img src=x onerror=alert(2)>.']) assert.ok(text.includes(w), w);
   });
 });
 
