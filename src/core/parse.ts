@@ -745,12 +745,19 @@ function findNearMisses(
   const inSection = (offset: number): boolean => offset >= section.bodyStart && offset < section.end;
   const occStarts = new Set(found.filter((o) => o.kind === 'heading').map((o) => o.headingPlace.start.offset));
   const headings = blocks.headings.filter((h) => inSection(h.start) && h.depth > section.depth);
-  const elementLevel = (extra: number[]): number => {
-    const depths = [...found.filter((o) => o.kind === 'heading').map((o) => o.depth), ...extra];
-    if (depths.length > 0) return Math.min(...depths);
-    if (section.depth > 0) return section.depth + 1;
-    return headings.length > 0 ? Math.min(...headings.map((h) => h.depth)) : 1;
+  const minDepth = (depths: Iterable<number>): number => {
+    let m = Infinity;
+    for (const d of depths) if (d < m) m = d;
+    return m;
   };
+  const foundLevel = minDepth(found.filter((o) => o.kind === 'heading').map((o) => o.depth));
+  const elementLevel = (extra: number[]): number => {
+    const level = Math.min(foundLevel, minDepth(extra));
+    if (level !== Infinity) return level;
+    if (section.depth > 0) return section.depth + 1;
+    return headings.length > 0 ? minDepth(headings.map((h) => h.depth)) : 1;
+  };
+  const levelOfFound = elementLevel([]);
 
   interface Candidate {
     miss: Omit<NearMiss, 'elementId' | 'score'>;
@@ -758,10 +765,10 @@ function findNearMisses(
     start: number;
   }
   const candidates: Candidate[] = [];
-  const free: HeadingInfo[] = [];
+  const free = new Set<HeadingInfo>();
   for (const h of headings) {
     if (occStarts.has(h.start) || h.explicitId !== undefined || !h.text || lookup.isStructuralHeading(h.text)) continue;
-    free.push(h);
+    free.add(h);
     if (missing.size === 0) continue;
     const ranked = lookup.rankElements(section.tier, h.text, missing).filter((r) => r.score >= LIKELY);
     if (ranked.length === 0) continue;
@@ -800,7 +807,7 @@ function findNearMisses(
                 place: idx.place(p.start, end),
                 certain: !!el,
                 idAt: end,
-                headingDepth: Math.min(6, Math.max(elementLevel([]), section.depth + 1)),
+                headingDepth: Math.min(6, Math.max(levelOfFound, section.depth + 1)),
               },
               ranked,
               start: p.start,
@@ -864,12 +871,13 @@ function findNearMisses(
 
   // Unrecognised headings at the elements' level.
   const missStarts = new Set(mine.filter((m) => m.kind === 'heading').map((m) => m.place.start.offset));
-  const level = elementLevel(mine.filter((m) => m.kind === 'heading').map((m) => blocks.headings.find((h) => h.start === m.place.start.offset)?.depth ?? 99));
+  const depthAt = new Map(headings.map((h) => [h.start, h.depth]));
+  const level = elementLevel(mine.filter((m) => m.kind === 'heading').map((m) => depthAt.get(m.place.start.offset) ?? 99));
   const elementStarts = [...occStarts, ...missStarts].sort((a, b) => a - b);
   const still = new Set([...missing].filter((id) => !taken.has(id)));
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
-    if (h.depth !== level || missStarts.has(h.start) || !free.includes(h)) continue;
+    if (h.depth !== level || missStarts.has(h.start) || !free.has(h)) continue;
     let end = section.end;
     for (let j = i + 1; j < headings.length; j++) {
       if (headings[j]!.depth <= h.depth) {
@@ -877,10 +885,22 @@ function findNearMisses(
         break;
       }
     }
-    if (elementStarts.some((s) => s > h.start && s < end)) continue; // a grouping heading
+    if (firstAfter(elementStarts, h.start) < end) continue; // a grouping heading
     const closest = still.size > 0 ? lookup.rankElements(section.tier, h.text, still)[0]?.el.id : undefined;
     unrecognised.push({ tier: section.tier, title: h.text, place: idx.place(h.start, h.end), closest });
   }
+}
+
+/** The first value of the ascending `sorted` above `x` (Infinity when none). */
+function firstAfter(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length ? sorted[lo]! : Infinity;
 }
 
 /** Where ` {#id}` goes in a heading: after its text, before an ATX closing sequence (`## Title ##`). */

@@ -18,7 +18,8 @@ export const MAX_TITLE = 120;
 /** Words of a title compared at most (fuzzy matching). */
 const MAX_WORDS = 12;
 
-const EMOJI_ANYWHERE = /[\p{Extended_Pictographic}\u200d\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{1f1e6}-\u{1f1ff}]/gu;
+/** Emoji and their joiners, variation selectors, keycaps, skin tones and flag letters. */
+const EMOJI_ANYWHERE = /\p{Extended_Pictographic}|\u200d|\ufe0f|\u20e3|[\u{1f3fb}-\u{1f3ff}]|[\u{1f1e6}-\u{1f1ff}]/gu;
 /** Numbering before a title once `matchKey` has folded it: `1`, `1.1`, `1.2.`, `2)`, `a)`, `iv.`, `§ 3`. */
 const NUMBERING = /^(?:§\s*)?(?:\d{1,4}(?:[.)]\d{1,4}){0,4}[.)]?|[ivxlc]{1,6}[.)]|[a-z][.)])(?:\s+-)?\s+/;
 /** Words that carry no meaning for matching (fi and en). */
@@ -115,21 +116,34 @@ export function wordOverlap(a: string[], b: string[]): number {
   return matched / Math.max(a.length, b.length);
 }
 
-/** How alike a title is to a name, 0…1 (1: same letters). Both are `headingKey`s. */
-export function resemblance(title: string, name: string): number {
-  const a = compactKey(title.slice(0, MAX_TITLE));
-  const b = compactKey(name.slice(0, MAX_TITLE));
-  if (a.length === 0 || b.length === 0) return 0;
-  if (a === b) return 1;
-  const long = Math.max(a.length, b.length);
+/** What resemblance compares of a text: its letters and digits, and its meaningful words. */
+interface Shape {
+  compact: string;
+  words: string[];
+}
+
+function shape(key: string): Shape {
+  return { compact: compactKey(key.slice(0, MAX_TITLE)), words: words(key) };
+}
+
+/** How alike two shapes are, 0…1 (1: same letters, or the same words in any order). */
+function alike(a: Shape, b: Shape): number {
+  if (a.compact.length === 0 || b.compact.length === 0) return 0;
+  if (a.compact === b.compact) return 1;
+  const long = Math.max(a.compact.length, b.compact.length);
   // typos: one in 8 letters, at most 3
   const allowed = Math.min(3, Math.floor(long / 8));
   let typo = 0;
   if (allowed > 0) {
-    const d = boundedDistance(a, b, allowed);
+    const d = boundedDistance(a.compact, b.compact, allowed);
     if (d <= allowed) typo = 1 - d / long;
   }
-  return Math.max(typo, wordOverlap(words(title), words(name)));
+  return Math.max(typo, wordOverlap(a.words, b.words));
+}
+
+/** How alike a title is to a name, 0…1 (1: same letters). Both are `headingKey`s. */
+export function resemblance(title: string, name: string): number {
+  return alike(shape(title), shape(name));
 }
 
 /** A score at or above this makes a heading a likely match. */
@@ -146,7 +160,7 @@ export class FrameworkLookup {
   /** Per tier id: element by `compactKey` of each name. */
   private readonly elementCompact = new Map<string, Map<string, ElementDef>>();
   /** Per tier id: every name (not the id) of every element, as `headingKey`s, for fuzzy matching. */
-  private readonly elementNames = new Map<string, { key: string; el: ElementDef }[]>();
+  private readonly elementNames = new Map<string, { shape: Shape; el: ElementDef }[]>();
   private readonly headingMemo = new Map<string, string>();
   private readonly goalKeys: Set<string>;
   /** Tier by `headingKey` of every name (headings may carry emoji and numbering anywhere). */
@@ -175,7 +189,7 @@ export class FrameworkLookup {
       }
       const keys = new Map<string, ElementDef>();
       const compact = new Map<string, ElementDef>();
-      const elNames: { key: string; el: ElementDef }[] = [];
+      const elNames: { shape: Shape; el: ElementDef }[] = [];
       for (const el of tier.elements) {
         this.elementById.set(el.id, el);
         for (const n of [el.name.fi, el.name.en, ...el.aliases, el.id]) {
@@ -184,7 +198,7 @@ export class FrameworkLookup {
           if (!keys.has(k)) keys.set(k, el);
           const c = compactKey(k);
           if (c && !compact.has(c)) compact.set(c, el);
-          if (n !== el.id) elNames.push({ key: k, el });
+          if (n !== el.id) elNames.push({ shape: shape(k), el });
         }
       }
       this.elementKeys.set(tier.id, keys);
@@ -279,9 +293,10 @@ export class FrameworkLookup {
     const key = this.hkey(title);
     if (!key) return [];
     const best = new Map<string, { el: ElementDef; score: number }>();
-    for (const { key: k, el } of names) {
+    const written = shape(key);
+    for (const { shape: name, el } of names) {
       if (!candidates.has(el.id)) continue;
-      const score = resemblance(key, k);
+      const score = alike(written, name);
       if (score < CLOSEST) continue;
       const prev = best.get(el.id);
       if (!prev || score > prev.score) best.set(el.id, { el, score });
