@@ -136,14 +136,17 @@ export function parseCharter(
       const tier = tiers[0]!;
       const tops = headings.filter((h) => h.depth === 1);
       const all = new Set(lookup.tier(tier)?.elements.map((e) => e.id) ?? []);
-      const certain = (h: HeadingInfo): boolean =>
-        (h.explicitId !== undefined && lookup.element(h.explicitId)?.tier === tier) || lookup.elementOfTitle(tier, h.text) !== undefined;
-      const names = (h: HeadingInfo): boolean => certain(h) || (lookup.rankElements(tier, h.text, all)[0]?.score ?? 0) >= LIKELY;
+      // The title is dropped only when it is exactly an element's name ("# Psykologinen
+      // turvallisuus tiimissämme" stays a title, though as a heading it would name the element).
+      const exact = (h: HeadingInfo): boolean =>
+        (h.explicitId !== undefined && lookup.element(h.explicitId)?.tier === tier) || lookup.elementNamedExactly(tier, h.text) !== undefined;
+      const names = (h: HeadingInfo): boolean =>
+        exact(h) || lookup.elementOfTitle(tier, h.text) !== undefined || (lookup.rankElements(tier, h.text, all)[0]?.score ?? 0) >= LIKELY;
       let depth = titleHeading ? 1 : 0;
       // (A title that only resembles an element, "# Psykologinen turvallisuus tiimissämme", stays the title.)
-      if (titleHeading && (certain(titleHeading) || tops.slice(1).some(names))) {
+      if (titleHeading && (exact(titleHeading) || tops.slice(1).some(names))) {
         depth = 0;
-        if (certain(titleHeading)) titleHeading = undefined;
+        if (exact(titleHeading)) titleHeading = undefined;
       }
       const bodyStart = titleHeading ? titleHeading.end : frontmatter.place ? frontmatter.place.end.offset : 0;
       sections.push({ tier, multi: false, depth, start: 0, bodyStart, end: text.length });

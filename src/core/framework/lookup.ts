@@ -34,9 +34,15 @@ export function headingKey(text: string): string {
   return k.replace(NUMBERING, '').trim();
 }
 
-/** Only letters and digits of a key: spaces and hyphens inside compounds do not matter. */
+/**
+ * Only the letters and digits of a key's meaningful words: spaces and hyphens inside compounds
+ * do not matter, nor `ja`/`and`/`&` (`Visio & kulttuuri` is `Visio ja kulttuuri`).
+ */
 export function compactKey(key: string): string {
-  return key.replace(/[^\p{L}\p{N}]+/gu, '');
+  return key
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '' && !STOP_WORDS.has(w))
+    .join('');
 }
 
 /** The meaningful words of a key. */
@@ -261,6 +267,13 @@ export class FrameworkLookup {
     return k;
   }
 
+  /** An element of `tierId` whose name the title is, folded (no more words after it). */
+  elementNamedExactly(tierId: string, title: string): ElementDef | undefined {
+    const key = this.hkey(title);
+    if (!key) return undefined;
+    return this.elementKeys.get(tierId)?.get(key) ?? this.elementCompact.get(tierId)?.get(compactKey(key));
+  }
+
   /** An element of `tierId` certainly named by a heading or item title. */
   elementOfTitle(tierId: string, title: string): ElementDef | undefined {
     const keys = this.elementKeys.get(tierId);
@@ -274,6 +287,17 @@ export class FrameworkLookup {
     for (const [k, el] of keys) {
       if (key.startsWith(`${k} - `) || key.startsWith(`${k} (`) || key.startsWith(`${k}: `)) return el;
     }
+    // "Psykologinen turvallisuus tiimissämme": a name of two words or more (or a long one), then
+    // more words; the longest such name wins
+    let prefixed: ElementDef | undefined;
+    let longest = 0;
+    for (const [k, el] of keys) {
+      if (k.length > longest && key.startsWith(`${k} `) && (k.includes(' ') || k.length >= 10)) {
+        prefixed = el;
+        longest = k.length;
+      }
+    }
+    if (prefixed) return prefixed;
     // "Ekosysteemi-ajattelu – verkostot": a compound written with a hyphen, then more words
     let at = key.indexOf(' - ');
     for (let n = 0; at > 0 && n < 8; n++) {
