@@ -12,7 +12,7 @@ import { frontmatter as frontmatterSyntax } from 'micromark-extension-frontmatte
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { LIKELY, boundedDistance, type FrameworkLookup } from './framework/lookup';
+import { LIKELY, boundedDistance, compactKey, headingKey, type FrameworkLookup } from './framework/lookup';
 import { ownersOf } from './owners';
 import { isPlaceholder } from './placeholder';
 import { LineIndex, detectEol, explicitId, isSpaceCode, labelAt, matchKey, skipEmphasis, skipSpaces, stripExplicitId, trimEndWhere } from './text';
@@ -880,7 +880,7 @@ function findNearMisses(
   const still = new Set([...missing].filter((id) => !taken.has(id)));
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
-    if (h.depth !== level || missStarts.has(h.start) || !free.has(h)) continue;
+    if (h.depth !== level || missStarts.has(h.start) || !free.has(h) || isDocumentSection(h.text)) continue;
     let end = section.end;
     for (let j = i + 1; j < headings.length; j++) {
       if (headings[j]!.depth <= h.depth) {
@@ -892,6 +892,24 @@ function findNearMisses(
     const closest = still.size > 0 ? lookup.rankElements(section.tier, h.text, still)[0]?.el.id : undefined;
     unrecognised.push({ tier: section.tier, title: h.text, place: idx.place(h.start, h.end), closest });
   }
+}
+
+/**
+ * The first words of headings that frame a document rather than attempt an element: an
+ * introduction, background, appendix, approval or change log (fi and en, folded).
+ */
+const DOCUMENT_SECTIONS = new Set([
+  'johdanto', 'tausta', 'taustaa', 'tarkoitus', 'yleista', 'yleiskuva', 'yhteenveto', 'liite', 'liitteet', 'hyvaksynta', 'hyvaksyminen',
+  'muutoshistoria', 'versiohistoria', 'muutokset', 'yhteystiedot', 'lahteet', 'viitteet', 'sanasto', 'maaritelmat', 'kasitteet', 'lisatietoja',
+  'introduction', 'background', 'purpose', 'overview', 'summary', 'scope', 'appendix', 'appendices', 'annex', 'approval', 'approvals',
+  'changelog', 'changes', 'history', 'revisions', 'contacts', 'contact', 'references', 'sources', 'glossary', 'definitions', 'notes',
+]);
+
+/** Whether a heading frames the document (`## Johdanto`, `## Liitteet: yhteystiedot`, `## Change log`). */
+function isDocumentSection(title: string): boolean {
+  const first = compactKey(headingKey(title).split(/[\s:–-]+/u)[0] ?? '');
+  const joined = compactKey(headingKey(title));
+  return DOCUMENT_SECTIONS.has(first) || DOCUMENT_SECTIONS.has(joined) || /^(?:change|revision|version)(?:log|history)$/.test(joined);
 }
 
 /** The first value of the ascending `sorted` above `x` (Infinity when none). */

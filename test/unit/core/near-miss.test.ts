@@ -237,6 +237,14 @@ describe('near misses', () => {
       assert.equal(r.findings.find((x) => x.ruleId === 'element-missing')?.place.start.line, 8, 'the missing element stays at the title');
     });
 
+    it('not for headings that frame the document: introduction, background, appendix, approval, change log', () => {
+      for (const [lang, heading] of [['fi', '## Johdanto'], ['fi', '## Liitteet: yhteystiedot'], ['fi', '## Hyväksyntä'], ['en', '## Background'], ['en', '## Change log'], ['en', '## 5. Appendix']] as [Lang, string][]) {
+        const text = topCharter(lang) + `\n${heading}\n\nText.\n`;
+        assert.deepEqual(brief(lint(text, lang).findings), [], heading);
+      }
+      assert.deepEqual(brief(lint(topCharter('fi') + '\n## Tiimihenki\n\nTekstiä.\n').findings), ['heading-unrecognised -@34']);
+    });
+
     it('not for sub-headings, grouping headings, goal headings, tier headings or the title', () => {
       const text = topCharter('fi')
         .replace('# Johtoryhmä\n', '# Johtoryhmä\n\n## Ylin johto\n\nJohdon vastuut.\n')
