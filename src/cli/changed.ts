@@ -40,6 +40,7 @@ export async function resolveBase(dir: string, refs: string[], env: NodeJS.Proce
   const repo = findRepository(dir);
   if (!repo) return { error: 'no-repository' };
   for (const ref of refs) {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
     if (ref === '' || ref.startsWith('-') || /[\0-\x1f\x7f]/.test(ref)) continue;
     const sha = (await runGit(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { env }))?.trim();
     if (!sha || !/^[0-9a-f]{40,64}$/.test(sha)) continue;
@@ -209,7 +210,7 @@ export async function changeContext(o: {
   if ('error' in base) return { error: base.error, ref: label };
   base.ref = label;
   const abs = [...new Set(o.files.filter((f) => f !== '' && f !== '.'))].map((f) => nodePath.resolve(o.cwd, f));
-  const changes = (await changedFiles(base, abs, env)) ?? new Map();
+  const changes: FileChanges = (await changedFiles(base, abs, env)) ?? new Map<string, LineRange[] | 'all'>();
   return {
     base,
     label,

@@ -150,7 +150,8 @@ export function runGit(repo: GitRepository, args: string[], o: GitOptions = {}):
   const [command, ...rest] = args;
   // A programming error, not a repository's doing: fail loudly.
   if (command === undefined || !READ_ONLY.has(command)) throw new Error(`runGit: ${String(command)} is not a read-only git command`);
-  const end = rest.indexOf('--');
+  // Options are ours (constants); what follows `--` or `--end-of-options` may be anything.
+  const end = rest.findIndex((a) => a === '--' || a === '--end-of-options');
   if ((end < 0 ? rest : rest.slice(0, end)).some((a) => REFUSED_OPTION.test(a))) throw new Error(`runGit: refused option in ${args.join(' ')}`);
   const full = DIFFING.has(command) ? [command, '--no-ext-diff', '--no-textconv', ...rest] : args;
   return new Promise((resolve) => {

@@ -14,11 +14,11 @@ import { renderTemplate } from '../core/template';
 import { isIsoDate, isoDay, slug } from '../core/text';
 import type { Lang, RunResult, TierDef } from '../core/types';
 import { FORMATTERS, type FormatName, type Notice } from './formatters/index';
-import { m } from './messages';
+import { m, safeLines } from './messages';
 import { suggest } from './suggest';
 import { useColor } from './color';
-import { exists, nodeFs, toCorePath, writeFileAtomic } from './node-fs';
-import { DEFAULT_CACHE_DIR } from './cache';
+import { exists, nodeFs, shownPath, SymlinkRefused, toCorePath, writeFileAtomic } from './node-fs';
+import { defaultCacheFile, userCacheDir } from './cache';
 import { defaultConcurrency, lintTarget } from './pool';
 import { gitBlobIds } from './git';
 import { fnv1a, parseShard } from './shard';
@@ -28,7 +28,7 @@ import { findRepository } from './git';
 import type { FrameworkLookup } from '../core/framework/lookup';
 import { ruleDocsUrl, ruleHint } from '../core/rules/descriptions';
 import { matrixCommand, renderCommand } from './render';
-import { changeContext } from './changed';
+import { changeContext, repoPath } from './changed';
 import { writeSummary, type SummaryHandbook } from './summary';
 
 export const VERSION = '0.1.0';
@@ -226,7 +226,7 @@ export async function main(params: MainParams): Promise<number> {
       params.stderr(`charters: ${e.message}\n`);
       return 2;
     }
-    params.stderr(`charters: ${m(lang, 'internal', (e as Error)?.stack ?? String(e))}\n`);
+    params.stderr(`charters: ${m(lang, 'internal', '')}${safeLines((e as Error)?.stack ?? String(e))}\n`);
     return 2;
   }
 }
@@ -317,15 +317,23 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     const named = target.explicit ? files.files : [];
     if (named.length > 0) {
       // A file named on the command line that charters.yaml excludes is not linted, but said so.
-      const excluded = globs(config).excluded;
+      const hbGlobs = globs(config);
       const configName = found.file ? relativePath(cwdCore, found.file) : CONFIG_FILE;
       for (const f of named) {
-        if (!excluded(relativePath(found.root, f))) continue;
+        if (!hbGlobs.excluded(relativePath(found.root, f))) continue;
         files.files = files.files.filter((x) => x !== f);
         files.skipped.push({ file: f, reason: m(lang, 'excludedByConfig', configName) });
       }
     }
-    const cacheDir = values['cache-location'] !== undefined ? nodePath.resolve(params.cwd, values['cache-location']) : nodePath.join(found.file ? found.root : params.cwd, DEFAULT_CACHE_DIR);
+    // The cache lives outside the work tree (the user's cache directory) unless --cache-location
+    // says otherwise; either way it is authenticated with the machine's key (cache.ts).
+    const userCache = userCacheDir(params.env);
+    let cacheFile: string | undefined;
+    if (cached && values['cache-location'] !== undefined) {
+      cacheFile = toCorePath(nodePath.join(nodePath.resolve(params.cwd, values['cache-location']), cacheName(relativePath(cwdCore, found.root))));
+    } else if (cached) {
+      cacheFile = toCorePath(defaultCacheFile(userCache, await nodeFs.realpath!(found.root).catch(() => found.root)));
+    }
     const run = await lintTarget({
       root: found.root,
       base: cwdCore,
@@ -338,7 +346,9 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
       handbook: target.kind === 'dir' ? { configFile: found.file } : undefined,
       concurrency,
       shard,
-      cacheFile: cached ? toCorePath(nodePath.join(cacheDir, cacheName(relativePath(cwdCore, found.root)))) : undefined,
+      cacheFile,
+      cacheKeyDir: userCache,
+      cacheBase: values['cache-location'] !== undefined ? params.cwd : userCache,
       ...(gitIds ? { gitIds } : {}),
       toolVersion: VERSION,
       note: (text) => params.stderr(`charters: ${text}\n`),
@@ -370,7 +380,8 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     cwd: params.cwd,
     dir: targets[0]?.start ?? params.cwd,
     changedSince: values['changed-since'],
-    env,
+    // A pull request's base (GITHUB_BASE_REF) orders the annotations; other formats need --changed-since.
+    env: format === 'github' ? env : {},
     files: [...run.findings.map((f) => f.file), ...run.skipped.map((s) => s.file)],
   });
   if (change && 'error' in change) {
@@ -391,6 +402,7 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     baseUri: `file://${encodeURI(cwdCore.endsWith('/') ? cwdCore : `${cwdCore}/`)}`,
     notices,
     ...(changed ? { changed: changed.classify, changedSince: changed.label } : {}),
+    ...(format === 'github' ? annotationPaths(params.cwd) : {}),
   });
   const summaryFile = env['GITHUB_STEP_SUMMARY'];
   if (format === 'github' && summaryFile && !values['no-summary']) {
@@ -404,8 +416,9 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
   if (values.output) {
     const out = nodePath.resolve(params.cwd, values.output);
     try {
-      await writeFileAtomic(out, output);
+      await writeFileAtomic(out, output, { base: params.cwd });
     } catch (e) {
+      if (e instanceof SymlinkRefused) throw new UsageError(m(cliLang, 'refuseLink', values.output, shownPath(params.cwd, e.path)));
       // A user's mistake (a directory, a read-only place), not a crash: no stack trace.
       const err = e as NodeJS.ErrnoException;
       throw new UsageError(m(cliLang, 'cannotWriteReport', values.output, err.code ?? err.message));
@@ -426,7 +439,8 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
  * does for the files it finds; the others are listed as skipped with the reason.
  */
 async function namedFiles(root: string, paths: string[], config: ResolvedConfig, lang: Lang): Promise<{ files: string[]; skipped: { file: string; reason: string }[] }> {
-  const excluded = globs(config).excluded;
+  const hbGlobs = globs(config);
+  const excluded = (rel: string): boolean => hbGlobs.excluded(rel);
   const files: string[] = [];
   const skipped: { file: string; reason: string }[] = [];
   for (const path of paths) {
@@ -523,12 +537,15 @@ async function initCommand(params: MainParams, _values: Values, rest: string[], 
       continue;
     }
     try {
-      await writeFileAtomic(path, f.text, { exclusive: true });
+      await writeFileAtomic(path, f.text, { exclusive: true, base: params.cwd });
       params.stdout(`${m(lang, 'created', shown)}\n`);
       if (f === workflow.file) params.stdout(`${m(lang, workflow.repo ? 'workflowAtRoot' : 'workflowNoRepo', nodePath.relative(params.cwd, workflow.root) || '.')}\n`);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      if (err.code === 'EEXIST') params.stdout(`${m(lang, 'skippedExisting', shown)}\n`);
+      if (e instanceof SymlinkRefused) {
+        params.stderr(`charters: ${m(lang, 'refuseLink', shown, shownPath(params.cwd, e.path))}\n`);
+        failed = true;
+      } else if (err.code === 'EEXIST') params.stdout(`${m(lang, 'skippedExisting', shown)}\n`);
       else {
         // A read-only or missing place is the user's to fix, not a crash; go on with the others.
         params.stderr(`charters: ${m(lang, 'cannotWrite', shown, err.code ?? err.message)}\n`);
@@ -539,6 +556,15 @@ async function initCommand(params: MainParams, _values: Values, rest: string[], 
   if (failed) return 2;
   params.stdout(`${m(lang, 'initDone', nodePath.relative(params.cwd, dir) || '.')}\n`);
   return 0;
+}
+
+/** GitHub places annotations by paths relative to the repository root, not to the working directory. */
+function annotationPaths(cwd: string): { annotationPath?: (file: string) => string } {
+  const repo = findRepository(cwd);
+  if (!repo) return {};
+  return {
+    annotationPath: (file) => repoPath(repo, nodePath.resolve(cwd, file)) ?? file,
+  };
 }
 
 /**
@@ -620,9 +646,13 @@ async function newCommand(params: MainParams, values: Values, rest: string[], la
   }
   const text = renderTemplate(tier, l, linter.lookup, unit ? { unit } : {});
   try {
-    await writeFileAtomic(path, text, { exclusive: true });
+    await writeFileAtomic(path, text, { exclusive: true, base: params.cwd });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
+    if (e instanceof SymlinkRefused) {
+      params.stderr(`charters: ${m(l, 'refuseLink', shown, shownPath(params.cwd, e.path))}\n`);
+      return 2;
+    }
     params.stderr(`charters: ${err.code === 'EEXIST' ? m(l, 'refuseOverwrite', shown) : m(l, 'cannotWrite', shown, err.code ?? err.message)}\n`);
     return 2;
   }

@@ -1,4 +1,5 @@
 /** CLI strings in Finnish and English. */
+import { escapeControls } from '../core/text-safety';
 import type { Lang } from '../core/types';
 
 const en = {
@@ -30,7 +31,8 @@ charters.yaml, unreadable, binary) is listed with the reason; nothing passes in 
   --fix                    Apply fixes (add missing elements and frontmatter fields)
   --today YYYY-MM-DD       Date to check reviews against (default: today)
   --cache                  Reuse the findings of files unchanged since the last run
-  --cache-location DIR     Where the cache lives (default: .charters-cache/ in the handbook)
+  --cache-location DIR     Where the cache lives (default: ~/.cache/leadership-charters/,
+                           outside the repository)
   --jobs, -j N             Threads to lint on (default: one per core; small runs use one)
   --concurrency N          The same as --jobs
   --shard I/N              Lint only shard I of N (for a CI matrix); shard 1 also reports
@@ -48,7 +50,9 @@ charters.yaml, unreadable, binary) is listed with the reason; nothing passes in 
   'init.summary': 'Create charters.yaml, one charter per tier and a CI workflow',
   'init.help': `Creates a new handbook in DIR (default: the current directory): charters.yaml, one
 charter per tier from the template, in the language of --lang, and a GitHub workflow that
-checks every pull request. Files that already exist are left as they are.`,
+checks every pull request that changes the handbook. The workflow goes to the root of the git
+repository (.github/workflows/charters.yml) and runs the GitHub Action at this version of the
+tool. Files that already exist, the workflow too, are left as they are.`,
   'init.options': `  --lang fi|en             Language of the templates and of the file names`,
   'init.examples': `  charters init                        a handbook here, in the language of $LANG
   charters init handbook --lang fi     Finnish templates in handbook/ (ylin-johto.md, …)`,
@@ -143,6 +147,13 @@ which tier holds which element, and in which charter.`,
   unsafePage: 'No page for {0}: its path could leave the output directory.',
   rendered: 'Wrote the site ({0} charter pages) to {1}; open {2}',
   removedStale: 'Removed {0} pages of charters that are gone.',
+  refuseLink: 'Refusing to write {0}: {1} is a symbolic link, and writing would change the file it points to. Remove the link or choose another path.',
+  fixLink: 'not fixed: {0} is a symbolic link, and --fix never writes through one',
+  cacheLink: 'note: not writing the cache file {0}: {1} is a symbolic link; the next run starts without the cache.',
+  cacheTracked: 'note: ignoring the cache file {0}: git tracks it, so it came with the repository; the cache is a local file, not input. Choose a --cache-location that is not committed.',
+  cacheNotOurs: 'not written by charters on this machine, or changed since',
+  cacheNotFile: 'not a regular file',
+  cacheNoKey: 'note: the cache is off: its key {0} cannot be made or read, or others can read it (it must be a file of yours with mode 0600).',
   changedNoRepo: '`--changed-since {0}` needs a git repository, and {1} is not in one.',
   changedNoRef: '`--changed-since {0}`: no such commit in the git repository of {1}.',
   baseNotFetched: "note: the pull request's base `{0}` is not in this clone, so findings are not ordered by the change (give actions/checkout `fetch-depth: 0`).",
@@ -183,7 +194,8 @@ mikään ei mene läpi huomaamatta.`,
   --fix                    Korjaa (lisää puuttuvat osa-alueet ja otsaketietojen kentät)
   --today VVVV-KK-PP       Päivä, jota vasten katselmoinnit tarkistetaan (oletus: tänään)
   --cache                  Käytä uudelleen edellisen ajon tulokset muuttumattomista tiedostoista
-  --cache-location HAK     Välimuistin paikka (oletus: .charters-cache/ käsikirjan hakemistossa)
+  --cache-location HAK     Välimuistin paikka (oletus: ~/.cache/leadership-charters/,
+                           repositorion ulkopuolella)
   --jobs, -j N             Säikeiden määrä (oletus: yksi ydintä kohden; pienet ajot yhdellä)
   --concurrency N          Sama kuin --jobs
   --shard I/N              Tarkista vain osa I N:stä (CI-matriisiin); osa 1 raportoi myös
@@ -201,20 +213,23 @@ mikään ei mene läpi huomaamatta.`,
   'init.summary': 'Luo charters.yaml, peruskirja jokaiselle tasolle ja CI-työnkulku',
   'init.help': `Luo uuden käsikirjan hakemistoon (oletus: nykyinen hakemisto): charters.yaml, jokaiselle
 johtotasolle peruskirjan mallipohjasta valinnan --lang kielellä sekä GitHub-työnkulun, joka
-tarkistaa jokaisen pull requestin. Jo olemassa oleviin tiedostoihin ei kosketa.`,
+tarkistaa jokaisen käsikirjaa muuttavan pull requestin. Työnkulku kirjoitetaan git-repositorion
+juureen (.github/workflows/charters.yml), ja se ajaa tämän työkaluversion GitHub Actionia. Jo
+olemassa oleviin tiedostoihin, työnkulku mukaan lukien, ei kosketa.`,
   'init.options': `  --lang fi|en             Mallipohjien ja tiedostonimien kieli`,
   'init.examples': `  charters init                        käsikirja tähän, $LANG-muuttujan kielellä
   charters init kasikirja --lang fi    suomenkieliset pohjat (ylin-johto.md, keskijohto.md, …)`,
   'new.synopsis': 'new <taso>',
   'new.summary': 'Luo yksi peruskirja mallipohjasta',
   'new.help': `Luo yhden johtotason peruskirjan mallipohjasta. Nimeä taso sen suomen- tai englanninkielisellä
-nimellä tai tunnisteella, ääkkösin tai ilman (esihenkilöt, esihenkilot, supervisors).`,
+nimellä tai tunnisteella, ääkkösin tai ilman, yksikössä tai monikossa (esihenkilöt, esihenkilot,
+esihenkilö).`,
   'new.options': `  --unit NIMI              Yksikkö, jota peruskirja koskee: otsikkoon, otsaketietoihin ja nimeen
   --out TIEDOSTO           Luotava tiedosto (oletus: <taso>[-<yksikkö>].md)
   --lang fi|en             Mallipohjan kieli`,
   'new.examples': `  charters new esihenkilöt --unit Myynti     esihenkilot-myynti.md
   charters new keskijohto --out hr/keskijohto.md
-  charters new supervisors --lang en         englanninkielinen pohja`,
+  charters new keskijohto --lang en          englanninkielinen pohja`,
   'rules.synopsis': 'rules',
   'rules.summary': 'Listaa säännöt: tunniste, vakavuus, kuvaus ja ohje',
   'rules.help': `Listaa säännöt: tunnisteen (charters.yaml-tiedoston rules:-kohtaa varten), oletusvakavuuden,
@@ -259,8 +274,8 @@ millä johtotasolla on mikin osa-alue ja missä peruskirjassa.`,
   maxWarningsExceeded: 'Liikaa varoituksia: {0}, kun --max-warnings sallii {1}; paluuarvo on 1.',
   quietHiddenOne: '--quiet jätti näyttämättä 1 varoituksen.',
   quietHiddenMany: '--quiet jätti näyttämättä {0} varoitusta.',
-  notCharterNoFrontmatter: 'ei tarkistettu: ei peruskirja (peruskirja alkaa otsaketiedoilla: `---`-rivien väliin kirjoitetaan sen johtotaso, esim. `tier: supervisors`)',
-  notCharterNoTier: 'ei tarkistettu: ei peruskirja (otsaketiedoissa ei ole johtotasoa; lisää esim. `tier: supervisors`)',
+  notCharterNoFrontmatter: 'ei tarkistettu: ei peruskirja (peruskirja alkaa otsaketiedoilla: `---`-rivien väliin kirjoitetaan sen johtotaso, esim. `tier: esihenkilöt`)',
+  notCharterNoTier: 'ei tarkistettu: ei peruskirja (otsaketiedoissa ei ole johtotasoa; lisää esim. `tier: esihenkilöt`)',
   excludedByConfig: 'ei tarkistettu: rajattu pois tiedoston {0} kohdassa `exclude`',
   badFormat: 'Tuntematon muoto `{0}`: käytä stylish, json, sarif tai github.',
   badLang: 'Tuntematon kieli `{0}`: käytä fi tai en.',
@@ -295,6 +310,13 @@ millä johtotasolla on mikin osa-alue ja missä peruskirjassa.`,
   unsafePage: 'Peruskirjasta {0} ei tehdä sivua: sen polku johtaisi tulostehakemiston ulkopuolelle.',
   rendered: 'Sivusto ({0} peruskirjan sivua) kirjoitettu hakemistoon {1}; avaa {2}',
   removedStale: 'Poistettu {0} sivua peruskirjoista, joita ei enää ole.',
+  refuseLink: 'Tiedostoa {0} ei kirjoiteta: {1} on symbolinen linkki, ja kirjoittaminen muuttaisi tiedostoa, johon se osoittaa. Poista linkki tai valitse toinen polku.',
+  fixLink: 'ei korjattu: {0} on symbolinen linkki, eikä --fix koskaan kirjoita linkin läpi',
+  cacheLink: 'huom: välimuistitiedostoa {0} ei kirjoiteta: {1} on symbolinen linkki; seuraava ajo alkaa ilman välimuistia.',
+  cacheTracked: 'huom: välimuistitiedostoa {0} ei käytetä: git seuraa sitä, joten se tuli repositorion mukana; välimuisti on paikallinen tiedosto, ei syöte. Valitse --cache-location, jota ei ole tallennettu repositorioon.',
+  cacheNotOurs: 'ei charters-työkalun tällä koneella kirjoittama, tai muutettu sen jälkeen',
+  cacheNotFile: 'ei tavallinen tiedosto',
+  cacheNoKey: 'huom: välimuisti ei ole käytössä: sen avainta {0} ei voi luoda tai lukea, tai muut voivat lukea sen (sen pitää olla sinun tiedostosi, oikeuksin 0600).',
   changedNoRepo: '`--changed-since {0}` tarvitsee git-repositorion, eikä {1} ole sellaisessa.',
   changedNoRef: '`--changed-since {0}`: tällaista committia ei ole hakemiston {1} git-repositoriossa.',
   baseNotFetched: 'huom: pull requestin kohdehaaraa `{0}` ei ole tässä kloonissa, joten havaintoja ei järjestetä muutoksen mukaan (anna actions/checkoutille `fetch-depth: 0`).',
@@ -304,7 +326,17 @@ millä johtotasolla on mikin osa-alue ja missä peruskirjassa.`,
   workflowExists: 'ohitettu (on jo olemassa): {0}. Vertaa sitä työnkulkuun, jonka `charters init` nyt kirjoittaa: https://github.com/leadership-charters/charters#github-action',
 };
 
+/**
+ * The message `key` in `lang` with its arguments filled in. Arguments are file names, names and
+ * error details from the handbook: their control characters are escaped (escapeControls), so no
+ * argument can add a line to the output or send a terminal escape.
+ */
 export function m(lang: Lang, key: Key, ...args: (string | number)[]): string {
   const s = (lang === 'fi' ? fi : en)[key];
-  return s.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+  return s.replace(/\{(\d)\}/g, (_, i: string) => escapeControls(String(args[Number(i)] ?? '')));
+}
+
+/** Lines of text (a stack trace) for the terminal: each line's control characters escaped, the line breaks kept. */
+export function safeLines(text: string): string {
+  return text.split('\n').map(escapeControls).join('\n');
 }

@@ -22,9 +22,9 @@ import { summaryFromFrontmatter } from '../core/frontmatter-only';
 import { decodeText, globs, lintFiles, relativePath, type HandbookFs } from '../core/handbook';
 import { Linter, sortFindings, type CharterLint, type LintTextOptions } from '../core/lint';
 import type { CharterSummary, Finding, Lang, RunResult, SkippedFile } from '../core/types';
-import { LintCache, contentHash, settingsKey, type CachedOutcome, type FileStamp } from './cache';
+import { LintCache, cacheKey, contentHash, openCache, settingsKey, userCacheDir, type CachedOutcome, type FileStamp } from './cache';
 import { m } from './messages';
-import { nodeFs, writeFileAtomic } from './node-fs';
+import { nodeFs, SymlinkRefused, writeFileAtomic } from './node-fs';
 import { shardOf, type Shard } from './shard';
 
 /** Runs with fewer files than this lint in process: starting workers would cost more. */
@@ -138,7 +138,7 @@ export async function lintBatch(job: LintJob, paths: string[], preread?: Map<str
     base: job.base,
     handbook: undefined,
     today: job.today,
-    ...(job.fix ? { writeFixed: (path: string, text: string) => writeFileAtomic(path, text) } : {}),
+    ...(job.fix ? { writeFixed: (path: string, text: string) => writeFixedFile(job, path, text) } : {}),
   });
   const byFile = new Map<string, Finding[]>();
   for (const f of run.findings) {
@@ -163,6 +163,16 @@ export async function lintBatch(job: LintJob, paths: string[], preread?: Map<str
     return { kind: 'ignored', file, ...(read ? { read } : {}) };
   });
   return { outcomes, fixed: run.fixed ?? 0 };
+}
+
+/** `--fix` saves a file; never through a symbolic link (docs/security.md). */
+async function writeFixedFile(job: LintJob, path: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(path, text, { base: job.root });
+  } catch (e) {
+    if (e instanceof SymlinkRefused) throw new Error(m(job.lang, 'fixLink', relativePath(job.base, e.path)));
+    throw e;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -278,6 +288,10 @@ export interface LintTargetOptions extends Omit<LintJob, 'hash'> {
   shard: Shard | undefined;
   /** Cache file to read and update; undefined without `--cache`. */
   cacheFile: string | undefined;
+  /** Where the cache's key lives (default: the user's cache directory). */
+  cacheKeyDir?: string;
+  /** The directory the cache file is written under, no symbolic link below it (see writeFileAtomic). */
+  cacheBase?: string;
   /**
    * Content hashes from git's index for the cache (git.ts), asked by the caller before it
    * discovers the files, so that git works meanwhile. Undefined: git is not asked.
@@ -310,10 +324,18 @@ export async function lintTarget(o: LintTargetOptions): Promise<RunResult> {
   // The cache: files whose bytes hash as last time take their outcome from it.
   let cache: LintCache | undefined;
   if (o.cacheFile && !o.fix) {
-    const settings = settingsKey({ toolVersion: o.toolVersion, config: o.config, lang: o.lang, today: o.today });
-    const loaded = LintCache.load(o.cacheFile, settings);
-    cache = loaded.cache;
-    if (loaded.problem !== undefined) o.note(m(o.lang, 'cacheCorrupt', shown(o.base, o.cacheFile), loaded.problem));
+    // Authenticated with the machine's key (cache.ts): a planted or edited file is not used.
+    const keyDir = o.cacheKeyDir ?? userCacheDir();
+    const key = await cacheKey(keyDir);
+    if (!key) {
+      o.note(m(o.lang, 'cacheNoKey', nodePath.join(keyDir, 'key')));
+    } else {
+      const settings = settingsKey({ toolVersion: o.toolVersion, config: o.config, lang: o.lang, today: o.today });
+      const loaded = await openCache(o.cacheFile, settings, { key, lang: o.lang, ...(o.cacheBase !== undefined ? { base: o.cacheBase } : {}) });
+      cache = loaded.cache;
+      if (loaded.tracked) o.note(m(o.lang, 'cacheTracked', shown(o.base, o.cacheFile)));
+      else if (loaded.problem !== undefined) o.note(m(o.lang, 'cacheCorrupt', shown(o.base, o.cacheFile), loaded.problem));
+    }
   }
   const outcomes: (FileOutcome | undefined)[] = new Array(mine.length);
   const misses: number[] = [];
@@ -424,7 +446,8 @@ export async function lintTarget(o: LintTargetOptions): Promise<RunResult> {
       await cache.save();
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      o.note(m(o.lang, 'cacheUnwritable', shown(o.base, cache.file), err.code ?? err.message));
+      if (e instanceof SymlinkRefused) o.note(m(o.lang, 'cacheLink', shown(o.base, cache.file), shown(o.base, e.path)));
+      else o.note(m(o.lang, 'cacheUnwritable', shown(o.base, cache.file), err.code ?? err.message));
     }
   }
   const run: RunResult = { findings: sortFindings(findings), charters, ignored, skipped, rules: linter.rules };

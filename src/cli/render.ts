@@ -24,7 +24,7 @@ import { isIsoDate, isoDay } from '../core/text';
 import type { Finding, Lang, SkippedFile } from '../core/types';
 import type { MainParams } from './main';
 import { m } from './messages';
-import { nodeFs, toCorePath, writeFileAtomic } from './node-fs';
+import { nodeFs, shownPath, symlinkOnTheWay, SymlinkRefused, toCorePath, writeFileAtomic } from './node-fs';
 
 const VERSION = '0.1.0';
 
@@ -73,7 +73,7 @@ export async function renderCommand(params: MainParams, values: RenderValues, re
       version: VERSION,
     });
     for (const file of site.rejected) params.stderr(`charters: ${m(hb.lang, 'unsafePage', file)}\n`);
-    const written = await writeSite(out, site.files, hb.lang, handbookReal);
+    const written = await writeSite(out, site.files, hb.lang, handbookReal, params.cwd);
     const shown = nodePath.relative(params.cwd, out) || '.';
     params.stdout(`${m(hb.lang, 'rendered', site.pages.size, shown, nodePath.join(shown, 'index.html'))}\n`);
     if (written.removed > 0) params.stdout(`${m(hb.lang, 'removedStale', written.removed)}\n`);
@@ -108,8 +108,9 @@ export async function matrixCommand(params: MainParams, values: RenderValues, re
     }
     if (outFile) {
       try {
-        await writeFileAtomic(outFile, text);
+        await writeFileAtomic(outFile, text, { base: params.cwd });
       } catch (e) {
+        if (e instanceof SymlinkRefused) throw new RenderError(m(hb.lang, 'refuseLink', values.output!, shownPath(params.cwd, e.path)));
         const err = e as NodeJS.ErrnoException;
         throw new RenderError(m(hb.lang, 'cannotWrite', values.output!, err.code ?? err.message));
       }
@@ -270,7 +271,20 @@ async function readMarker(dir: string): Promise<Marker | undefined> {
   }
 }
 
-async function writeSite(out: string, files: { path: string; text: string }[], lang: Lang, handbookReal: string): Promise<{ removed: number }> {
+async function writeSite(out: string, files: { path: string; text: string }[], lang: Lang, handbookReal: string, cwd: string): Promise<{ removed: number }> {
+  // --out itself (or a directory on the way to it) being a link, dangling or not, is refused:
+  // the site would be written wherever it points.
+  const link = await symlinkOnTheWay(out, cwd);
+  if (link !== undefined) throw new RenderError(m(lang, 'refuseLink', shownPath(cwd, out), shownPath(cwd, link)));
+  try {
+    return await writeSiteFiles(out, files, lang, handbookReal);
+  } catch (e) {
+    if (e instanceof SymlinkRefused) throw new RenderError(m(lang, 'refuseLink', shownPath(cwd, e.path), shownPath(cwd, e.path)));
+    throw e;
+  }
+}
+
+async function writeSiteFiles(out: string, files: { path: string; text: string }[], lang: Lang, handbookReal: string): Promise<{ removed: number }> {
   const info = await fsp.stat(out).catch(() => undefined);
   if (info && !info.isDirectory()) throw new RenderError(m(lang, 'outNotDir', out));
   if (!info) await fsp.mkdir(out, { recursive: true });
@@ -299,7 +313,7 @@ async function writeSite(out: string, files: { path: string; text: string }[], l
     const existing = await fsp.lstat(t.abs).catch(() => undefined);
     if (existing?.isSymbolicLink()) await fsp.unlink(t.abs);
     else if (existing && !existing.isFile()) throw new RenderError(m(lang, 'outUnsafe', t.path));
-    await writeFileAtomic(t.abs, t.text);
+    await writeFileAtomic(t.abs, t.text, { base: root });
   }
   let removed = 0;
   for (const rel of stale) {
@@ -322,5 +336,5 @@ async function writeMarker(root: string, files: string[]): Promise<void> {
   const path = nodePath.join(root, SITE_MARKER);
   const existing = await fsp.lstat(path).catch(() => undefined);
   if (existing?.isSymbolicLink()) await fsp.unlink(path);
-  await writeFileAtomic(path, `${JSON.stringify(marker, null, 2)}\n`);
+  await writeFileAtomic(path, `${JSON.stringify(marker, null, 2)}\n`, { base: root });
 }

@@ -56,12 +56,18 @@ export interface SummaryOptions {
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
-/** Text from a handbook, safe as Markdown inline text (also inside a table cell). */
+/**
+ * Text from a handbook, safe as Markdown inline text (also inside a table cell; never at the
+ * start of a line, where the summary always puts its own text): every character that can open
+ * markup, a link, an image, HTML, an entity, a mention, an emoji code or a table cell is
+ * backslash-escaped, and `www.` cannot become a link.
+ */
 export function md(text: string): string {
   return text
     .replace(CONTROLS, '\ufffd')
     .replace(/[\t\r\n\u2028\u2029]+/g, ' ')
-    .replace(/[!-/:-@[-`{-~]/g, '\\$&');
+    .replace(/[\\`*_[\]<>!|~&@:#()]/g, '\\$&')
+    .replace(/(www)\./gi, '$1\\.');
 }
 
 /** Text as a code span (shown literally by GitHub: no markup, links or HTML inside). */
@@ -158,6 +164,10 @@ const TEXTS: Record<Lang, Texts> = {
 // ---------------------------------------------------------------------------------------------
 // The base handbook from git
 
+function enoent(path: string): Error {
+  return Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+}
+
 /** A read-only file system over files held in memory (paths absolute, `/`-separated). */
 export class MemoryFs implements HandbookFs {
   private readonly files = new Map<string, Uint8Array>();
@@ -166,7 +176,7 @@ export class MemoryFs implements HandbookFs {
   /** A file (with `bytes`) or a directory (without), with every directory above it. */
   add(path: string, bytes?: Uint8Array): void {
     if (bytes === undefined) {
-      if (!this.dirs.has(path)) this.dirs.set(path, new Map());
+      if (!this.dirs.has(path)) this.dirs.set(path, new Map<string, DirEntry>());
     } else {
       this.files.set(path, bytes);
     }
@@ -178,7 +188,7 @@ export class MemoryFs implements HandbookFs {
       const dir = i <= 0 ? '/' : child.slice(0, i);
       let entries = this.dirs.get(dir);
       const known = entries !== undefined;
-      if (!entries) this.dirs.set(dir, (entries = new Map()));
+      if (!entries) this.dirs.set(dir, (entries = new Map<string, DirEntry>()));
       entries.set(child.slice(i + 1), { name: child.slice(i + 1), type });
       if (known || dir === '/') return;
       child = dir;
@@ -186,23 +196,21 @@ export class MemoryFs implements HandbookFs {
     }
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
+  readFile(path: string): Promise<Uint8Array> {
     const f = this.files.get(path);
-    if (f === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-    return f;
+    return f === undefined ? Promise.reject(enoent(path)) : Promise.resolve(f);
   }
 
-  async readDirectory(path: string): Promise<DirEntry[]> {
+  readDirectory(path: string): Promise<DirEntry[]> {
     const d = this.dirs.get(path.length > 1 ? path.replace(/\/+$/, '') : path);
-    if (d === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-    return [...d.values()];
+    return d === undefined ? Promise.reject(enoent(path)) : Promise.resolve([...d.values()]);
   }
 
-  async stat(path: string): Promise<{ type: 'file' | 'directory' | 'other'; size: number }> {
+  stat(path: string): Promise<{ type: 'file' | 'directory' | 'other'; size: number }> {
     const f = this.files.get(path);
-    if (f !== undefined) return { type: 'file', size: f.byteLength };
-    if (this.dirs.has(path.length > 1 ? path.replace(/\/+$/, '') : path)) return { type: 'directory', size: 0 };
-    throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+    if (f !== undefined) return Promise.resolve({ type: 'file', size: f.byteLength });
+    if (this.dirs.has(path.length > 1 ? path.replace(/\/+$/, '') : path)) return Promise.resolve({ type: 'directory', size: 0 });
+    return Promise.reject(enoent(path));
   }
 }
 
@@ -366,34 +374,35 @@ export async function buildSummary(o: SummaryOptions): Promise<string> {
         const changedCharters = new Set<string>();
         for (const [file, text] of headLint.texts) if (baseLint.texts.get(file) !== text) changedCharters.add(file);
         const eff = effectOf(headModel, baseModel, changedCharters);
-        lines.push(`${md(T.base(o.base.ref, T.counts(...tally(baseLint.findings))))}\n`);
-        lines.push(`**${md(T.effect(eff.defined, eff.missing, eff.overdueAdded, eff.lost, eff.overdueResolved))}**\n`);
+        // The summary's own texts as they are; only what comes from outside (the ref) is escaped.
+        lines.push(`${T.base(md(o.base.ref), T.counts(...tally(baseLint.findings)))}\n`);
+        lines.push(`**${T.effect(eff.defined, eff.missing, eff.overdueAdded, eff.lost, eff.overdueResolved)}**\n`);
       } else {
-        baseNote = T.noBase(o.base.ref) + (found && !found.result.ok ? ` (${T.baseUnreadable})` : '');
-        lines.push(`${md(baseNote)}\n`);
+        baseNote = T.noBase(md(o.base.ref)) + (found && !found.result.ok ? ` (${T.baseUnreadable})` : '');
+        lines.push(`${baseNote}\n`);
       }
     }
     const root = relativePath(cwd, hb.root);
-    lines.push(`### ${md(T.coverage)}${o.handbooks.length > 1 ? ` – ${md(root)}` : ''}\n`);
+    lines.push(`### ${T.coverage}${o.handbooks.length > 1 ? ` – ${code(root)}` : ''}\n`);
     const lookup = headLint.linter.lookup;
     const name = (tier: string): string => lookup.framework.tiers.find((t) => t.id === tier)?.name[o.lang] ?? tier;
     if (baseModel) {
       const b = new Map(baseModel.coverage.map((c) => [c.tier, c]));
-      lines.push(`| ${T.coverageHead.map(md).join(' | ')} |`, '|---|---:|---:|---:|');
+      lines.push(`| ${T.coverageHead.join(' | ')} |`, '|---|---:|---:|---:|');
       for (const c of headModel.coverage) {
         const before = b.get(c.tier);
         const delta = c.defined - (before?.defined ?? 0);
         lines.push(`| ${md(name(c.tier))} | ${before ? `${before.defined}/${before.required}` : '–'} | ${c.defined}/${c.required} | ${delta > 0 ? `+${delta}` : delta < 0 ? `−${-delta}` : '±0'} |`);
       }
     } else {
-      lines.push(`| ${T.headOnly.map(md).join(' | ')} |`, '|---|---:|');
+      lines.push(`| ${T.headOnly.join(' | ')} |`, '|---|---:|');
       for (const c of headModel.coverage) lines.push(`| ${md(name(c.tier))} | ${c.defined}/${c.required} |`);
     }
     parts.push(`${lines.join('\n')}\n`);
   }
 
   // Findings by file: changed files first, then by path; within a file, changed lines first.
-  parts.push(`### ${md(T.findings)}\n`);
+  parts.push(`### ${T.findings}\n`);
   const link = linker(o);
   const rank = (file: string, a: number, b: number): number => {
     const c = o.changed?.(file, a, b);
@@ -409,7 +418,7 @@ export async function buildSummary(o: SummaryOptions): Promise<string> {
   }
   const fileRank = (file: string): number => Math.min(...(byFile.get(file) ?? []).map((i) => rank(i.file, i.line || 1, i.endLine || Number.MAX_SAFE_INTEGER)));
   const files = [...byFile.keys()].sort((a, b) => fileRank(a) - fileRank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  if (files.length === 0) parts.push(`${md(T.noFindings)}\n`);
+  if (files.length === 0) parts.push(`${T.noFindings}\n`);
 
   let text = parts.join('\n');
   const size = (s: string): number => Buffer.byteLength(s, 'utf8');
@@ -419,16 +428,16 @@ export async function buildSummary(o: SummaryOptions): Promise<string> {
   outer: for (const file of files) {
     const its = byFile.get(file)!.sort((a, b) => rank(a.file, a.line || 1, a.endLine || 1) - rank(b.file, b.line || 1, b.endLine || 1) || a.line - b.line);
     const url = file ? link(file, 0) : undefined;
-    const title = file ? (url ? `[${md(file)}](${url})` : md(file)) : md(T.handbookLevel);
+    const title = file ? (url ? `[${code(file)}](${url})` : code(file)) : T.handbookLevel;
     let block = `\n#### ${title}\n\n`;
     if (used + size(block) + reserve > SUMMARY_BYTES) break;
     text += block;
     used += size(block);
     for (const it of its) {
       const where = it.line > 0 ? (file && link(file, it.line) ? `[L${it.line}](${link(file, it.line)})` : `L${it.line}`) : '';
-      const changed = o.changed?.(it.file, it.line || 1, it.endLine || 1) === 'line' && it.line > 0 ? ` _(${md(T.changedLine)})_` : '';
+      const changed = o.changed?.(it.file, it.line || 1, it.endLine || 1) === 'line' && it.line > 0 ? ` _(${T.changedLine})_` : '';
       const rule = it.ruleId ? ` ([${md(it.ruleId)}](${it.url.replace(/[()\s]/g, encodeURIComponent)}))` : '';
-      block = `- **${md(T.severity[it.severity])}** ${where ? `${where}: ` : ''}${message(it.message)}${rule}${changed}\n`;
+      block = `- **${T.severity[it.severity]}** ${where ? `${where}: ` : ''}${message(it.message)}${rule}${changed}\n`;
       if (used + size(block) + reserve > SUMMARY_BYTES) break outer;
       text += block;
       used += size(block);

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { ANNOTATIONS_PER_STEP } from '../../src/cli/formatters/github';
-import { buildSummary, md, SUMMARY_BYTES } from '../../src/cli/summary';
+import { buildSummary, code, md, message, SUMMARY_BYTES } from '../../src/cli/summary';
 import type { Finding, RunResult } from '../../src/core/types';
 import { repoRoot, TODAY } from '../helpers/paths';
 
@@ -132,6 +132,12 @@ describe('GitHub pull-request review (annotations, order, cap, job summary)', fu
     assert.doesNotMatch(plain.stdout.split('\n').find((l) => l.startsWith('::error'))!, /zzz-new/);
   });
 
+  it('places annotations by paths from the repository root, wherever the CLI runs', () => {
+    const r = charters(['lint', '.', '--format', 'github', '--today', TODAY, '--lang', 'en'], path.join(repo, 'hb'), { GITHUB_BASE_REF: 'main' });
+    const first = r.stdout.split('\n').find((l) => l.startsWith('::error '));
+    assert.match(first ?? '', /^::error file=hb\/zzz-new\.md,line=\d+,/);
+  });
+
   it('says the closing notice in Finnish too', () => {
     const r = pr(['--lang', 'fi']);
     const closing = r.stdout.split('\n').find((l) => l.startsWith('::notice title=charters::'));
@@ -146,8 +152,8 @@ describe('GitHub pull-request review (annotations, order, cap, job summary)', fu
     const findings = allFindings();
     const count = (s: string): number => findings.filter((f) => f.severity === s).length;
     assert.match(summary, new RegExp(`\\*\\*${count('error')} errors, ${count('warning')} warnings, ${count('note')} notes\\*\\* in 22 charters`));
-    assert.match(summary, /Base \\\(main\\\)\\: \d+ errors/);
-    assert.match(summary, /This pull request defines 4 elements\\, leaves 2 missing in the charters it changes\\, and adds 1 overdue review/);
+    assert.match(summary, /^Base \(main\): \d+ errors, \d+ warnings, 12 notes\.$/m);
+    assert.match(summary, /This pull request defines 4 elements, leaves 2 missing in the charters it changes, and adds 1 overdue review/);
     // The coverage table: the base beside the head, per tier.
     assert.match(summary, /\| Top management \| 4\/52 \| 8\/52 \| \+4 \|/);
     assert.match(summary, /\| Supervisors \| 20\/20 \| 20\/24 \| ±0 \|/);
@@ -157,21 +163,23 @@ describe('GitHub pull-request review (annotations, order, cap, job summary)', fu
     assert.ok(summary.includes(`(https://github.com/acme/handbook/blob/${head}/hb/zzz-new.md#L10)`), summary.slice(0, 2000));
     // Files with findings on changed lines come first (then by path).
     const headings = summary.split('\n').filter((l) => l.startsWith('#### '));
-    assert.match(headings[0]!, /^#### \[hb\\\/charters\\\/keskijohto\\\/tuotanto\\\.md\]/);
-    assert.match(headings[1]!, /^#### \[hb\\\/zzz\\-new\\\.md\]/);
+    assert.ok(headings[0]!.startsWith(`#### [\`hb/charters/keskijohto/tuotanto.md\`](https://github.com/acme/handbook/blob/${head}/hb/charters/keskijohto/tuotanto.md)`), headings[0]);
+    assert.ok(headings[1]!.startsWith('#### [`hb/zzz-new.md`]('), headings[1]);
     assert.match(headings[2]!, /aaa/);
-    // The hostile file name stays text: no raw HTML, no link of its own, no mention.
-    assert.ok(!/(^|[^\\])<img/.test(summary), 'no raw <img');
-    assert.ok(!summary.includes('](http:evil)'), 'no link from a file name');
-    assert.ok(summary.includes('\\<img src\\=x onerror\\=alert\\(1\\)\\>'), 'the name is escaped');
-    assert.ok(summary.includes('\\@someone'));
+    // The hostile file name stays text: shown only in a code span (literal: no HTML, no link,
+    // no mention), and percent-encoded in its link.
+    assert.ok(summary.includes(`[\`hb/aaa/${HOSTILE}\`](`), 'the name is a code span');
+    const outsideCode = summary.replace(/`[^`\n]*`/g, '');
+    assert.ok(!outsideCode.includes('<img'), 'no raw <img outside code spans');
+    assert.ok(!outsideCode.includes('](http:evil)'), 'no link from a file name');
+    assert.ok(!outsideCode.includes('@someone'), 'no mention');
     assert.ok(summary.includes('%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E'), 'the link to it is percent-encoded');
   });
 
   it('writes the summary in Finnish, and not at all with --no-summary', () => {
     pr(['--lang', 'fi']);
     const fi = readFileSync(summaryFile(), 'utf8');
-    assert.match(fi, /Tämä muutos määrittelee 4 osa\\-aluetta/);
+    assert.match(fi, /Tämä muutos määrittelee 4 osa-aluetta/);
     assert.match(fi, /\| Ylin johto \| 4\/52 \| 8\/52 \| \+4 \|/);
     const none = pr(['--no-summary']);
     assert.equal(none.code, 1);
@@ -250,7 +258,10 @@ describe('job summary size cap', () => {
   });
 
   it('escapes Markdown, HTML and control characters in handbook text', () => {
-    assert.equal(md('a*b_c [x](y) <b> | @me\n# h\u0007'), 'a\\*b\\_c \\[x\\]\\(y\\) \\<b\\> \\| \\@me \\# h\ufffd');
+    assert.equal(md('a*b_c [x](y) <b> | @me\n# h\u0007 ~s~ &amp; :+1: www.x.com a-b.c'), 'a\\*b\\_c \\[x\\]\\(y\\) \\<b\\> \\| \\@me \\# h\ufffd \\~s\\~ \\&amp; \\:+1\\: www\\.x.com a-b.c');
+    assert.equal(code('a `b` | c'), '``a `b` \u2223 c``');
+    assert.equal(code('`x'), '`` `x ``');
+    assert.equal(message('Missing `x` (`<b>`) [y](z)'), 'Missing `x` \\(`<b>`\\) \\[y\\]\\(z\\)');
   });
 });
 
@@ -321,7 +332,7 @@ describe('workflows: init, the action, the README example, the release (actionli
     assert.notEqual(lint.code, 2, lint.stderr);
   });
 
-  it('init never overwrites an existing workflow and says so', async () => {
+  it('init never overwrites an existing workflow and says so', () => {
     const repo = path.join(tmp, 'repo');
     mkdirSync(path.join(repo, '.github/workflows'), { recursive: true });
     git(repo, 'init', '-q');
@@ -419,7 +430,7 @@ describe('workflows: init, the action, the README example, the release (actionli
     assert.throws(() => readFileSync(path.join(tmp, 'summary.md')), /ENOENT/);
 
     rmSync(path.join(work, 'my handbook/broken.md'));
-    assert.match(run({ CHARTERS_MAX_WARNINGS: '0' }).output, /^status=0$/m);
+    assert.match(run({ CHARTERS_MAX_WARNINGS: '0', CHARTERS_LANG: '' }).output, /^status=0$/m);
 
     const noBundle = run({ GITHUB_ACTION_PATH: tmp });
     assert.equal(noBundle.code, 2);

@@ -341,7 +341,7 @@ describe('robustness: hostile handbook through the bin', function () {
       assert.ok(out.summary.fixed > 0);
     });
 
-    it('--fix through a symbolic link writes the file it points to and keeps the link', () => {
+    it('--fix never writes through a symbolic link: link and target stay, the file is named with the reason (docs/security.md)', () => {
       const missing = `${FM}# T\n\n## Psychological safety\n\nText.\n\n- Goal: yes\n`;
       mkdirSync(path.join(dir, 'shared'));
       writeFileSync(path.join(dir, 'shared', 'real.md'), missing);
@@ -351,8 +351,10 @@ describe('robustness: hostile handbook through the bin', function () {
       assertNoCrash(r);
       assert.ok(lstatSync(path.join(dir, 'link.md')).isSymbolicLink(), 'the link was replaced by a file');
       assert.equal(readlinkSync(path.join(dir, 'link.md')), 'shared/real.md');
-      assert.notEqual(readFileSync(path.join(dir, 'shared', 'real.md'), 'utf8'), missing, 'the target was not fixed');
+      assert.equal(readFileSync(path.join(dir, 'shared', 'real.md'), 'utf8'), missing, 'the target was written through the link');
       assert.equal(statSync(path.join(dir, 'shared', 'real.md')).mode & 0o777, 0o640, 'the permissions changed');
+      assert.match(r.stdout, /link\.md\n[^]*not fixed: link\.md is a symbolic link, and --fix never writes through one/);
+      assert.match(r.stdout, /element-missing/, 'the findings are still reported');
     });
 
     it('new refuses an existing file, and a broken link where the file would go', () => {

@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../helpers/paths';
@@ -50,11 +50,11 @@ describe('npm package (pack, offline install, run)', function () {
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('ships the bundles, templates, schema, rule docs, README and LICENSE, nothing else, in at most 1 MB', () => {
-    for (const f of ['bin/charters.js', 'dist/cli.js', 'dist/worker.js', 'schemas/charters.schema.json', 'templates/fi/supervisors.md', 'templates/en/supervisors.md', 'src/core/rules/element-missing.md', 'media/charters.css', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
+    for (const f of ['bin/charters.js', 'dist/cli.js', 'dist/worker.js', 'schemas/charters.schema.json', 'templates/fi/supervisors.md', 'templates/en/supervisors.md', 'src/core/rules/element-missing.md', 'src/core/rules/element-missing.fi.md', 'media/charters.css', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
       assert.ok(files.includes(f), `${f} is in the package:\n${files.join('\n')}`);
     }
     for (const f of files) {
-      assert.doesNotMatch(f, /^(test|bench|examples|out|docs\/images|node_modules)\/|\.ts$|\.map$|^src\/(?!core\/rules\/[a-z-]+\.md$)/, `${f} should not be in the package`);
+      assert.doesNotMatch(f, /^(test|bench|examples|out|docs\/images|node_modules)\/|\.ts$|\.map$|^src\/(?!core\/rules\/[a-z-]+(\.fi)?\.md$)/, `${f} should not be in the package`);
     }
     assert.ok(statSync(tarball).size <= 1024 * 1024, `tarball is ${statSync(tarball).size} bytes`);
   });
@@ -91,6 +91,32 @@ describe('npm package (pack, offline install, run)', function () {
     const again = run(bin, ['lint', 'fresh', '--format', 'json'], installDir);
     assert.equal(again.code, 0, again.stderr);
     assert.equal((JSON.parse(again.stdout) as { summary: { charters: number } }).summary.charters, 3);
+  });
+});
+
+describe('npm package: worker threads from the installed bundle', function () {
+  this.timeout(300_000);
+  it('a large handbook is linted on dist/worker.js of the package, with the findings of one thread', () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'charters-pack-workers-'));
+    try {
+      const npmEnv = { npm_config_cache: path.join(tmp, 'npm-cache'), npm_config_update_notifier: 'false' };
+      const packed = run(NPM, ['pack', '--json', '--pack-destination', tmp], ROOT, npmEnv);
+      assert.equal(packed.code, 0, packed.stderr);
+      const name = (JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[\n'))) as { filename: string }[])[0]!.filename;
+      const project = path.join(tmp, 'project');
+      mkdirSync(path.join(project, 'hb'), { recursive: true });
+      const installed = run(NPM, ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', path.join(tmp, name)], project, npmEnv);
+      assert.equal(installed.code, 0, installed.stderr);
+      for (let i = 0; i < 260; i++) writeFileSync(path.join(project, 'hb', `c${i}.md`), `---\ntier: supervisors\nowner: A\nnext-review: 2027-01-01\n---\n# T${i}\n`);
+      const bin = path.join(project, 'node_modules/.bin/charters');
+      const threads = run(bin, ['lint', 'hb', '--jobs', '2', '--format', 'json', '--today', '2026-11-27'], project, { CHARTERS_DEBUG: '1' });
+      assert.match(threads.stderr, /on 2 worker threads/);
+      const one = run(bin, ['lint', 'hb', '--jobs', '1', '--format', 'json', '--today', '2026-11-27'], project);
+      assert.equal(threads.stdout, one.stdout);
+      assert.equal((JSON.parse(one.stdout) as { summary: { charters: number } }).summary.charters, 260);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 

@@ -320,3 +320,245 @@ describe('security: nothing outside the handbook or inside .git is read (issue 8
     assert.equal(allText(site).includes(SECRET), false, 'the README link published the secret');
   });
 });
+
+describe('security: nothing is written through a symbolic link (issue 8.4)', function () {
+  this.timeout(120_000);
+
+  /** A handbook with one charter, and a victim file outside it that links point at. */
+  function setup(name: string): { dir: string; victim: string } {
+    const dir = fresh(name);
+    write(dir, { 'charters.yaml': 'language: en\n', 'a.md': CHARTER });
+    const victim = path.join(scratch, `${name}-victim.txt`);
+    writeFileSync(victim, 'precious\n');
+    return { dir, victim };
+  }
+
+  /** The refusal: exit 2, a clear message naming the link, the victim untouched, no temp files. */
+  function assertRefused(r: Run, victim: string, link: RegExp, lang: 'en' | 'fi' = 'en'): void {
+    assertNoCrash(r);
+    assert.equal(r.code, 2, `${r.stdout}\n${r.stderr}`);
+    assert.match(r.stderr, lang === 'en' ? /Refusing to write .*is a symbolic link/ : /ei kirjoiteta: .* on symbolinen linkki/);
+    assert.match(r.stderr, link);
+    assert.equal(readFileSync(victim, 'utf8'), 'precious\n', 'the file behind the link was overwritten');
+  }
+
+  it('matrix --output MATRIX.md -> /some/file: refused, the file kept', () => {
+    const { dir, victim } = setup('w-matrix');
+    symlinkSync(victim, path.join(dir, 'MATRIX.md'));
+    assertRefused(charters(['matrix', '.', '--output', 'MATRIX.md', ...TODAY], dir), victim, /MATRIX\.md/);
+    assert.ok(lstatSync(path.join(dir, 'MATRIX.md')).isSymbolicLink());
+    assertRefused(charters(['matrix', '.', '--output', 'MATRIX.md', '--lang', 'fi', ...TODAY], dir), victim, /MATRIX\.md/, 'fi');
+  });
+
+  it('lint --output report.sarif -> /some/file, and a linked folder on the way: refused', () => {
+    const { dir, victim } = setup('w-report');
+    symlinkSync(victim, path.join(dir, 'report.sarif'));
+    assertRefused(charters(['lint', '.', '--format', 'sarif', '--output', 'report.sarif', ...TODAY], dir), victim, /report\.sarif/);
+    // A committed folder link: `reports -> /elsewhere`, then --output reports/x.sarif.
+    const elsewhere = fresh('w-report-elsewhere');
+    symlinkSync(elsewhere, path.join(dir, 'reports'));
+    assertRefused(charters(['lint', '.', '--output', 'reports/x.sarif', ...TODAY], dir), victim, /reports/);
+    assert.deepEqual(readdirSync(elsewhere), []);
+  });
+
+  it('render --out: a link, a dangling link and a link inside the site are refused, no stack trace', () => {
+    const { dir, victim } = setup('w-render');
+    const elsewhere = fresh('w-render-elsewhere');
+    symlinkSync(elsewhere, path.join(dir, 'site'));
+    assertRefused(charters(['render', '.', '--out', 'site', ...TODAY], dir), victim, /site/);
+    assert.deepEqual(readdirSync(elsewhere), []);
+    symlinkSync(path.join(scratch, 'w-render-nowhere'), path.join(dir, 'dangling'));
+    assertRefused(charters(['render', '.', '--out', 'dangling', ...TODAY], dir), victim, /dangling/);
+    assert.equal(existsSync(path.join(scratch, 'w-render-nowhere')), false, 'render made the dangling link\'s target');
+    // A site made by render, then a page replaced by a link to the victim: the link is replaced,
+    // never written through.
+    const site = path.join(scratch, 'w-render-site');
+    assert.equal(charters(['render', '.', '--out', site, ...TODAY], dir).code, 0);
+    rmSync(path.join(site, 'index.html'));
+    symlinkSync(victim, path.join(site, 'index.html'));
+    const again = charters(['render', '.', '--out', site, ...TODAY], dir);
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(readFileSync(victim, 'utf8'), 'precious\n');
+    assert.equal(lstatSync(path.join(site, 'index.html')).isFile(), true);
+  });
+
+  it('init and new: a linked folder on the way (.github -> elsewhere) is refused', () => {
+    const { dir, victim } = setup('w-init');
+    const elsewhere = fresh('w-init-elsewhere');
+    symlinkSync(elsewhere, path.join(dir, '.github'));
+    const r = charters(['init', '.'], dir);
+    assertRefused(r, victim, /\.github/);
+    assert.deepEqual(readdirSync(elsewhere), [], 'init wrote through the linked folder');
+    symlinkSync(elsewhere, path.join(dir, 'units'));
+    assertRefused(charters(['new', 'supervisors', '--out', 'units/x.md'], dir), victim, /units/);
+    assert.deepEqual(readdirSync(elsewhere), []);
+  });
+
+  it('lint --cache: a committed cache file that links elsewhere is not written through', () => {
+    const { dir, victim } = setup('w-cache');
+    mkdirSync(path.join(dir, '.charters-cache'));
+    for (const name of ['lint-00000000.json', 'lint-11111111.json']) symlinkSync(victim, path.join(dir, '.charters-cache', name));
+    // The default cache is outside the work tree; --cache-location puts it where the links are.
+    const r = charters(['lint', '--cache', '--cache-location', '.charters-cache', ...TODAY, '.'], dir);
+    assertNoCrash(r);
+    assert.equal(r.code, 1, r.stderr);
+    const plain = charters(['lint', '--cache', ...TODAY, '.'], dir);
+    assert.equal(plain.code, 1, plain.stderr);
+    assert.equal(readFileSync(victim, 'utf8'), 'precious\n');
+    const cacheName = readdirSync(path.join(dir, '.charters-cache')).find((f) => !f.startsWith('lint-0') && !f.startsWith('lint-1'));
+    if (cacheName) {
+      // Point the real cache file at the victim too: refused with a note, the run goes on.
+      rmSync(path.join(dir, '.charters-cache', cacheName));
+      symlinkSync(victim, path.join(dir, '.charters-cache', cacheName));
+      const linked = charters(['lint', '--cache', '--cache-location', '.charters-cache', ...TODAY, '.'], dir);
+      assert.equal(linked.code, 1, linked.stderr);
+      assert.match(linked.stderr, /not writing the cache file .* is a symbolic link/);
+      assert.equal(readFileSync(victim, 'utf8'), 'precious\n');
+    }
+  });
+});
+
+describe('security: a committed cache cannot hide findings (issue 8.5)', function () {
+  this.timeout(120_000);
+
+  /** Errors on the charters (the handbook-level ones do not depend on the cache). */
+  const errorsOf = (r: Run): number => (JSON.parse(r.stdout) as { findings: { file: string; severity: string }[] }).findings.filter((f) => f.file.endsWith('.md') && f.severity === 'error').length;
+
+  it('the default cache lives outside the work tree, in the user\'s cache directory, with a private key', () => {
+    const dir = repo('c-default');
+    const r = charters(['lint', '--cache', '--format', 'json', ...TODAY, '.'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(existsSync(path.join(dir, '.charters-cache')), false);
+    assert.equal(git(dir, 'status', '--porcelain'), '', 'the lint left files in the work tree');
+    const home = path.join(scratch, 'xdg-cache', 'leadership-charters');
+    assert.ok(readdirSync(home).some((f) => /^lint-[0-9a-f]{32}\.json$/.test(f)), readdirSync(home).join(', '));
+    assert.equal(lstatSync(path.join(home, 'key')).mode & 0o777, 0o600);
+  });
+
+  it('a cache file edited to empty findings (or planted from another machine) is a miss: every error is reported', () => {
+    const dir = repo('c-planted');
+    const cacheDir = path.join(dir, '.charters-cache');
+    const lint = (env: Record<string, string> = {}): Run => charters(['lint', '--cache', '--cache-location', '.charters-cache', '--format', 'json', ...TODAY, '.'], dir, env);
+    const cold = lint();
+    assert.equal(errorsOf(cold), 2);
+    const [file] = readdirSync(cacheDir);
+    const cacheFile = path.join(cacheDir, file!);
+    // The attacker's edit: every finding gone, the file otherwise as written.
+    const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as { files: Record<string, { o: { findings?: unknown[] } }> };
+    for (const e of Object.values(data.files)) if (e.o.findings) e.o.findings = [];
+    writeFileSync(cacheFile, JSON.stringify(data));
+    const edited = lint();
+    assert.equal(errorsOf(edited), 2, 'the edited cache hid findings');
+    assert.match(edited.stderr, /ignoring the cache file .*not written by charters on this machine/);
+    // Committed, then used on a fresh clone: git tracks it, so it is ignored and left alone.
+    git(dir, 'add', '-f', '.charters-cache');
+    git(dir, 'commit', '-q', '-m', 'cache');
+    const committed = readFileSync(cacheFile, 'utf8');
+    const tracked = lint();
+    assert.equal(errorsOf(tracked), 2);
+    assert.match(tracked.stderr, /git tracks it/);
+    assert.equal(readFileSync(cacheFile, 'utf8'), committed, 'a tracked cache file was rewritten');
+    // The same file (a valid MAC under another key) on another machine: a miss.
+    git(dir, 'rm', '-q', '--cached', '-r', '.charters-cache');
+    lint();
+    const other = lint({ XDG_CACHE_HOME: path.join(scratch, 'other-machine') });
+    assert.equal(errorsOf(other), 2);
+    assert.match(other.stderr, /not written by charters on this machine/);
+  });
+
+  it('a corrupt cache file: a note that never quotes its bytes', () => {
+    const dir = repo('c-corrupt');
+    const cacheDir = path.join(dir, 'cc');
+    charters(['lint', '--cache', '--cache-location', 'cc', ...TODAY, '.'], dir);
+    const [file] = readdirSync(cacheDir);
+    writeFileSync(path.join(cacheDir, file!), `\u001b]0;OWNED\u0007{"x": ${SECRET}`);
+    const r = charters(['lint', '--cache', '--cache-location', 'cc', ...TODAY, '.'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /ignoring the cache file/);
+    assert.equal(r.stderr.includes(SECRET), false, 'the parse error quoted the file');
+    assert.equal(r.stderr.includes('\u001b'), false);
+  });
+});
+
+describe('security: no control character reaches a text output (issue 8.6)', function () {
+  this.timeout(120_000);
+  const FORGED = 'a\n::warning title=INJECTED::forged\nb.md';
+  /** An element name from charters.yaml with a newline and terminal escapes (title change, erase line). */
+  const EVIL_NAME = 'Team learning plans\\n::error::forged\\u001b]0;OWNED\\u0007\\u001b[2K';
+
+  function hostile(name: string): string {
+    const dir = fresh(name);
+    write(dir, {
+      'charters.yaml': `language: en\nframework:\n  tiers:\n    - id: supervisors\n      elements:\n        - id: team-learning-plans\n          name: "${EVIL_NAME}"\n`,
+      [FORGED]: CHARTER,
+      // Without the element's heading: its (hostile) name is in the element-missing message.
+      'b.md': `${FM}# T\n`,
+    });
+    return dir;
+  }
+
+  /** No line of `text` starts a workflow command, and no ESC, BEL or other control is left. */
+  function assertClean(text: string): void {
+    assert.doesNotMatch(text, /^::/m, `a forged workflow command:\n${text}`);
+    // eslint-disable-next-line no-control-regex
+    assert.doesNotMatch(text, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/, 'a control character in the output');
+  }
+
+  it('stylish: a file name with newlines and element names with escapes are shown escaped', () => {
+    const dir = hostile('ctl-stylish');
+    for (const lang of ['en', 'fi']) {
+      const r = charters(['lint', '--lang', lang, ...TODAY, '.'], dir);
+      assertNoCrash(r);
+      assert.equal(r.code, 1, r.stderr);
+      assertClean(r.stdout + r.stderr);
+      assert.ok(r.stdout.includes('a\\n::warning title=INJECTED::forged\\nb.md'), r.stdout);
+      assert.ok(r.stdout.includes('\\x1b]0;OWNED\\x07'), 'the escape is shown, visibly');
+    }
+    // Colour on: our own escapes only.
+    const colour = charters(['lint', '--color', ...TODAY, '.'], dir);
+    assert.doesNotMatch(colour.stdout.replace(/\u001b\[\d{1,2}m/g, ''), /\u001b/);
+  });
+
+  it('messages printed by render, matrix, init and new: escaped', () => {
+    const dir = hostile('ctl-render');
+    const site = path.join(scratch, 'ctl-site');
+    const r = charters(['render', '.', '--out', site, ...TODAY], dir);
+    assertNoCrash(r);
+    assertClean(r.stdout + r.stderr);
+    const weird = `x\u001b]0;OWNED\u0007\nsite`;
+    const w = charters(['new', 'supervisors', '--out', `${weird}.md`], dir);
+    assert.equal(w.code, 0, w.stderr);
+    assertClean(w.stdout + w.stderr);
+    const again = charters(['new', 'supervisors', '--out', `${weird}.md`], dir);
+    assert.equal(again.code, 2);
+    assertClean(again.stdout + again.stderr);
+    const i = charters(['init', `in${weird}`], dir);
+    assertClean(i.stdout + i.stderr);
+  });
+
+  it('frontmatter values and command-line arguments quoted in messages: escaped', () => {
+    const dir = fresh('ctl-values');
+    write(dir, { 'charters.yaml': 'language: en\n', 'a.md': '---\ntier: "x\\u001b]0;OWNED\\u0007\\n::error::forged"\n---\n# T\n' });
+    const r = charters(['lint', ...TODAY, '.'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    assertClean(r.stdout + r.stderr);
+    assert.match(r.stdout, /Unknown tier `x\\x1b\]0;OWNED\\x07\\n::error::forged`/);
+    const n = charters(['new', 'x\u001b]0;OWNED\u0007\n::error::forged'], dir);
+    assert.equal(n.code, 2);
+    assertClean(n.stdout + n.stderr);
+  });
+
+  it('matrix --format md: a file name with newlines stays inside its cell, no HTML', () => {
+    const dir = fresh('ctl-matrix');
+    const overdue = CHARTER.replace('next-review: 2027-03-01', 'next-review: 2020-01-01');
+    const evil = 'x`\n\n<img src=x onerror=alert(1)>\n`y.md';
+    write(dir, { 'charters.yaml': 'language: en\n', [evil]: overdue, 'no-tier`\n<img src=x onerror=alert(2)>.md': '# no tier\n' });
+    write(dir, { 'charters.yaml': 'language: en\ninclude: ["no-tier*"]\n' });
+    const r = charters(['matrix', '.', ...TODAY], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assertClean(r.stdout);
+    assert.doesNotMatch(r.stdout, /<img/i, r.stdout);
+    assert.ok(r.stdout.includes('onerror'), 'the file is listed (escaped)');
+    for (const line of r.stdout.split('\n')) assert.doesNotMatch(line, /^`?y\.md|^\s*<|^`/, `a line broke out: ${line}`);
+  });
+});

@@ -192,6 +192,7 @@ describe('formatters', () => {
       };
       const first = FORMATTERS.github(run, OPTIONS).split('\n')[0]!;
       assert.equal(first, '::warning file=a\ufffd[31m.md,line=1,col=1,endLine=1,endColumn=2,title=goal-missing::x\ufffd::error::y\ufffd\ufffd\ufffdz');
+      // eslint-disable-next-line no-control-regex -- looking for control characters is the point
       assert.doesNotMatch(first, /[\u0000-\u001f\u007f-\u009f]/);
     });
   });

@@ -41,11 +41,11 @@ function command(name: string, properties: [string, string | number][], message:
   return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`;
 }
 
-function findingCommand(f: Finding): string {
+function findingCommand(f: Finding, where: (file: string) => string): string {
   const properties: [string, string | number][] = [];
   if (f.file !== '' && f.file !== '.') {
     const { start, end } = f.place;
-    properties.push(['file', f.file], ['line', start.line], ['col', start.column]);
+    properties.push(['file', where(f.file)], ['line', start.line], ['col', start.column]);
     properties.push(['endLine', end.line], ['endColumn', end.column]);
   }
   properties.push(['title', f.ruleId]);
@@ -66,6 +66,7 @@ const RANK = { line: 0, file: 1 } as const;
 
 /** The annotations in the order a reviewer needs them (see the module comment). */
 function annotations(result: RunResult, options: FormatOptions): Annotation[] {
+  const where = options.annotationPath ?? ((file: string): string => file);
   const rank = (file: string, start: number, end: number): number => {
     if (!options.changed || file === '' || file === '.') return 2;
     const c = options.changed(file, start, end);
@@ -76,7 +77,7 @@ function annotations(result: RunResult, options: FormatOptions): Annotation[] {
     severity: f.severity,
     rank: rank(f.file, f.place.start.line, f.place.end.line),
     order,
-    text: findingCommand(f),
+    text: findingCommand(f, where),
   }));
   // What the run itself says (why a job with no error fails: --max-warnings) leads.
   (options.notices ?? []).forEach((n, i) => {
@@ -84,7 +85,7 @@ function annotations(result: RunResult, options: FormatOptions): Annotation[] {
     list.push({ kind: COMMAND[severity], severity, rank: -1, order: i, text: command(COMMAND[severity], [['title', 'charters']], n.message) });
   });
   result.skipped.forEach((s, i) => {
-    list.push({ kind: 'warning', severity: 'warning', rank: rank(s.file, 1, Number.MAX_SAFE_INTEGER), order: result.findings.length + i, text: command('warning', [['file', s.file]], s.reason) });
+    list.push({ kind: 'warning', severity: 'warning', rank: rank(s.file, 1, Number.MAX_SAFE_INTEGER), order: result.findings.length + i, text: command('warning', [['file', where(s.file)]], s.reason) });
   });
   return list.sort((a, b) => a.rank - b.rank || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.order - b.order);
 }

@@ -3,6 +3,7 @@
  * Paths are relative URIs against the `ROOTPATH` base (the handbook root).
  */
 import type * as sarif from 'sarif';
+import { localisedDocsUrl } from '../../core/rules/descriptions';
 import type { Finding, Place, RunResult } from '../../core/types';
 import type { FormatOptions } from './types';
 
@@ -95,7 +96,7 @@ export function formatSarif(result: RunResult, options: FormatOptions): string {
             name: rule.name,
             shortDescription: { text: rule.title[lang] },
             fullDescription: { text: sentence(rule.title[lang]) },
-            helpUri: rule.url,
+            helpUri: localisedDocsUrl(rule.url, rule.id, lang),
             defaultConfiguration: { level: rule.defaultSeverity },
           }),
         ),

@@ -1,4 +1,5 @@
 /** The `stylish` output format: for people at a terminal, in the manner of ESLint's. */
+import { escapeControls } from '../../core/text-safety';
 import type { Lang, RunResult, Severity } from '../../core/types';
 import type { FormatOptions } from './types';
 
@@ -66,16 +67,19 @@ export function formatStylish(result: RunResult, options: FormatOptions): string
     return rows;
   };
   // --changed-since: files the change touched come first, findings on changed lines are marked.
+  // File names and messages come from the handbook: control characters are escaped, so a name
+  // cannot add lines (a forged `::warning::`) or send terminal escapes (docs/security.md).
   const changedFiles = new Set<string>();
   for (const f of result.findings) {
     const { line, column } = f.place.start;
     const c = options.changed?.(f.file, line, f.place.end.line);
-    if (c) changedFiles.add(isHandbook(f.file) ? '' : f.file);
+    const file = escapeControls(f.file);
+    if (c) changedFiles.add(isHandbook(f.file) ? '' : file);
     const position = isHandbook(f.file) ? '' : `${c === 'line' ? '*' : ''}${line}:${column}`;
-    rowsOf(f.file).push({ position, changed: c === 'line', kind: f.severity, message: f.reason, ruleId: f.ruleId });
+    rowsOf(file).push({ position, changed: c === 'line', kind: f.severity, message: escapeControls(f.reason), ruleId: escapeControls(f.ruleId) });
   }
   for (const s of result.skipped) {
-    rowsOf(s.file).push({ position: '', changed: false, kind: 'skipped', message: s.reason, ruleId: '' });
+    rowsOf(escapeControls(s.file)).push({ position: '', changed: false, kind: 'skipped', message: escapeControls(s.reason), ruleId: '' });
   }
   const ordered = [...groups].sort(([a], [b]) => Number(changedFiles.has(b)) - Number(changedFiles.has(a)));
 
@@ -117,10 +121,10 @@ export function formatStylish(result: RunResult, options: FormatOptions): string
     out.push(paint('yellow', fi ? `⚠ ${checked} tarkistettu, ei ongelmia; ${notChecked}` : `⚠ ${checked} checked, no problems; ${notChecked}`));
   }
   for (const notice of options.notices ?? []) {
-    out.push(notice.severity === 'error' ? paint('bold', paint('red', `✖ ${notice.message}`)) : paint('dim', notice.message));
+    out.push(notice.severity === 'error' ? paint('bold', paint('red', `✖ ${escapeControls(notice.message)}`)) : paint('dim', escapeControls(notice.message)));
   }
   if (options.changedSince !== undefined && [...groups.values()].some((rows) => rows.some((r) => r.changed))) {
-    out.push(paint('dim', fi ? `* rivillä, jota on muutettu viitteen ${options.changedSince} jälkeen` : `* on a line changed since ${options.changedSince}`));
+    out.push(paint('dim', fi ? `* rivillä, jota on muutettu viitteen ${escapeControls(options.changedSince)} jälkeen` : `* on a line changed since ${escapeControls(options.changedSince)}`));
   }
   if (result.fixed !== undefined && result.fixed > 0) {
     const fixed = count(result.fixed, 'problem');

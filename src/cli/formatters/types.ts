@@ -18,6 +18,11 @@ export interface FormatOptions {
   /** The base the change is measured against, as named (`origin/main`), for the formatters' texts. */
   changedSince?: string;
   /**
+   * A finding's path (relative to the working directory) as GitHub wants it in an annotation:
+   * relative to the repository's root, wherever in the repository the CLI runs.
+   */
+  annotationPath?: (file: string) => string;
+  /**
    * What the run itself has to say besides findings, localised: why it fails although no error
    * was found (`--max-warnings`), how many warnings `--quiet` hid. Every format shows them.
    */

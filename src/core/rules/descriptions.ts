@@ -13,7 +13,7 @@ export const RULE_HINTS: Record<string, Record<Lang, string>> = {
     en: 'Fix the frontmatter (the fields between the `---` lines at the top): valid YAML, known keys, values of the right form.',
   },
   'tier-missing': {
-    fi: 'Kerro otsaketiedoissa, minkä johtotason peruskirja on, esim. `tier: supervisors`.',
+    fi: 'Kerro otsaketiedoissa, minkä johtotason peruskirja on, esim. `tier: esihenkilöt`.',
     en: 'Say in the frontmatter which tier the charter is for, e.g. `tier: supervisors`.',
   },
   'tier-unknown': {
@@ -91,4 +91,12 @@ export function ruleHint(id: string, lang: Lang): string {
 /** The rule's documentation in `lang`: the Finnish page when there is one. */
 export function ruleDocsUrl(id: string, lang: Lang): string {
   return lang === 'fi' && FINNISH_DOCS.has(id) ? `${DOCS_BASE}${id}.fi.md` : `${DOCS_BASE}${id}.md`;
+}
+
+/**
+ * A rule's documentation link (`meta.url`, `<id>.md`) in `lang`: the Finnish page beside it when
+ * there is one. Other links are returned as they are.
+ */
+export function localisedDocsUrl(url: string, id: string, lang: Lang): string {
+  return lang === 'fi' && FINNISH_DOCS.has(id) && url.endsWith(`/${id}.md`) ? `${url.slice(0, -3)}.fi.md` : url;
 }

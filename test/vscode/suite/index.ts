@@ -6,6 +6,7 @@ export function run(): Promise<void> {
     () => {
       require('./extension.test');
       require('./security.test');
+      require('./walkthrough.test');
     },
     { ui: 'tdd', timeout: 60000 },
   );
