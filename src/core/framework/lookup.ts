@@ -328,9 +328,14 @@ export class FrameworkLookup {
     return [...best.values()].sort((a, b) => b.score - a.score);
   }
 
-  /** Whether a heading names a goal label or a tier: such headings are never elements. */
+  /**
+   * Whether a heading names a goal label (or several: `Tavoitteet ja mittarit`) or a tier: such
+   * headings are never elements.
+   */
   isStructuralHeading(title: string): boolean {
-    return this.isGoalLabel(title) || this.tierOfHeading(title) !== undefined;
+    if (this.isGoalLabel(title) || this.tierOfHeading(title) !== undefined) return true;
+    const parts = this.hkey(title).split(/\s*(?:,|&|\/|\bja\b|\bsekä\b|\bseka\b|\band\b)\s*/u).filter((p) => p !== '');
+    return parts.length > 1 && parts.length <= 4 && parts.every((p) => this.goalKeys.has(p));
   }
 
   /** Whether `label` (e.g. "Mittari", "**Goal**") is a goal/indicator label. */
