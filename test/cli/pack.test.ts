@@ -88,9 +88,12 @@ describe('npm package (pack, offline install, run)', function () {
     const init = run(bin, ['init', 'fresh', '--lang', 'fi'], installDir);
     assert.equal(init.code, 0, init.stderr);
     assert.ok(statSync(path.join(installDir, 'fresh/charters.yaml')).isFile());
+    // A fresh template is not yet a charter: its placeholders are errors (exit 1), nothing else is.
     const again = run(bin, ['lint', 'fresh', '--format', 'json'], installDir);
-    assert.equal(again.code, 0, again.stderr);
-    assert.equal((JSON.parse(again.stdout) as { summary: { charters: number } }).summary.charters, 3);
+    assert.equal(again.code, 1, again.stderr);
+    const fresh = JSON.parse(again.stdout) as { summary: { charters: number }; findings: { ruleId: string; severity: string }[] };
+    assert.equal(fresh.summary.charters, 3);
+    assert.deepEqual(fresh.findings.filter((f) => f.severity === 'error' && f.ruleId !== 'element-placeholder'), []);
   });
 });
 
