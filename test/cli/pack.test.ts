@@ -88,12 +88,15 @@ describe('npm package (pack, offline install, run)', function () {
     const init = run(bin, ['init', 'fresh', '--lang', 'fi'], installDir);
     assert.equal(init.code, 0, init.stderr);
     assert.ok(statSync(path.join(installDir, 'fresh/charters.yaml')).isFile());
-    // A fresh template is not yet a charter: its placeholders are errors (exit 1), nothing else is.
+    // A new handbook is three templates: complete in structure, and every element still holds
+    // the template's prompt, which is an error until someone writes the real content.
     const again = run(bin, ['lint', 'fresh', '--format', 'json'], installDir);
     assert.equal(again.code, 1, again.stderr);
     const fresh = JSON.parse(again.stdout) as { summary: { charters: number }; findings: { ruleId: string; severity: string }[] };
     assert.equal(fresh.summary.charters, 3);
-    assert.deepEqual(fresh.findings.filter((f) => f.severity === 'error' && f.ruleId !== 'element-placeholder'), []);
+    const errors = fresh.findings.filter((f) => f.severity === 'error');
+    assert.ok(errors.length > 0);
+    assert.deepEqual([...new Set(errors.map((f) => f.ruleId))], ['element-placeholder']);
   });
 });
 
