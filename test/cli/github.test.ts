@@ -236,6 +236,53 @@ describe('GitHub pull-request review (annotations, order, cap, job summary)', fu
   });
 });
 
+describe('job summary: the handbook at the repository root, and a handbook new in the pull request', function () {
+  this.timeout(120_000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'charters-pr-root-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the base at the root of the repository', () => {
+    const repo = path.join(dir, 'root');
+    cpSync(path.join(ROOT, 'examples/handbook'), repo, { recursive: true });
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'base');
+    git(repo, 'checkout', '-q', '-b', 'pr');
+    const file = path.join(repo, 'charters/ylin-johto/johtoryhma.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('## Luodaan visio ja kulttuuri {#vision-and-culture}', 'Luodaan visio ja kulttuuri.'));
+    git(repo, 'commit', '-q', '-am', 'head');
+    const summary = path.join(dir, 'root.md');
+    const r = charters(['lint', '.', '--format', 'github', '--today', TODAY, '--lang', 'en'], repo, { GITHUB_BASE_REF: 'main', GITHUB_STEP_SUMMARY: summary });
+    assert.equal(r.code, 1, r.stderr);
+    const text = readFileSync(summary, 'utf8');
+    assert.match(text, /^Base \(main\): 0 errors/m);
+    assert.match(text, /\| Top management \| 4\/4 \| 3\/4 \| −1 \|/);
+    assert.match(text, /1 element is no longer defined/);
+  });
+
+  it('a handbook the pull request adds: everything it defines is new', () => {
+    const repo = path.join(dir, 'new');
+    mkdirSync(repo);
+    git(repo, 'init', '-q', '-b', 'main');
+    writeFileSync(path.join(repo, 'README.md'), '# Repo\n');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'base');
+    git(repo, 'checkout', '-q', '-b', 'pr');
+    cpSync(path.join(ROOT, 'examples/handbook'), path.join(repo, 'handbook'), { recursive: true });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'head');
+    const summary = path.join(dir, 'new.md');
+    const r = charters(['lint', 'handbook', '--format', 'github', '--today', TODAY, '--lang', 'en'], repo, { GITHUB_BASE_REF: 'main', GITHUB_STEP_SUMMARY: summary });
+    assert.equal(r.code, 0, r.stderr);
+    const text = readFileSync(summary, 'utf8');
+    assert.match(text, /This pull request defines 44 elements, leaves 0 missing/);
+    assert.match(text, /\| Middle management \| 0\/0 \| 20\/20 \| \+20 \|/);
+  });
+});
+
 describe('job summary size cap', () => {
   it('stays under 1 MiB and counts what it left out', async () => {
     const long = 'x'.repeat(400);
@@ -373,7 +420,7 @@ describe('workflows: init, the action, the README example, the release (actionli
     assert.equal(wf.jobs['review']!.steps[1]!.with?.['paths'], odd);
   });
 
-  it("the action's steps, the README's example and the release workflow pass actionlint", async () => {
+  it("the action's steps, the README's example and this repository's workflows pass actionlint", async () => {
     const action = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
       inputs: Record<string, { description: string; default?: string }>;
       outputs: Record<string, unknown>;
@@ -395,7 +442,9 @@ describe('workflows: init, the action, the README example, the release (actionli
     assert.deepEqual(await lintWorkflow(example), []);
     assert.match(example, new RegExp(`leadership-charters/charters@v${version.replace(/\./g, '\\.')}\\n`));
 
-    assert.deepEqual(await lintWorkflow(readFileSync(path.join(ROOT, '.github/workflows/release.yml'), 'utf8'), '.github/workflows/release.yml'), []);
+    for (const name of ['release.yml', 'ci.yml']) {
+      assert.deepEqual(await lintWorkflow(readFileSync(path.join(ROOT, '.github/workflows', name), 'utf8'), `.github/workflows/${name}`), [], name);
+    }
   });
 
   it("the action's script lints the paths, writes SARIF and the summary, and reports the exit code", () => {

@@ -3,12 +3,16 @@
  * install the tarball into an empty folder with `--offline` and an empty npm cache, so any
  * dependency it asked for would fail the install, and run `charters` from there as a user would.
  *
+ * Every npm call runs with npm's own environment variables removed and an explicit `--prefix`
+ * (and the project folder has its own package.json), so that an install can never reach the
+ * repository's node_modules, whatever launched the tests (`npm run`, `npx`).
+ *
  * Note: `npm pack` runs in the repository, so afterwards dist/cli.js and dist/worker.js are the
  * production (minified) bundles until the next `npm run build`; they behave the same.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../helpers/paths';
@@ -16,8 +20,18 @@ import { repoRoot } from '../helpers/paths';
 const ROOT = repoRoot();
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
+/**
+ * The environment without npm's own variables. Under `npm run`/`npx`, npm exports
+ * `npm_config_local_prefix` (the repository): a nested `npm install` would inherit it and install
+ * into the repository's node_modules, pruning it. Every npm call here gets a clean environment
+ * and an explicit `--prefix`.
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|INIT_CWD$|NODE_ENV$)/i.test(k)));
+}
+
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 240_000 });
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...cleanEnv(), ...env }, timeout: 240_000 });
   return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
@@ -42,7 +56,9 @@ describe('npm package (pack, offline install, run)', function () {
     files = json[0]!.files.map((f) => f.path).sort();
     installDir = path.join(tmp, 'project');
     cpSync(path.join(ROOT, 'examples/handbook'), path.join(installDir, 'handbook'), { recursive: true });
-    const installed = run(NPM, ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', tarball], installDir, npmEnv);
+    // A project of its own, so that npm never looks further up for one.
+    writeFileSync(path.join(installDir, 'package.json'), '{"name":"project","private":true}\n');
+    const installed = run(NPM, ['install', '--prefix', installDir, '--offline', '--no-audit', '--no-fund', '--no-package-lock', tarball], installDir, npmEnv);
     assert.equal(installed.code, 0, `${installed.stdout}\n${installed.stderr}`);
     bin = path.join(installDir, 'node_modules/.bin/charters');
   });
@@ -57,6 +73,11 @@ describe('npm package (pack, offline install, run)', function () {
       assert.doesNotMatch(f, /^(test|bench|examples|out|docs\/images|node_modules)\/|\.ts$|\.map$|^src\/(?!core\/rules\/[a-z-]+(\.fi)?\.md$)/, `${f} should not be in the package`);
     }
     assert.ok(statSync(tarball).size <= 1024 * 1024, `tarball is ${statSync(tarball).size} bytes`);
+  });
+
+  it('installs into its own folder only, never into the repository', () => {
+    assert.ok(!existsSync(path.join(ROOT, 'node_modules/leadership-charters')), 'nothing installed into the repository');
+    assert.ok(existsSync(path.join(ROOT, 'node_modules/esbuild/package.json')), "the repository's node_modules is intact");
   });
 
   it('declares no runtime dependencies, so the install pulls exactly one package', () => {
@@ -112,7 +133,8 @@ describe('npm package: worker threads from the installed bundle', function () {
       const name = (JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[\n'))) as { filename: string }[])[0]!.filename;
       const project = path.join(tmp, 'project');
       mkdirSync(path.join(project, 'hb'), { recursive: true });
-      const installed = run(NPM, ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', path.join(tmp, name)], project, npmEnv);
+      writeFileSync(path.join(project, 'package.json'), '{"name":"project","private":true}\n');
+      const installed = run(NPM, ['install', '--prefix', project, '--offline', '--no-audit', '--no-fund', '--no-package-lock', path.join(tmp, name)], project, npmEnv);
       assert.equal(installed.code, 0, installed.stderr);
       for (let i = 0; i < 260; i++) writeFileSync(path.join(project, 'hb', `c${i}.md`), `---\ntier: supervisors\nowner: A\nnext-review: 2027-01-01\n---\n# T${i}\n`);
       const bin = path.join(project, 'node_modules/.bin/charters');
