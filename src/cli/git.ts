@@ -136,6 +136,8 @@ export interface GitOptions {
   /** Standard input for the command (e.g. `cat-file --batch`). */
   input?: string;
   encoding?: 'utf8' | 'buffer';
+  /** Milliseconds before git is killed and the call fails (default 20 s): a config that includes `/dev/zero` or a FIFO must not hang a run. */
+  timeout?: number;
 }
 
 /**
@@ -165,6 +167,8 @@ export function runGit(repo: GitRepository, args: string[], o: GitOptions = {}):
           env: safeGitEnv(o.env),
           cwd: repo.workTree,
           windowsHide: true,
+          timeout: o.timeout ?? 20_000,
+          killSignal: 'SIGKILL',
         },
         (error, stdout) => resolve(error ? undefined : stdout),
       );

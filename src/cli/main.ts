@@ -11,7 +11,9 @@ import { discover, findConfig, globs, readRefusal, relativePath, type FoundConfi
 import { Linter, sortFindings } from '../core/lint';
 import { RULES } from '../core/rules/index';
 import { renderTemplate } from '../core/template';
-import { isIsoDate, isoDay, slug } from '../core/text';
+import { scanFrontmatter } from '../core/frontmatter';
+import { isIsoDate, isoDay, slug, sourceOf } from '../core/text';
+import { VERSION } from '../core/version';
 import type { Lang, RunResult, TierDef } from '../core/types';
 import { FORMATTERS, type FormatName, type Notice } from './formatters/index';
 import { m, safeLines } from './messages';
@@ -31,7 +33,6 @@ import { matrixCommand, renderCommand } from './render';
 import { changeContext, repoPath } from './changed';
 import { writeSummary, type SummaryHandbook } from './summary';
 
-export const VERSION = '0.1.0';
 
 export interface MainParams {
   argv: string[];
@@ -282,7 +283,43 @@ async function resolveTargets(params: MainParams, lang: Lang, paths: string[]): 
   return targets;
 }
 
+/**
+ * `charters lint`: read the options, lint each target (a handbook or named files), merge the
+ * runs, say what --quiet and --max-warnings did, format, write the report (and the job
+ * summary), and the exit code.
+ */
 async function lintCommand(params: MainParams, values: Values, paths: string[], cliLang: Lang): Promise<number> {
+  const settings = lintSettings(values, cliLang);
+  const targets = await resolveTargets(params, cliLang, paths.length > 0 ? paths : ['.']);
+  const runs: RunResult[] = [];
+  const handbooks: SummaryHandbook[] = [];
+  let lang = cliLang;
+  for (const target of targets) {
+    const linted = await lintOneTarget(params, values, settings, target, cliLang);
+    if (typeof linted === 'number') return linted;
+    runs.push(linted.run);
+    if (linted.handbook) handbooks.push(linted.handbook);
+    lang = linted.lang;
+  }
+  const run = mergeRuns(runs);
+  const verdict = judge(run, values, settings, lang);
+  const output = await formatRun(params, values, settings, run, verdict.notices, targets, lang, cliLang, handbooks);
+  await deliver(params, values, output, verdict, cliLang);
+  return verdict.errors > 0 || verdict.tooManyWarnings ? 1 : 0;
+}
+
+interface LintSettings {
+  format: FormatName;
+  /** -1: no limit. */
+  maxWarnings: number;
+  /** One date for every file and thread (and the cache key), even across midnight. */
+  today: string;
+  shard: ReturnType<typeof parseShard>;
+  concurrency: { n: number; explicit: boolean };
+}
+
+/** The options of `lint`, checked (a usage error names the bad one). */
+function lintSettings(values: Values, cliLang: Lang): LintSettings {
   const format = (values.format ?? 'stylish') as FormatName;
   if (!(format in FORMATTERS)) throw new UsageError(m(cliLang, 'badFormat', format));
   let maxWarnings = -1;
@@ -293,77 +330,89 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
   if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(m(cliLang, 'badDate', values.today));
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (values.shard !== undefined && !shard) throw new UsageError(m(cliLang, 'badShard', values.shard));
-  const concurrency = parseConcurrency(values, cliLang);
-  // One date for every file and thread (and the cache key), even across midnight.
-  const today = values.today ?? isoDay(new Date());
-  const targets = await resolveTargets(params, cliLang, paths.length > 0 ? paths : ['.']);
+  return { format, maxWarnings, today: values.today ?? isoDay(new Date()), shard, concurrency: parseConcurrency(values, cliLang) };
+}
 
-  const results: RunResult[] = [];
-  const handbooks: SummaryHandbook[] = [];
-  let lang = cliLang;
+/**
+ * One target: its config, its files (discovered, or named and checked), the run of
+ * `lintTarget`, and what became of the files named on the command line. An exit code on a
+ * config error.
+ */
+async function lintOneTarget(
+  params: MainParams,
+  values: Values,
+  settings: LintSettings,
+  target: Target,
+  cliLang: Lang,
+): Promise<{ run: RunResult; lang: Lang; handbook: SummaryHandbook | undefined } | number> {
   const cwdCore = toCorePath(params.cwd);
-  for (const target of targets) {
-    const found = await loadConfig(params, cliLang, target.start);
-    if (!found.config) return found.code ?? 2;
-    const config = found.config;
-    // The language: --lang, else the handbook's, else the environment's.
-    lang = values.lang ? cliLang : (config.language ?? cliLang);
-    const linter = new Linter(config, lang);
-    const cached = values.cache || values['cache-location'] !== undefined;
-    // git's index (content hashes for --cache) is asked first, so that git works while the
-    // handbook is discovered and the cache loads.
-    const gitIds = cached && values.fix !== true && params.env['CHARTERS_CACHE_GIT'] !== '0' ? gitBlobIds(found.root) : undefined;
-    const files = target.kind === 'dir' ? await discover(nodeFs, found.root, toCorePath(target.start), config, lang) : await namedFiles(found.root, target.files ?? [], config, lang);
-    const named = target.explicit ? files.files : [];
-    if (named.length > 0) {
-      // A file named on the command line that charters.yaml excludes is not linted, but said so.
-      const hbGlobs = globs(config);
-      const configName = found.file ? relativePath(cwdCore, found.file) : CONFIG_FILE;
-      for (const f of named) {
-        if (!hbGlobs.excluded(relativePath(found.root, f))) continue;
-        files.files = files.files.filter((x) => x !== f);
-        files.skipped.push({ file: f, reason: m(lang, 'excludedByConfig', configName) });
-      }
-    }
-    // The cache lives outside the work tree (the user's cache directory) unless --cache-location
-    // says otherwise; either way it is authenticated with the machine's key (cache.ts).
-    const userCache = userCacheDir(params.env);
-    let cacheFile: string | undefined;
-    if (cached && values['cache-location'] !== undefined) {
-      cacheFile = toCorePath(nodePath.join(nodePath.resolve(params.cwd, values['cache-location']), cacheName(relativePath(cwdCore, found.root))));
-    } else if (cached) {
-      cacheFile = toCorePath(defaultCacheFile(userCache, await nodeFs.realpath!(found.root).catch(() => found.root)));
-    }
-    const run = await lintTarget({
-      root: found.root,
-      base: cwdCore,
-      config,
-      linter,
-      lang,
-      today,
-      fix: values.fix === true,
-      files: files.files,
-      handbook: target.kind === 'dir' ? { configFile: found.file } : undefined,
-      concurrency,
-      shard,
-      cacheFile,
-      cacheKeyDir: userCache,
-      cacheBase: values['cache-location'] !== undefined ? params.cwd : userCache,
-      ...(gitIds ? { gitIds } : {}),
-      toolVersion: VERSION,
-      note: (text) => params.stderr(`charters: ${text}\n`),
-      ...(params.env['CHARTERS_DEBUG'] ? { debug: (text: string) => params.stderr(`charters: debug: ${text}\n`) } : {}),
-    });
-    run.skipped.unshift(...files.skipped.map((s) => ({ ...s, file: relativePath(cwdCore, s.file) })));
-    for (const f of named) {
-      const rel = relativePath(cwdCore, f);
-      if (run.ignored.includes(rel)) run.skipped.push({ file: rel, reason: await notCharterReason(f, lang) });
-    }
-    results.push(run);
-    if (target.kind === 'dir') handbooks.push({ root: found.root, configFile: found.file, config, files: files.files });
+  const found = await loadConfig(params, cliLang, target.start);
+  if (!found.config) return found.code ?? 2;
+  const config = found.config;
+  // The language: --lang, else the handbook's, else the environment's.
+  const lang = values.lang ? cliLang : (config.language ?? cliLang);
+  const cached = values.cache || values['cache-location'] !== undefined;
+  // git's index (content hashes for --cache) is asked first, so that git works while the
+  // handbook is discovered and the cache loads.
+  const gitIds = cached && values.fix !== true && params.env['CHARTERS_CACHE_GIT'] !== '0' ? gitBlobIds(found.root) : undefined;
+  const files = target.kind === 'dir' ? await discover(nodeFs, found.root, toCorePath(target.start), config, lang) : await namedFiles(found.root, target.files ?? [], config, lang);
+  const named = target.explicit ? files.files : [];
+  // A file named on the command line that charters.yaml excludes is not linted, but said so.
+  const excluded = globs(config).excluded;
+  const configName = found.file ? relativePath(cwdCore, found.file) : CONFIG_FILE;
+  for (const f of named) {
+    if (!excluded(relativePath(found.root, f))) continue;
+    files.files = files.files.filter((x) => x !== f);
+    files.skipped.push({ file: f, reason: m(lang, 'excludedByConfig', configName) });
   }
-  const run = mergeRuns(results);
-  // Counted before --quiet hides warnings: --max-warnings still applies.
+  // The cache lives outside the work tree (the user's cache directory) unless --cache-location
+  // says otherwise; either way it is authenticated with the machine's key (cache.ts).
+  const userCache = userCacheDir(params.env);
+  let cacheFile: string | undefined;
+  if (cached && values['cache-location'] !== undefined) {
+    cacheFile = toCorePath(nodePath.join(nodePath.resolve(params.cwd, values['cache-location']), cacheName(relativePath(cwdCore, found.root))));
+  } else if (cached) {
+    cacheFile = toCorePath(defaultCacheFile(userCache, await nodeFs.realpath!(found.root).catch(() => found.root)));
+  }
+  const run = await lintTarget({
+    root: found.root,
+    base: cwdCore,
+    config,
+    linter: new Linter(config, lang),
+    lang,
+    today: settings.today,
+    fix: values.fix === true,
+    files: files.files,
+    handbook: target.kind === 'dir' ? { configFile: found.file } : undefined,
+    concurrency: settings.concurrency,
+    shard: settings.shard,
+    cacheFile,
+    cacheKeyDir: userCache,
+    cacheBase: values['cache-location'] !== undefined ? params.cwd : userCache,
+    ...(gitIds ? { gitIds } : {}),
+    toolVersion: VERSION,
+    note: (text) => params.stderr(`charters: ${text}\n`),
+    ...(params.env['CHARTERS_DEBUG'] ? { debug: (text: string) => params.stderr(`charters: debug: ${text}\n`) } : {}),
+  });
+  run.skipped.unshift(...files.skipped.map((s) => ({ ...s, file: relativePath(cwdCore, s.file) })));
+  for (const f of named) {
+    const rel = relativePath(cwdCore, f);
+    if (run.ignored.includes(rel)) run.skipped.push({ file: rel, reason: await notCharterReason(f, lang) });
+  }
+  const handbook = target.kind === 'dir' ? { root: found.root, configFile: found.file, config, files: files.files } : undefined;
+  return { run, lang, handbook };
+}
+
+interface Verdict {
+  errors: number;
+  warnings: number;
+  tooManyWarnings: boolean;
+  /** What --quiet hid and why --max-warnings failed the run, for every format. */
+  notices: Notice[];
+}
+
+/** Count errors and warnings (before --quiet hides warnings: --max-warnings still applies), and hide them. */
+function judge(run: RunResult, values: Values, settings: LintSettings, lang: Lang): Verdict {
   const errors = run.findings.filter((f) => f.severity === 'error').length;
   const warnings = run.findings.filter((f) => f.severity === 'warning').length;
   const notices: Notice[] = [];
@@ -371,17 +420,32 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     run.findings = run.findings.filter((f) => f.severity === 'error');
     if (warnings > 0) notices.push({ id: 'warnings-hidden', severity: 'note', message: warnings === 1 ? m(lang, 'quietHiddenOne') : m(lang, 'quietHiddenMany', warnings) });
   }
-  const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings;
-  if (tooManyWarnings) notices.push({ id: 'max-warnings-exceeded', severity: 'error', message: m(lang, 'maxWarningsExceeded', warnings, maxWarnings) });
+  const tooManyWarnings = settings.maxWarnings >= 0 && warnings > settings.maxWarnings;
+  if (tooManyWarnings) notices.push({ id: 'max-warnings-exceeded', severity: 'error', message: m(lang, 'maxWarningsExceeded', warnings, settings.maxWarnings) });
+  return { errors, warnings, tooManyWarnings, notices };
+}
 
+/** The report in the chosen format (changed lines first with --changed-since or on a pull request), and GitHub's job summary. */
+async function formatRun(
+  params: MainParams,
+  values: Values,
+  settings: LintSettings,
+  run: RunResult,
+  notices: Notice[],
+  targets: Target[],
+  lang: Lang,
+  cliLang: Lang,
+  handbooks: SummaryHandbook[],
+): Promise<string> {
   const env = params.env;
+  const cwdCore = toCorePath(params.cwd);
   // --changed-since, or a pull request's base on GitHub: findings on changed lines first.
   const change = await changeContext({
     cwd: params.cwd,
     dir: targets[0]?.start ?? params.cwd,
     changedSince: values['changed-since'],
     // A pull request's base (GITHUB_BASE_REF) orders the annotations; other formats need --changed-since.
-    env: format === 'github' ? env : {},
+    env: settings.format === 'github' ? env : {},
     files: [...run.findings.map((f) => f.file), ...run.skipped.map((s) => s.file)],
   });
   if (change && 'error' in change) {
@@ -395,42 +459,44 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
     env: params.env,
     isTTY: params.stdoutIsTTY === true,
   });
-  const output = FORMATTERS[format](run, {
+  const output = FORMATTERS[settings.format](run, {
     color,
     lang,
     toolVersion: VERSION,
     baseUri: `file://${encodeURI(cwdCore.endsWith('/') ? cwdCore : `${cwdCore}/`)}`,
     notices,
     ...(changed ? { changed: changed.classify, changedSince: changed.label } : {}),
-    ...(format === 'github' ? annotationPaths(params.cwd) : {}),
+    ...(settings.format === 'github' ? annotationPaths(params.cwd) : {}),
   });
   const summaryFile = env['GITHUB_STEP_SUMMARY'];
-  if (format === 'github' && summaryFile && !values['no-summary']) {
+  if (settings.format === 'github' && summaryFile && !values['no-summary']) {
     try {
-      await writeSummary(summaryFile, { run, lang, today, cwd: params.cwd, handbooks, base: changed?.base, env, ...(changed ? { changed: changed.classify } : {}) });
+      await writeSummary(summaryFile, { run, lang, today: settings.today, cwd: params.cwd, handbooks, base: changed?.base, env, ...(changed ? { changed: changed.classify } : {}) });
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       params.stderr(`charters: ${m(lang, 'summaryUnwritable', summaryFile, err.code ?? err.message)}\n`);
     }
   }
-  if (values.output) {
-    const out = nodePath.resolve(params.cwd, values.output);
-    try {
-      await writeFileAtomic(out, output, { base: params.cwd });
-    } catch (e) {
-      if (e instanceof SymlinkRefused) throw new UsageError(m(cliLang, 'refuseLink', values.output, shownPath(params.cwd, e.path)));
-      // A user's mistake (a directory, a read-only place), not a crash: no stack trace.
-      const err = e as NodeJS.ErrnoException;
-      throw new UsageError(m(cliLang, 'cannotWriteReport', values.output, err.code ?? err.message));
-    }
-    // The report is in the file; why the run fails is said where the user looks.
-    if (tooManyWarnings) params.stderr(`charters: ${notices.find((n) => n.id === 'max-warnings-exceeded')!.message}\n`);
-  } else {
+  return output;
+}
+
+/** The report to standard output or to --output (then why the run fails goes to standard error). */
+async function deliver(params: MainParams, values: Values, output: string, verdict: Verdict, cliLang: Lang): Promise<void> {
+  if (!values.output) {
     params.stdout(output);
+    return;
   }
-  if (errors > 0) return 1;
-  if (tooManyWarnings) return 1;
-  return 0;
+  const out = nodePath.resolve(params.cwd, values.output);
+  try {
+    await writeFileAtomic(out, output, { base: params.cwd });
+  } catch (e) {
+    if (e instanceof SymlinkRefused) throw new UsageError(m(cliLang, 'refuseLink', values.output, shownPath(params.cwd, e.path)));
+    // A user's mistake (a directory, a read-only place), not a crash: no stack trace.
+    const err = e as NodeJS.ErrnoException;
+    throw new UsageError(m(cliLang, 'cannotWriteReport', values.output, err.code ?? err.message));
+  }
+  // The report is in the file; why the run fails is said where the user looks.
+  if (verdict.tooManyWarnings) params.stderr(`charters: ${verdict.notices.find((n) => n.id === 'max-warnings-exceeded')!.message}\n`);
 }
 
 /**
@@ -451,11 +517,11 @@ async function namedFiles(root: string, paths: string[], config: ResolvedConfig,
   return { files, skipped };
 }
 
-/** Why a file named on the command line is not a charter: no frontmatter at all, or no tier in it. */
+/** Why a file named on the command line is not a charter: no frontmatter at all, or no tier in it (the core's scanner decides). */
 async function notCharterReason(file: string, lang: Lang): Promise<string> {
   const bytes = await nodeFs.readFile(file).catch(() => new Uint8Array());
-  const head = new TextDecoder().decode(bytes.subarray(0, 8)).replace(/^\ufeff/, '');
-  return m(lang, /^---\s*(\r?\n|$)/.test(head) ? 'notCharterNoTier' : 'notCharterNoFrontmatter');
+  const text = new TextDecoder().decode(bytes);
+  return m(lang, scanFrontmatter(sourceOf(text).parsed).kind === 'none' ? 'notCharterNoFrontmatter' : 'notCharterNoTier');
 }
 
 /** `--jobs`/`--concurrency N` (the same option under two names), else one thread per core. */
@@ -478,7 +544,7 @@ function cacheName(handbook: string): string {
 
 function mergeRuns(runs: RunResult[]): RunResult {
   const seen = new Set<string>();
-  const out: RunResult = { findings: [], charters: [], ignored: [], skipped: [], rules: runs[0]?.rules ?? RULES.map((r) => r.meta) };
+  const out: RunResult = { findings: [], charters: [], ignored: [], skipped: [], rules: runs[0]?.rules ?? new Linter().rules };
   let fixed: number | undefined;
   for (const r of runs) {
     for (const c of r.charters) if (!seen.has(c)) out.charters.push(c);
@@ -519,6 +585,11 @@ function rulesCommand(params: MainParams, values: Values, lang: Lang): number {
   return 0;
 }
 
+function isUnder(dir: string, path: string): boolean {
+  const rel = nodePath.relative(dir, path);
+  return rel !== '' && !rel.startsWith('..') && !nodePath.isAbsolute(rel);
+}
+
 async function initCommand(params: MainParams, _values: Values, rest: string[], lang: Lang): Promise<number> {
   const dir = nodePath.resolve(params.cwd, rest[0] ?? '.');
   const found = await loadConfig(params, lang, dir);
@@ -537,7 +608,10 @@ async function initCommand(params: MainParams, _values: Values, rest: string[], 
       continue;
     }
     try {
-      await writeFileAtomic(path, f.text, { exclusive: true, base: params.cwd });
+      // No link on the way from the working directory, or, for the workflow at the repository's
+      // root above it, from that root (a committed `.github -> elsewhere`).
+      const base = isUnder(params.cwd, path) ? params.cwd : f === workflow.file ? workflow.root : dir;
+      await writeFileAtomic(path, f.text, { exclusive: true, base });
       params.stdout(`${m(lang, 'created', shown)}\n`);
       if (f === workflow.file) params.stdout(`${m(lang, workflow.repo ? 'workflowAtRoot' : 'workflowNoRepo', nodePath.relative(params.cwd, workflow.root) || '.')}\n`);
     } catch (e) {

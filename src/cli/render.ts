@@ -15,18 +15,20 @@ import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
 import { configErrorText, type ConfigError } from '../core/config';
-import { decodeText, discover, findConfig, globs, readRefusal, relativePath, type HandbookFs } from '../core/handbook';
+import { discover, findConfig, readRefusal, relativePath, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
-import { buildMatrix, matrixHtml, matrixJson, matrixMarkdown } from '../core/render/matrix';
+import { fileContext, foldOutcomes, handbookFindings, lintEach } from '../core/pipeline';
+import { h, toHtml } from '../core/render/html';
+import { buildMatrix, matrixHast, matrixJson, matrixMarkdown } from '../core/render/matrix';
 import { page } from '../core/render/page';
 import { buildSite, SITE_MARKER } from '../core/render/site';
 import { isIsoDate, isoDay } from '../core/text';
+import { VERSION } from '../core/version';
 import type { Finding, Lang, SkippedFile } from '../core/types';
 import type { MainParams } from './main';
 import { m } from './messages';
 import { nodeFs, shownPath, symlinkOnTheWay, SymlinkRefused, toCorePath, writeFileAtomic } from './node-fs';
 
-const VERSION = '0.1.0';
 
 /** The options of `render` and `matrix` (a subset of the CLI's parsed options). */
 export interface RenderValues {
@@ -104,7 +106,8 @@ export async function matrixCommand(params: MainParams, values: RenderValues, re
     else if (format === 'md') text = matrixMarkdown(model, hb.lang, linkFor);
     else {
       const title = m(hb.lang, 'matrixTitle', hb.name);
-      text = page({ title, lang: hb.lang, inlineCss: await readCss(), cspNonce: randomBytes(16).toString('base64'), body: `<main class="site-main">\n<h1>${escape(title)}</h1>\n${matrixHtml(model, hb.lang, linkFor)}\n</main>` });
+      const body = toHtml(h('main', { className: ['site-main'] }, h('h1', {}, title), matrixHast(model, hb.lang, linkFor)));
+      text = page({ title, lang: hb.lang, inlineCss: await readCss(), cspNonce: randomBytes(16).toString('base64'), body });
     }
     if (outFile) {
       try {
@@ -134,10 +137,6 @@ async function run(params: MainParams, body: () => Promise<number>): Promise<num
   }
 }
 
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** The handbook's config, charters (linted), handbook findings; or an exit code on config errors. */
 async function loadHandbook(params: MainParams, values: RenderValues, rest: string[], cliLang: Lang, fs: HandbookFs): Promise<Handbook | number> {
   if (rest.length > 1) throw new RenderError(m(cliLang, 'oneHandbook', rest.join(' ')));
@@ -156,37 +155,12 @@ async function loadHandbook(params: MainParams, values: RenderValues, rest: stri
   const today = values.today ?? isoDay(new Date());
   const linter = new Linter(config, lang);
   const disc = await discover(fs, found.root, dirCore, config, lang);
-  const g = globs(config);
-  const charters: CharterLint[] = [];
-  const skipped: SkippedFile[] = disc.skipped.map((s) => ({ file: relativePath(dirCore, s.file), reason: s.reason }));
-  for (const path of disc.files) {
-    const rel = relativePath(dirCore, path);
-    let bytes: Uint8Array;
-    try {
-      const info = await fs.stat(path);
-      if (info.size > config.maxFileSize) {
-        skipped.push({ file: rel, reason: `larger than max-file-size (${info.size} bytes)` });
-        continue;
-      }
-      bytes = await fs.readFile(path);
-    } catch (e) {
-      skipped.push({ file: rel, reason: `cannot read: ${(e as Error).message}` });
-      continue;
-    }
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) {
-      skipped.push({ file: rel, reason: decoded.reason === 'binary' ? 'binary file' : `not valid UTF-8 (line ${decoded.line})` });
-      continue;
-    }
-    const result = linter.lintText(rel, decoded.text, { forceCharter: g.included(relativePath(found.root, path)), today });
-    if (result.summary) charters.push(result);
-  }
-  const configFile = found.file ? relativePath(dirCore, found.file) : '';
-  const handbookFindings = linter.lintHandbook(
-    charters.map((c) => c.summary!),
-    configFile,
-  );
-  return { dir, name: await handbookName(fs, dirCore), lang, today, linter, charters, handbookFindings, skipped };
+  // Every file through the core's one path: what lint skips, the site lists as skipped.
+  const outcomes = await lintEach(fs, disc.files, fileContext({ linter, root: found.root, base: dirCore, today }));
+  const run = foldOutcomes(outcomes, { rules: linter.rules });
+  const charters = outcomes.flatMap((o) => (o.kind === 'charter' && o.lint ? [o.lint] : []));
+  const skipped: SkippedFile[] = [...disc.skipped.map((s) => ({ file: relativePath(dirCore, s.file), reason: s.reason })), ...run.skipped];
+  return { dir, name: await handbookName(fs, dirCore), lang, today, linter, charters, handbookFindings: handbookFindings(linter, outcomes, dirCore, found.file), skipped };
 }
 
 /** The first `# Title` of the handbook's README.md, or the directory's name. */

@@ -17,8 +17,9 @@ import { realpathSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import type { ResolvedConfig } from '../core/config';
-import { decodeText, discover, findConfig, globs, joinPath, relativePath, type DirEntry, type HandbookFs } from '../core/handbook';
+import { discover, findConfig, joinPath, relativePath, type DirEntry, type HandbookFs } from '../core/handbook';
 import { Linter } from '../core/lint';
+import { fileContext, handbookFindings, lintEach, summariesOf } from '../core/pipeline';
 import { buildMatrix, type MatrixModel } from '../core/render/matrix';
 import type { CharterSummary, Finding, Lang, RunResult, Severity } from '../core/types';
 import { readObjects, repoPath, type BaseCommit, type ChangeClass } from './changed';
@@ -270,28 +271,17 @@ interface Linted {
   linter: Linter;
 }
 
-/** Lint the charters of one handbook on `fs` (the same core calls for head and base). */
-async function lintHandbook(fs: HandbookFs, root: string, config: ResolvedConfig, configFile: string | undefined, files: string[], cwd: string, lang: Lang, today: string): Promise<Linted> {
+/** Lint the charters of one handbook on `fs`: the core's one per-file path, for head and base alike. */
+async function lintTree(fs: HandbookFs, root: string, config: ResolvedConfig, configFile: string | undefined, files: string[], cwd: string, lang: Lang, today: string): Promise<Linted> {
   const linter = new Linter(config, lang);
-  const g = globs(config);
-  const out: Linted = { summaries: [], findings: [], texts: new Map(), linter };
-  for (const path of files) {
-    const bytes = await fs.readFile(path).catch(() => undefined);
-    if (!bytes || bytes.byteLength > config.maxFileSize) continue;
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) continue;
-    const rel = relativePath(cwd, path);
-    try {
-      const r = linter.lintText(rel, decoded.text, { forceCharter: g.included(relativePath(root, path)), today });
-      if (!r.summary || r.unlintable !== undefined) continue;
-      out.summaries.push(r.summary);
-      out.findings.push(...r.findings);
-      out.texts.set(rel, decoded.text);
-    } catch {
-      continue;
-    }
+  const outcomes = await lintEach(fs, files, fileContext({ linter, root, base: cwd, today }));
+  const out: Linted = { summaries: summariesOf(outcomes), findings: [], texts: new Map(), linter };
+  for (const o of outcomes) {
+    if (o.kind !== 'charter') continue;
+    out.findings.push(...o.findings);
+    if (o.lint) out.texts.set(o.file, o.lint.charter.text);
   }
-  out.findings.push(...linter.lintHandbook(out.summaries, configFile ? relativePath(cwd, configFile) : ''));
+  out.findings.push(...handbookFindings(linter, outcomes, cwd, configFile));
   return out;
 }
 
@@ -365,7 +355,7 @@ export async function buildSummary(o: SummaryOptions): Promise<string> {
   parts.push(`${head.join('; ')}.\n`);
 
   for (const hb of o.handbooks) {
-    const headLint = await lintHandbook(nodeFs, hb.root, hb.config, hb.configFile, hb.files, cwd, o.lang, o.today);
+    const headLint = await lintTree(nodeFs, hb.root, hb.config, hb.configFile, hb.files, cwd, o.lang, o.today);
     const headModel = buildMatrix(headLint.summaries, headLint.linter.lookup, o.today);
     let baseModel: MatrixModel | undefined;
     let baseNote: string | undefined;
@@ -376,7 +366,7 @@ export async function buildSummary(o: SummaryOptions): Promise<string> {
       if (fs && found?.result.ok) {
         const config = found.result.config;
         const files = (await discover(fs, found.root, hb.root, config, o.lang)).files;
-        const baseLint = await lintHandbook(fs, found.root, config, found.file, files, cwd, o.lang, o.today);
+        const baseLint = await lintTree(fs, found.root, config, found.file, files, cwd, o.lang, o.today);
         baseModel = buildMatrix(baseLint.summaries, headLint.linter.lookup, o.today);
         const changedCharters = new Set<string>();
         for (const [file, text] of headLint.texts) if (baseLint.texts.get(file) !== text) changedCharters.add(file);

@@ -3,7 +3,7 @@ import type { FrameworkLookup } from './framework/lookup';
 import { renderTemplate } from './template';
 import { slug } from './text';
 import type { Lang, TierDef } from './types';
-import { version as TOOL_VERSION } from '../../package.json';
+import { VERSION as TOOL_VERSION } from './version';
 
 export interface NewFile {
   /** Path relative to the handbook root, `/`-separated. */

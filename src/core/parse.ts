@@ -4,7 +4,6 @@
  * tiers, the tier sections and every element occurrence (as a heading, or as an inline item in
  * the article's layout: `🔹 Title: text`).
  */
-import yaml from 'js-yaml';
 import type { List, ListItem, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parse as micromarkParse, postprocess, preprocess } from 'micromark';
@@ -12,10 +11,11 @@ import { frontmatter as frontmatterSyntax } from 'micromark-extension-frontmatte
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { LIKELY, boundedDistance, type FrameworkLookup } from './framework/lookup';
+import { LIKELY, type FrameworkLookup } from './framework/lookup';
+import { charterVerdict, readFrontmatter } from './frontmatter';
 import { ownersOf } from './owners';
 import { isPlaceholder } from './placeholder';
-import { LineIndex, detectEol, explicitId, isSpaceCode, labelAt, matchKey, skipEmphasis, skipSpaces, stripExplicitId, trimEndWhere } from './text';
+import { LineIndex, detectEol, explicitId, labelAt, matchKey, skipEmphasis, skipSpaces, stripExplicitId } from './text';
 import type { Charter, ElementOccurrence, Frontmatter, Lang, NearMiss, Place, TierSection } from './types';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -30,9 +30,11 @@ export interface ParseOptions {
   forceCharter?: boolean;
   /** Language when the frontmatter has no valid `lang`. */
   defaultLang?: Lang;
+  /** The text's frontmatter, when the caller has already read it (`readFrontmatter(text)`). */
+  frontmatter?: Frontmatter;
 }
 
-interface HeadingInfo {
+export interface HeadingInfo {
   depth: number;
   text: string;
   explicitId: string | undefined;
@@ -70,23 +72,21 @@ export function parseCharter(
 ): Charter {
   const idx = new LineIndex(text);
   const blocks = readBlocks(text);
-  const frontmatter = readFrontmatter(blocks.yaml, text, idx);
+  const frontmatter = options.frontmatter ?? readFrontmatter(text);
   const data = frontmatter.data ?? {};
   const headings = blocks.headings;
   let titleHeading = headings.find((h) => h.depth === 1);
 
   // Tiers named in the frontmatter.
-  const hasTierKey =
-    'tier' in data ||
-    'tiers' in data ||
-    (frontmatter.error !== undefined && /^(?:tiers?|taso|tasot)\s*:/im.test(frontmatter.raw ?? text.slice(0, 4096)));
   const named = frontmatterTiers(data, frontmatter.keyLines, lookup);
   const { rawTiers, tiers, unknownTiers } = named;
   let multiTier = named.multiTier;
 
-  // Never a silent pass: a frontmatter that looks like a charter's but names no tier.
-  const tierHint = hasTierKey || frontmatter.error ? undefined : charterLikeFrontmatter(data, frontmatter.keyLines, lookup, headings);
-  const isCharter = hasTierKey || options.forceCharter === true || tierHint !== undefined;
+  // The one decision (frontmatter.ts); never a silent pass: a frontmatter that looks like a
+  // charter's but names no tier makes a charter with a hint of the tier it meant.
+  const verdict = charterVerdict(frontmatter, text, options.forceCharter === true, lookup, headings);
+  const isCharter = verdict.charter === true;
+  const tierHint = verdict.tierHint;
   // No tier in the frontmatter: a document in the article's layout names its tiers in headings.
   if (isCharter && rawTiers.length === 0 && !frontmatter.error && !tierHint) {
     for (const h of headings) {
@@ -191,81 +191,6 @@ export function ownerField(data: Record<string, unknown>): string | undefined {
   return owners.length > 0 ? owners.join(', ') : undefined;
 }
 
-/** Keys meant as `tier` (folded): the key itself, the plural and the Finnish words. */
-const TIER_KEYS = ['tier', 'tiers', 'taso', 'tasot', 'johtotaso', 'johtotasot'];
-/** Keys whose value describes a page rather than naming its tier. */
-const DESCRIPTIVE_KEYS = ['title', 'description', 'summary', 'tags', 'keywords', 'audience', 'otsikko', 'kuvaus'];
-/** Keys of the charter template besides the tier. */
-const CHARTER_KEYS = ['owner', 'next-review', 'reviewed', 'unit'];
-
-/** Whether a folded key is meant as `tier`: one typo or one swap of neighbours away. */
-function isTierKey(key: string): boolean {
-  if (key.length < 3) return false;
-  return TIER_KEYS.some((k) => key === k || boundedDistance(key, k, 1) <= 1 || swapped(key, k));
-}
-
-function swapped(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-}
-
-/** The tier a frontmatter value names (a text, or a list of texts), as written. */
-function tierValue(v: unknown, lookup: FrameworkLookup): string | undefined {
-  const values = Array.isArray(v) ? v : [v];
-  for (const x of values) if (typeof x === 'string' && x.length <= 200 && lookup.resolveTier(x)) return x.trim();
-  return undefined;
-}
-
-/**
- * Whether a frontmatter without `tier`/`tiers` is nevertheless a charter's, and what to suggest:
- * a key meant as `tier` (`Tier:`, `taso:`, `teir:`); a tier's name as the value of another key
- * together with one of the template's keys (`owner`, `next-review`, `reviewed`, `unit`); or two
- * of those keys and headings that name two elements of one tier. A README or a note without such
- * a frontmatter is not a charter.
- */
-export function charterLikeFrontmatter(
-  data: Record<string, unknown>,
-  keyLines: Record<string, number>,
-  lookup: FrameworkLookup,
-  headings: readonly { text: string; depth: number }[] | undefined,
-): Charter['tierHint'] {
-  const keys = Object.keys(data);
-  const line = (k: string) => keyLines[k] ?? 1;
-  for (const k of keys) {
-    if (k.length > 40 || !isTierKey(matchKey(k))) continue;
-    const v = data[k];
-    return { key: k, line: line(k), value: tierValue(v, lookup) ?? tierOfHeadings(lookup, headings) };
-  }
-  const charterKeys = keys.filter((k) => CHARTER_KEYS.includes(k.toLowerCase())).length;
-  if (charterKeys >= 1) {
-    for (const k of keys) {
-      // a page titled after a tier ("title: Esihenkilöt") is a guide, not a charter without its key
-      if (DESCRIPTIVE_KEYS.includes(k.toLowerCase())) continue;
-      const value = tierValue(data[k], lookup);
-      if (value) return { key: undefined, line: line(k), value };
-    }
-  }
-  const fromHeadings = charterKeys >= 2 ? tierOfHeadings(lookup, headings) : undefined;
-  return fromHeadings ? { key: undefined, line: line(keys[0]!), value: fromHeadings } : undefined;
-}
-
-/** The tier (id) whose elements the headings name most, at least two of them. */
-function tierOfHeadings(lookup: FrameworkLookup, headings: readonly { text: string }[] | undefined): string | undefined {
-  if (!headings) return undefined;
-  let best: { id: string; n: number } | undefined;
-  for (const tier of lookup.framework.tiers) {
-    const named = new Set<string>();
-    for (const h of headings.slice(0, 200)) {
-      const el = lookup.elementOfTitle(tier.id, h.text);
-      if (el) named.add(el.id);
-    }
-    if (named.size >= 2 && (!best || named.size > best.n)) best = { id: tier.id, n: named.size };
-  }
-  return best?.id;
-}
-
 export function stringField(data: Record<string, unknown>, key: string): string | undefined {
   const v = data[key];
   if (v === null || v === undefined) return undefined;
@@ -319,22 +244,12 @@ export function frontmatterTiers(
 // ---------------------------------------------------------------------------------------------
 // Block structure: what the charter model needs of the Markdown
 
-/** The frontmatter block: its YAML text (as remark-frontmatter gives it) and where it is. */
-interface YamlBlock {
-  value: string;
-  start: number;
-  end: number;
-  startLine: number;
-  endLine: number;
-}
-
 /**
- * What parsing needs of a document's structure: the frontmatter, the top-level headings, and
- * the paragraphs that may hold inline items (top level, or in lists nested at most
- * MAX_LIST_DEPTH deep, not in block quotes), in document order.
+ * What parsing needs of a document's structure: the top-level headings, and the paragraphs
+ * that may hold inline items (top level, or in lists nested at most MAX_LIST_DEPTH deep, not in
+ * block quotes), in document order. (The frontmatter comes from `frontmatter.ts`.)
  */
-interface Blocks {
-  yaml: YamlBlock | undefined;
+export interface Blocks {
   headings: HeadingInfo[];
   paragraphs: { start: number; end: number }[];
 }
@@ -356,24 +271,43 @@ const BLOCK_EXTENSIONS = [
 /** Characters that may make a heading's plain text differ from its source (inline Markdown, references, NUL). */
 const INLINE_START = /[!&*<[\]_`\\\0]/;
 
-/** The structure of `text`, the quick way when it is exact, else from remark's full tree. */
-function readBlocks(text: string): Blocks {
-  // micromark drops a leading byte-order mark and counts offsets without it; remark's tree has
-  // the same offsets, so callers that keep the mark (the linter strips it) get exactly what
-  // they got from the tree.
-  if (text.charCodeAt(0) === 0xfeff) return blocksFromTree(parseMarkdown(text), text);
+/**
+ * The structure of `text`: the fast path (micromark's block events) where it is exact, else
+ * remark's full tree. The two give the same blocks (test/unit/core/differential.test.ts).
+ */
+export function readBlocks(text: string): Blocks {
+  return fastBlocks(text) ?? fullBlocks(text);
+}
+
+/**
+ * micromark drops one leading byte-order mark and counts offsets without it; the blocks are
+ * given in offsets of `text`, mark included (the linter strips it before parsing, other
+ * callers may not): this is what to add.
+ */
+function bomShift(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+/**
+ * The fast path: blocks from micromark's events, without building a tree. Undefined where it
+ * cannot be sure of a heading's plain text, which only the full tree knows: a heading with a
+ * bracket (a link reference resolves against definitions anywhere in the document) or one that,
+ * parsed on its own, is not the same heading (its context made it one: a lazy line, a `>` that
+ * the unclosed frontmatter fence left as text).
+ */
+export function fastBlocks(text: string): Blocks | undefined {
   const events = postprocess(micromarkParse({ extensions: BLOCK_EXTENSIONS }).document().write(preprocess()(text, undefined, true)));
-  return blocksFromEvents(events, text) ?? blocksFromTree(parseMarkdown(text), text);
+  return blocksFromEvents(events, text, bomShift(text));
+}
+
+/** The full path: blocks from remark's tree (`parseMarkdown(text)`, or the caller's). */
+export function fullBlocks(text: string, tree: Root = parseMarkdown(text)): Blocks {
+  return blocksFromTree(tree, text, bomShift(text));
 }
 
 type MicromarkEvent = ReturnType<typeof postprocess>[number];
 
-/**
- * Blocks from micromark's events; undefined when a heading holds a bracket (a link reference
- * resolves against definitions anywhere in the document: only the full parse knows).
- */
-function blocksFromEvents(events: MicromarkEvent[], text: string): Blocks | undefined {
-  let yamlBlock: YamlBlock | undefined;
+function blocksFromEvents(events: MicromarkEvent[], text: string, shift: number): Blocks | undefined {
   const headings: HeadingInfo[] = [];
   const paragraphs: { start: number; end: number }[] = [];
   let lists = 0;
@@ -391,65 +325,39 @@ function blocksFromEvents(events: MicromarkEvent[], text: string): Blocks | unde
     }
     if (kind !== 'enter') continue;
     if (type === 'paragraph') {
-      if (quotes === 0 && lists <= MAX_LIST_DEPTH) paragraphs.push({ start: token.start.offset, end: token.end.offset });
+      if (quotes === 0 && lists <= MAX_LIST_DEPTH) paragraphs.push({ start: token.start.offset + shift, end: token.end.offset + shift });
       continue;
     }
     if (quotes > 0 || lists > 0) continue;
     if (type === 'atxHeading' || type === 'setextHeading') {
-      const start = token.start.offset;
-      const end = token.end.offset;
+      const start = token.start.offset + shift;
+      const end = token.end.offset + shift;
       const source = text.slice(start, end);
       if (source.includes('[') || source.includes(']')) return undefined;
       let depth = 0;
-      let plain = '';
+      let plain: string | undefined = '';
       for (let j = i + 1; j < events.length && events[j]![1] !== token; j++) {
         const [k, t] = events[j]!;
         if (k !== 'enter') continue;
         if (t.type === 'atxHeadingSequence' && depth === 0) depth = t.end.offset - t.start.offset;
-        else if (t.type === 'atxHeadingText') plain = text.slice(t.start.offset, t.end.offset);
-        else if (t.type === 'setextHeadingLineSequence') depth = text.charCodeAt(t.start.offset) === 61 /* = */ ? 1 : 2;
+        else if (t.type === 'atxHeadingText') plain = text.slice(t.start.offset + shift, t.end.offset + shift);
+        else if (t.type === 'setextHeadingLineSequence') depth = text.charCodeAt(t.start.offset + shift) === 61 /* = */ ? 1 : 2;
       }
-      if (type === 'setextHeading' || INLINE_START.test(source)) plain = headingText(source);
+      if (type === 'setextHeading' || INLINE_START.test(source)) plain = headingText(source, depth);
+      if (plain === undefined) return undefined;
       headings.push(headingInfo(depth, start, end, plain, source));
-    } else if (type === 'yaml') {
-      yamlBlock = yamlFromEvents(events, i, text);
     }
   }
-  return { yaml: yamlBlock, headings, paragraphs };
+  return { headings, paragraphs };
 }
 
-/** The frontmatter's value as mdast-util-frontmatter gives it: between the fences, less one line ending at each end. */
-function yamlFromEvents(events: MicromarkEvent[], at: number, text: string): YamlBlock {
-  const token = events[at]![1];
-  let valueStart = token.end.offset;
-  let valueEnd = token.end.offset;
-  let fences = 0;
-  for (let j = at + 1; j < events.length && events[j]![1] !== token; j++) {
-    const [k, t] = events[j]!;
-    if (k !== 'exit' || (t.type as string) !== 'yamlFence') continue;
-    if (fences++ === 0) valueStart = t.end.offset;
-    else valueEnd = t.start.offset;
-  }
-  const value = text
-    .slice(valueStart, Math.max(valueStart, valueEnd))
-    .replace(/\0/g, '\ufffd')
-    .replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, '');
-  return { value, start: token.start.offset, end: token.end.offset, startLine: token.start.line, endLine: token.end.line };
-}
-
-/** Blocks from remark's tree (used when a heading may hold a link reference). */
-function blocksFromTree(tree: Root, text: string): Blocks {
-  let yamlBlock: YamlBlock | undefined;
-  const first = tree.children[0];
-  if (first && first.type === 'yaml' && first.position) {
-    const { start, end } = first.position;
-    yamlBlock = { value: first.value, start: start.offset!, end: end.offset!, startLine: start.line, endLine: end.line };
-  }
+/** Blocks from remark's tree. */
+function blocksFromTree(tree: Root, text: string, shift: number): Blocks {
   const headings: HeadingInfo[] = [];
   for (const node of tree.children) {
     if (node.type !== 'heading' || !node.position) continue;
-    const start = node.position.start.offset!;
-    const end = node.position.end.offset!;
+    const start = node.position.start.offset! + shift;
+    const end = node.position.end.offset! + shift;
     headings.push(headingInfo(node.depth, start, end, toString(node), text.slice(start, end)));
   }
   const paragraphs: { start: number; end: number }[] = [];
@@ -458,7 +366,7 @@ function blocksFromTree(tree: Root, text: string): Blocks {
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     if (node.type === 'paragraph') {
-      if (node.position) paragraphs.push({ start: node.position.start.offset!, end: node.position.end.offset! });
+      if (node.position) paragraphs.push({ start: node.position.start.offset! + shift, end: node.position.end.offset! + shift });
     } else if (node.type === 'list' && depth < MAX_LIST_DEPTH) {
       const items = (node as List).children;
       for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i]!, depth: depth + 1 });
@@ -467,7 +375,7 @@ function blocksFromTree(tree: Root, text: string): Blocks {
       for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth });
     }
   }
-  return { yaml: yamlBlock, headings, paragraphs };
+  return { headings, paragraphs };
 }
 
 function headingInfo(depth: number, start: number, end: number, plainText: string, source: string): HeadingInfo {
@@ -476,84 +384,17 @@ function headingInfo(depth: number, start: number, end: number, plainText: strin
   return { depth, text: plain.trim(), explicitId: id?.id, start, end };
 }
 
-/** The plain text of a heading, parsed on its own with every inline construct. */
-function headingText(source: string): string {
-  const first = parseMarkdown(source).children[0];
-  return first && first.type === 'heading' ? toString(first) : source;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Frontmatter
-
-function emptyFrontmatter(): Frontmatter {
-  return {
-    data: undefined,
-    place: undefined,
-    insertOffset: undefined,
-    raw: undefined,
-    keyLines: {},
-    error: undefined,
-  };
-}
-
-function readFrontmatter(block: YamlBlock | undefined, text: string, idx: LineIndex): Frontmatter {
-  const fm = emptyFrontmatter();
-  if (!block) {
-    // `---` on the first line without a closing fence: the user meant frontmatter.
-    if (/^---[ \t]*\r?\n/.test(text) && !/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
-      fm.error = { message: 'unclosed', line: 1, column: 1 };
-    }
-    return fm;
-  }
-  fm.place = idx.place(block.start, block.end);
-  fm.insertOffset = idx.lineStart(block.endLine);
-  fm.raw = block.value;
-  const firstValueLine = block.startLine + 1;
-  block.value.split('\n').forEach((line, i) => {
-    const key = frontmatterKey(line);
-    if (key !== undefined && !(key in fm.keyLines)) fm.keyLines[key.replace(/^["']|["']$/g, '')] = firstValueLine + i;
-  });
-  const loaded = loadFrontmatterYaml(block.value, firstValueLine);
-  if (loaded.error) fm.error = loaded.error;
-  else fm.data = loaded.data;
-  return fm;
-}
-
 /**
- * The key of a top-level `key: value` line of YAML: what `/^([^\s#:][^:]*?)\s*:(?:\s|$)/`
- * captures, by a loop (the pattern backtracked over long runs of spaces before a non-colon).
+ * The plain text of a heading, its source parsed on its own with every inline construct; or
+ * undefined when on its own the source is not one heading of that depth (then only the whole
+ * document's tree knows the text, and the caller takes it from there).
  */
-function frontmatterKey(line: string): string | undefined {
-  const first = line.charCodeAt(0);
-  if (line === '' || isSpaceCode(first) || first === 35 /* # */ || first === 58 /* : */) return undefined;
-  const colon = line.indexOf(':');
-  if (colon < 0) return undefined;
-  if (colon + 1 < line.length && !isSpaceCode(line.charCodeAt(colon + 1))) return undefined;
-  return trimEndWhere(line.slice(0, colon), isSpaceCode);
-}
-
-/**
- * The YAML of a frontmatter block as a mapping, or the error to report (`firstValueLine` is the
- * document line of the block's first value line, so errors point into the document).
- */
-export function loadFrontmatterYaml(
-  raw: string,
-  firstValueLine: number,
-): { data: Record<string, unknown>; error?: undefined } | { data?: undefined; error: { message: string; line: number; column: number } } {
-  try {
-    // Not `json: true`: a repeated key is an error the user should see, not a silent overwrite.
-    const data = yaml.load(raw, { schema: yaml.CORE_SCHEMA });
-    if (data === null || data === undefined) return { data: {} };
-    if (typeof data === 'object' && !Array.isArray(data)) return { data: data as Record<string, unknown> };
-    return { error: { message: 'not-mapping', line: firstValueLine, column: 1 } };
-  } catch (e) {
-    const err = e as { reason?: string; message?: string; mark?: { line: number; column: number } };
-    if (err.mark) {
-      return { error: { message: err.reason ?? String(err.message), line: firstValueLine + err.mark.line, column: err.mark.column + 1 } };
-    }
-    // RangeError from absurdly deep nesting and the like
-    return { error: { message: err.message ?? String(e), line: firstValueLine, column: 1 } };
-  }
+function headingText(source: string, depth: number): string | undefined {
+  const tree = parseMarkdown(source);
+  const only = tree.children.length === 1 ? tree.children[0] : undefined;
+  if (!only || only.type !== 'heading' || only.depth !== depth) return undefined;
+  if (only.position?.start.offset !== 0 || only.position.end.offset !== source.length) return undefined;
+  return toString(only);
 }
 
 // ---------------------------------------------------------------------------------------------

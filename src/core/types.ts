@@ -262,6 +262,12 @@ export interface RuleMeta {
   url: string;
 }
 
+/** A rule as a run applies it: its metadata and the severity the handbook's configuration gives it. */
+export interface RunRule extends RuleMeta {
+  /** `rules:` in charters.yaml, else the rule's default; `off`: the rule did not run. */
+  severity: SeveritySetting;
+}
+
 /** A file the run could not lint (binary, not UTF-8, unreadable, too large), with the reason. */
 export interface SkippedFile {
   file: string;
@@ -277,8 +283,8 @@ export interface RunResult {
   /** Markdown files looked at that are not charters (no findings). */
   ignored: string[];
   skipped: SkippedFile[];
-  /** Rule metadata of every rule (for SARIF's `tool.driver.rules`). */
-  rules: RuleMeta[];
+  /** Every rule with the severity the run gave it (for SARIF's `tool.driver.rules`). */
+  rules: RunRule[];
   /** Count of fixes applied when run with `--fix`. */
   fixed?: number;
 }

@@ -537,6 +537,42 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'configured severities (owner-missing: off, goal-missing: error, tier-without-charter: note) in every format, and in SARIF\'s rules[]',
+    args: ['lint', 'severities', '--format', 'sarif', ...TODAY],
+    exitCode: 1,
+    check: async (r, ctx) => {
+      const run = (JSON.parse(r.stdout) as sarif.Log).runs[0]!;
+      const level = (id: string) => run.tool.driver.rules?.find((rule) => rule.id === id)?.defaultConfiguration;
+      assert.deepEqual(level('owner-missing'), { enabled: false, level: 'none' });
+      assert.deepEqual(level('goal-missing'), { level: 'error' });
+      assert.deepEqual(level('tier-without-charter'), { level: 'note' });
+      assert.deepEqual(level('element-missing'), { level: 'error' }, 'an unconfigured rule keeps its default');
+      assert.deepEqual(level('review-overdue'), { level: 'warning' });
+      const results = (run.results ?? []).map((res) => [res.ruleId, res.level]);
+      assert.deepEqual(results, [
+        ['tier-without-charter', 'note'],
+        ['tier-without-charter', 'note'],
+        ['review-overdue', 'warning'],
+        ['goal-missing', 'error'],
+      ]);
+      const file = path.join(ctx.dir, 'severities.sarif');
+      writeFileSync(file, r.stdout);
+      validateSarif(file);
+      // The other formats say the same.
+      const { report } = await lintJson(ctx, ['severities']);
+      assert.deepEqual(
+        report.findings.map((f) => [f.ruleId, f.severity]),
+        results,
+      );
+      const github = await ctx.run(['lint', 'severities', '--format', 'github', ...TODAY]);
+      assert.match(github.stdout, /^::error file=severities\/middle-management\.md,line=16,[^:]*title=goal-missing::/m);
+      assert.match(github.stdout, /^::notice file=severities\/charters\.yaml,[^:]*title=tier-without-charter::/m);
+      const stylish = await ctx.run(['lint', 'severities', ...TODAY]);
+      assert.match(stylish.stdout, /16:1 +error +Element `Removing obstacles`.*goal-missing/);
+      for (const out of [github.stdout, stylish.stdout]) assert.doesNotMatch(out, /owner-missing/);
+    },
+  },
+  {
     name: '--format sarif with no findings is valid too',
     args: ['lint', 'clean', '--format', 'sarif', ...TODAY],
     exitCode: 0,

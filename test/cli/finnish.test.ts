@@ -13,8 +13,11 @@
  *    user types literally: URLs, option names (`--max-warnings`), paths and file names
  *    (anything with `/` or a file extension), the command word `charters`, environment
  *    variables, the key of a `key: value` in backticks (a frontmatter field name).
- * 2. What is left must hold no rule id (from the registry), no tier or element id of the
- *    default framework, no word of ENGLISH (whole words, any case) and no JARGON.
+ * 2. What is left must hold no rule id (from the registry) and no tier or element id of the
+ *    default framework, anywhere (in backticks too: that is where ids used to be quoted), and,
+ *    outside backticks, no word of ENGLISH (whole words, any case) and no JARGON. Backticks
+ *    quote values, and a value may come from the user's file as it is (an English charter's
+ *    `[name of the owner]` in a Finnish run).
  * 3. A violation on a line that a *core* message produced (src/core/i18n.ts, helper
  *    "authoring"'s) is tolerated when that message's key is in PENDING_CORE_KEYS: the line
  *    is matched against the catalogue's Finnish templates ({placeholders} match anything).
@@ -49,16 +52,9 @@ const JARGON = [/frontmatter\w*/i, /\bYAMLia\b/];
  * check; helper "authoring" is translating them. Shrink this list as they land.
  */
 const PENDING_CORE_KEYS = new Set<string>([
-  'element-duplicate', // quotes the element id and the tier id
-  'element-empty', // quotes the element id
-  'element-missing', // quotes the element id and the tier id
-  'element-placeholder', // quotes the element id
-  'goal-missing', // quotes the element id
-  'owner-missing', // "frontmatteriin"
-  'tier-unknown', // lists the tiers by id
-  'tier-without-charter', // quotes the tier id
-  'config', // charters.yaml's schema and YAML errors are English (src/core/config.ts)
-]);
+  // empty: helper "authoring"'s Finnish core messages have landed; add a key here only for a
+  // message that is being translated on another branch
+])
 
 const RULE_IDS = RULES.map((r) => r.meta.id);
 const FRAMEWORK_IDS = DEFAULT_FRAMEWORK.tiers.flatMap((t) => [t.id, ...t.elements.map((e) => e.id)]);
@@ -88,10 +84,11 @@ export function violation(line: string): string | undefined {
   const s = prose(line);
   const id = ID_PATTERN.exec(s);
   if (id) return `id \`${id[1]}\``;
-  const word = ENGLISH_PATTERN.exec(s);
+  const words = s.replace(/`[^`]*`/g, ' ');
+  const word = ENGLISH_PATTERN.exec(words);
   if (word) return `English word "${word[1]}"`;
   for (const j of JARGON) {
-    const hit = j.exec(s);
+    const hit = j.exec(words);
     if (hit) return `jargon "${hit[0]}"`;
   }
   return undefined;
@@ -129,11 +126,12 @@ describe('Finnish output has no English ids or untranslated lines', function () 
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const fi = async (args: string[], cwd = dir): Promise<Run> => {
+  /** With `--lang fi`, or (`byEnv`) only LANG=fi_FI.UTF-8, as a Finnish desktop sets it. */
+  const fi = async (args: string[], cwd = dir, byEnv = false): Promise<Run> => {
     let stdout = '';
     let stderr = '';
     const code = await main({
-      argv: [...args, '--lang', 'fi'],
+      argv: byEnv ? args : [...args, '--lang', 'fi'],
       cwd,
       env: { LANG: 'fi_FI.UTF-8', NO_COLOR: '1' },
       stdout: (s) => (stdout += s),
@@ -146,6 +144,8 @@ describe('Finnish output has no English ids or untranslated lines', function () 
     assert.match(violation('  3:1  virhe  Puuttuu osa-alue `supervisors`') ?? '', /id `supervisors`/);
     assert.match(violation('  3:1  virhe  Element `Visio` is missing') ?? '', /English word/);
     assert.match(violation('Frontmatter ei ole kelvollista YAMLia') ?? '', /jargon/i);
+    assert.match(violation('Osa-alue `psychological-safety` puuttuu') ?? '', /id `psychological-safety`/);
+    assert.equal(violation('kentässä `owner` on vielä paikkamerkki `[name of the owner]`'), undefined);
     assert.equal(violation('  3:1  virhe  Osa-alue Visio ja kulttuuri puuttuu  element-missing'), undefined);
     assert.equal(violation('::error file=a.md,line=1,title=element-missing::Osa-alue puuttuu'), undefined);
     assert.equal(violation('element-missing        virhe     kyllä       Osa-alue puuttuu'), undefined);
@@ -156,9 +156,12 @@ describe('Finnish output has no English ids or untranslated lines', function () 
 
   it('every command and format, in Finnish', async () => {
     const outputs: [string, Run][] = [];
-    const add = async (args: string[], cwd?: string): Promise<void> => {
-      outputs.push([args.join(' '), await fi(args, cwd)]);
+    const add = async (args: string[], cwd?: string, byEnv = false): Promise<void> => {
+      outputs.push([`${args.join(' ')}${byEnv ? ' (LANG only)' : ''}`, await fi(args, cwd, byEnv)]);
     };
+    for (const args of [['--help'], ['lint', '--help'], ['lnt'], ['lint', '--formt'], ['lint', 'nowhere.md'], ['new', 'esihenkilt']]) {
+      await add(args, undefined, true);
+    }
     await add(['--help']);
     await add(['help']);
     for (const c of ['lint', 'init', 'new', 'rules', 'render', 'matrix', 'help']) await add([c, '--help']);

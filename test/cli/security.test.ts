@@ -562,3 +562,31 @@ describe('security: no control character reaches a text output (issue 8.6)', fun
     for (const line of r.stdout.split('\n')) assert.doesNotMatch(line, /^`?y\.md|^\s*<|^`/, `a line broke out: ${line}`);
   });
 });
+
+describe('security: other placements of links (issue 8.3, 8.4)', function () {
+  this.timeout(120_000);
+
+  it('a linked folder inside the handbook: its files are judged by their real place (excluded there: skipped)', () => {
+    const dir = fresh('place-linked-dir');
+    // The link sorts first, so the folder is walked through it before its real place.
+    write(dir, { 'charters.yaml': 'language: en\nexclude: ["drafts/*.md"]\n', 'b.md': CHARTER, 'drafts/secret.md': `${FM}# Secret draft\n` });
+    symlinkSync('drafts', path.join(dir, 'a-pub'));
+    const r = charters(['lint', '--format', 'json', ...TODAY, '.'], dir);
+    assertNoCrash(r);
+    const json = JSON.parse(r.stdout) as { findings: { file: string }[]; skipped: { file: string; reason: string }[] };
+    assert.equal(json.findings.some((f) => f.file.includes('secret')), false, 'an excluded file was linted through a linked folder');
+    assert.match(json.skipped.find((s) => s.file === 'a-pub/secret.md')?.reason ?? JSON.stringify(json.skipped), /`exclude` rules out/);
+  });
+
+  it('init: a committed `.github` link at the root of the repository above the handbook is not written through', () => {
+    const top = repo('place-init');
+    const elsewhere = fresh('place-init-elsewhere');
+    symlinkSync(elsewhere, path.join(top, '.github'));
+    mkdirSync(path.join(top, 'handbook'));
+    const r = charters(['init', '.'], path.join(top, 'handbook'));
+    assertNoCrash(r);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /is a symbolic link/);
+    assert.deepEqual(readdirSync(elsewhere), [], 'init wrote the workflow through the link');
+  });
+});

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as sarif from 'sarif';
-import type { Finding, Place, RuleMeta, RunResult } from '../../src/core/types';
+import type { Finding, Place, RuleMeta, RunResult, RunRule, SeveritySetting } from '../../src/core/types';
 import { FORMATTERS } from '../../src/cli/formatters';
 import type { FormatOptions } from '../../src/cli/formatters';
 
@@ -15,11 +15,12 @@ function place(line: number, column: number, endLine: number, endColumn: number)
   };
 }
 
-function rule(id: string, severity: RuleMeta['defaultSeverity'], scope: RuleMeta['scope'] = 'charter'): RuleMeta {
+function rule(id: string, severity: RuleMeta['defaultSeverity'], scope: RuleMeta['scope'] = 'charter', configured: SeveritySetting = severity): RunRule {
   return {
     id,
     name: id,
     defaultSeverity: severity,
+    severity: configured,
     scope,
     fixable: id === 'element-missing',
     title: { en: `Rule ${id}`, fi: `Sääntö ${id}` },
@@ -264,12 +265,36 @@ describe('formatters', () => {
       ]);
     });
 
+    /** The fixture's run as a charters.yaml that sets `goal-missing: error` and `review-due: off` gives it. */
+    function configured(): RunResult {
+      const run = fixture();
+      run.rules = [rule('element-missing', 'error'), rule('goal-missing', 'warning', 'charter', 'error'), rule('review-due', 'note', 'charter', 'off'), rule('owner-duplicate', 'warning', 'handbook')];
+      run.findings = run.findings.filter((f) => f.ruleId !== 'review-due').map((f) => (f.ruleId === 'goal-missing' ? { ...f, severity: 'error' } : f));
+      return run;
+    }
+
+    it('rules[] give the levels the configuration sets: a changed severity, and `off` as a disabled rule', () => {
+      const driver = (JSON.parse(FORMATTERS.sarif(configured(), options)) as sarif.Log).runs[0]!.tool.driver;
+      assert.deepEqual(
+        driver.rules?.map((r) => [r.id, r.defaultConfiguration]),
+        [
+          ['element-missing', { level: 'error' }],
+          ['goal-missing', { level: 'error' }],
+          ['review-due', { enabled: false, level: 'none' }],
+          ['owner-duplicate', { level: 'warning' }],
+        ],
+      );
+    });
+
     it('passes the SARIF multitool validator', function () {
       this.timeout(60000);
       const dir = mkdtempSync(join(tmpdir(), 'charters-sarif-'));
       try {
         const file = join(dir, 'out.sarif');
-        writeFileSync(file, FORMATTERS.sarif(fixture(), options));
+        const log = JSON.parse(FORMATTERS.sarif(fixture(), options)) as sarif.Log;
+        // The configured run's rules too: a disabled rule and a changed level.
+        log.runs.push((JSON.parse(FORMATTERS.sarif(configured(), options)) as sarif.Log).runs[0]!);
+        writeFileSync(file, JSON.stringify(log, null, 2));
         const run = spawnSync('node_modules/.bin/sarif-multitool', ['validate', file, '--output', join(dir, 'validation.sarif')], {
           encoding: 'utf8',
         });

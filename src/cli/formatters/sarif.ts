@@ -97,7 +97,8 @@ export function formatSarif(result: RunResult, options: FormatOptions): string {
             shortDescription: { text: rule.title[lang] },
             fullDescription: { text: sentence(rule.title[lang]) },
             helpUri: localisedDocsUrl(rule.url, rule.id, lang),
-            defaultConfiguration: { level: rule.defaultSeverity },
+            // The level the handbook's charters.yaml gives the rule (a rule set `off` did not run).
+            defaultConfiguration: rule.severity === 'off' ? { enabled: false, level: 'none' } : { level: rule.severity },
           }),
         ),
       },

@@ -81,6 +81,7 @@ export const FINNISH_DOCS: ReadonlySet<string> = new Set([
   'review-missing',
   'review-overdue',
   'tier-without-charter',
+  'heading-unrecognised',
 ]);
 
 /** What to do about a finding of rule `id`, in `lang` ('' for a rule without a hint). */

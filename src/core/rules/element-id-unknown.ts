@@ -10,7 +10,6 @@ export const elementIdUnknown: CharterRule = {
     title: { fi: 'Otsikon {#tunniste} ei nimeä johtotason osa-aluetta', en: 'A heading’s {#id} names no element of its tier' },
   }),
   check({ charter, lookup, lang, report }) {
-    if (!charter.isCharter) return;
     for (const u of charter.unknownIds) {
       const el = u.matched ? lookup.element(u.matched) : undefined;
       const tierName = lookup.tier(u.tier)?.name[lang] ?? u.tier;

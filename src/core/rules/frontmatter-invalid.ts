@@ -53,7 +53,7 @@ export const frontmatterInvalid: CharterRule = {
       return;
     }
     const data = fm.data;
-    if (!data || !charter.isCharter) return;
+    if (!data) return;
     const at = (key: string) => lines.linePlace(fm.keyLines[key] ?? fm.place?.start.line ?? 1);
     for (const field of DATE_FIELDS) {
       const v = data[field];

@@ -18,7 +18,7 @@ export const ownerMissing: CharterRule = {
     title: { fi: 'Peruskirjalla ei ole omistajaa', en: 'Charter names no owner' },
   }),
   check({ charter, lines, lookup, lang, report }) {
-    if (!charter.isCharter || charter.frontmatter.error) return;
+    if (charter.frontmatter.error) return;
     if (!lookup.framework.requiredFields.includes('owner')) return;
     const owner = charter.owner;
     if (owner && !isPlaceholder(owner)) return;

@@ -11,7 +11,7 @@ export const tierMissing: CharterRule = {
     title: { fi: 'Peruskirja ei nimeä johtotasoa', en: 'Charter names no tier' },
   }),
   check({ charter, lines, lookup, lang, report }) {
-    if (!charter.isCharter || charter.frontmatter.error) return;
+    if (charter.frontmatter.error) return;
     const fm = charter.frontmatter;
     const line = fm.keyLines['tier'] ?? fm.keyLines['tiers'] ?? fm.place?.start.line ?? 1;
     if (charter.tiers.length === 0 && charter.unknownTiers.length === 0) {

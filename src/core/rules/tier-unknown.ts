@@ -11,7 +11,6 @@ export const tierUnknown: CharterRule = {
     title: { fi: 'Otsaketietojen johtotasoa ei ole viitekehyksessä', en: 'The frontmatter names a tier the framework does not have' },
   }),
   check({ charter, lines, lookup, lang, report }) {
-    if (!charter.isCharter) return;
     const ids = lookup.framework.tiers.map((x) => x.id);
     const names = list(lang, lookup.framework.tiers.map((x) => x.name[lang]));
     for (const u of charter.unknownTiers) {

@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { parseConfig, type ResolvedConfig, defaultConfig } from '../../../src/core/config';
-import { decodeText, discover, findConfig, lintFiles, type DirEntry, type HandbookFs, type LintFilesOptions } from '../../../src/core/handbook';
+import { discover, findConfig, type DirEntry, type HandbookFs } from '../../../src/core/handbook';
+import { decodeText, lintFiles, type LintFilesOptions } from '../../../src/core/pipeline';
 import { Linter } from '../../../src/core/lint';
 import type { RunResult } from '../../../src/core/types';
 
@@ -76,7 +77,6 @@ async function run(fs: MemoryFs, cfg: ResolvedConfig, options: Partial<LintFiles
   return lintFiles({
     fs,
     root: '/hb',
-    config: cfg,
     linter,
     files: found.files,
     base: '/hb',

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeFs, toCorePath } from '../../../src/cli/node-fs';
 import { parseConfig, defaultConfig, type ResolvedConfig } from '../../../src/core/config';
-import { discover, lintFiles, type DirEntry, type HandbookFs, type LintFilesOptions } from '../../../src/core/handbook';
+import { discover, type DirEntry, type HandbookFs } from '../../../src/core/handbook';
+import { lintFiles, type LintFilesOptions } from '../../../src/core/pipeline';
 import { Linter, MAX_BLOCKS, MAX_HEADING_MARKERS, MAX_NESTING, MAX_YAML_VALUES, markdownComplexity, type LintTextOptions, type CharterLint } from '../../../src/core/lint';
 import type { Lang, RunResult } from '../../../src/core/types';
 import { TODAY, repoRoot } from '../../helpers/paths';
@@ -129,7 +130,7 @@ class HostileFs implements HandbookFs {
 async function run(fs: HandbookFs, config: ResolvedConfig = defaultConfig(), options: Partial<LintFilesOptions> & { lang?: Lang } = {}): Promise<RunResult> {
   const linter = options.linter ?? new Linter(config, options.lang ?? 'en');
   const found = await discover(fs, '/hb', '/hb', config, linter.lang);
-  const result = await lintFiles({ fs, root: '/hb', config, linter, files: found.files, base: '/hb', handbook: { configFile: '/hb/charters.yaml' }, today: TODAY, ...options });
+  const result = await lintFiles({ fs, root: '/hb', linter, files: found.files, base: '/hb', handbook: { configFile: '/hb/charters.yaml' }, today: TODAY, ...options });
   result.skipped.unshift(...found.skipped.map((s) => ({ ...s, file: s.file.replace(/^\/hb\//, '') })));
   return result;
 }
