@@ -24,7 +24,7 @@ import { globs, relativePath, type HandbookFs } from '../core/handbook';
 import { Linter } from '../core/lint';
 import { fileContext, foldOutcomes, lintFile, readSource, summariesOf, type FileContext, type FileOutcome } from '../core/pipeline';
 import type { CharterSummary, Finding, Lang, RunResult } from '../core/types';
-import { LintCache, cacheKey, contentHash, openCache as openCacheFile, settingsKey, userCacheDir, type CachedOutcome, type FileStamp } from './cache';
+import { type LintCache, cacheKey, contentHash, openCache as openCacheFile, settingsKey, userCacheDir, type CachedOutcome, type FileStamp } from './cache';
 import { m } from './messages';
 import { nodeFs, SymlinkRefused, writeFileAtomic } from './node-fs';
 import { shardOf, type Shard } from './shard';

@@ -4,7 +4,7 @@
  * tiers, the tier sections and every element occurrence (as a heading, or as an inline item in
  * the article's layout: `🔹 Title: text`).
  */
-import type { List, ListItem, Root, RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parse as micromarkParse, postprocess, preprocess } from 'micromark';
 import { frontmatter as frontmatterSyntax } from 'micromark-extension-frontmatter';
@@ -22,7 +22,7 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 /** Parse Markdown into an mdast tree (with the frontmatter as a `yaml` node). */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+  return processor.parse(text);
 }
 
 export interface ParseOptions {
@@ -371,10 +371,10 @@ function blocksFromTree(tree: Root, text: string, shift: number): Blocks {
     if (node.type === 'paragraph') {
       if (node.position) paragraphs.push({ start: node.position.start.offset! + shift, end: node.position.end.offset! + shift });
     } else if (node.type === 'list' && depth < MAX_LIST_DEPTH) {
-      const items = (node as List).children;
+      const items = node.children;
       for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i]!, depth: depth + 1 });
     } else if (node.type === 'listItem') {
-      const kids = (node as ListItem).children;
+      const kids = node.children;
       for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth });
     }
   }

@@ -33,13 +33,11 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 /** Ask for fi or en; undefined when the user cancels. */
 async function pickLang(title: string, placeHolder: string): Promise<Lang | undefined> {
-  const pick = await vscode.window.showQuickPick(
-    [
-      { label: 'Suomi', description: 'fi', lang: 'fi' as Lang },
-      { label: 'English', description: 'en', lang: 'en' as Lang },
-    ],
-    { title, placeHolder },
-  );
+  const items: (vscode.QuickPickItem & { lang: Lang })[] = [
+    { label: 'Suomi', description: 'fi', lang: 'fi' },
+    { label: 'English', description: 'en', lang: 'en' },
+  ];
+  const pick = await vscode.window.showQuickPick(items, { title, placeHolder });
   return pick?.lang;
 }
 

@@ -111,8 +111,8 @@ async function runInProcess(args: string[], cwd: string, env: Env): Promise<Run>
     leaked.push(String(chunk));
     return true;
   };
-  process.stdout.write = trap as typeof process.stdout.write;
-  process.stderr.write = trap as typeof process.stderr.write;
+  process.stdout.write = trap;
+  process.stderr.write = trap;
   let code: number;
   try {
     code = await main({

@@ -73,7 +73,7 @@ async function run(mode: Mode, args: string[], cwd: string): Promise<Run> {
 /** Every file and symlink under `dir`, relative, sorted. */
 function tree(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }))
     .filter((d) => !d.isDirectory())
     .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
     .sort();

@@ -5,7 +5,7 @@ export function elementsWhere(node: Nodes, test: (e: Element) => boolean): Eleme
   const out: Element[] = [];
   const walk = (n: Nodes): void => {
     if (n.type === 'element' && test(n)) out.push(n);
-    if ('children' in n) n.children.forEach((c) => walk(c as Nodes));
+    if ('children' in n) n.children.forEach((c) => walk(c));
   };
   walk(node);
   return out;

@@ -172,7 +172,7 @@ function lineChart(spec: ChartSpec): Element {
   const ticks = n <= 1 ? [0] : n === 2 ? [0, 1] : [0, Math.floor((n - 1) / 2), n - 1];
   for (const [k, i] of ticks.entries()) {
     const anchor = ticks.length === 1 ? 'middle' : k === 0 ? 'start' : k === ticks.length - 1 ? 'end' : 'middle';
-    grid.push(h('text', { className: ['axis'], x: r(x(i)), y: r(H - M.bottom + 18), textAnchor: anchor, fill: 'currentColor', fontSize: '12' }, spec.dates[i]!));
+    grid.push(h('text', { className: ['axis'], x: r(x(i)), y: r(H - M.bottom + 18), textAnchor: anchor, fill: 'currentColor', fontSize: '12' }, spec.dates[i]));
   }
   grid.push(h('line', { className: ['axis-line'], x1: r(M.left), x2: r(W - M.right), y1: r(y(0)), y2: r(y(0)), stroke: 'currentColor' }));
 

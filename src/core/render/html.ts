@@ -65,7 +65,7 @@ export function withCode(text: string): ElementContent[] {
   let last = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m.index > last) out.push({ type: 'text', value: text.slice(last, m.index) });
-    out.push(h('code', {}, m[1]!));
+    out.push(h('code', {}, m[1]));
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push({ type: 'text', value: text.slice(last) });

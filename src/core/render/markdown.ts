@@ -8,7 +8,7 @@
  * and nothing of it runs. The frontmatter is not shown (the header card shows its values).
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
-import type { Html, Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import type { Html } from 'mdast';
 import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import { unified } from 'unified';
@@ -49,7 +49,7 @@ export function sanitizeSchema(idPrefix: string): Schema {
   const attributes: Record<string, PropertyDefinition[]> = {};
   for (const [tag, defs] of Object.entries(base)) {
     attributes[tag] = (defs ?? []).map((d) =>
-      typeof d !== 'string' && d[0] === 'className' ? ([...d, ...BODY_CLASSES] as PropertyDefinition) : (d as PropertyDefinition),
+      typeof d !== 'string' && d[0] === 'className' ? ([...d, ...BODY_CLASSES] as PropertyDefinition) : d,
     );
   }
   // Only plain language names as a code block's class: the info string is the author's text.
@@ -115,11 +115,11 @@ export interface RenderedBody {
 
 /** Render a charter's Markdown text to sanitised hast, with goals, elements and lines marked. */
 export function renderBody(text: string, o: RenderBodyOptions): RenderedBody {
-  const mdast = parseMarkdown(text) as MdastRoot;
-  const hast = unified().use(remarkRehype, toHastOptions(o.lang)).runSync(mdast as MdastNodes & MdastRoot) as HastRoot;
+  const mdast = parseMarkdown(text);
+  const hast = unified().use(remarkRehype, toHastOptions(o.lang)).runSync(mdast);
   const marker = new Marker(o);
   marker.walk(hast);
-  const clean = unified().use(rehypeSanitize, sanitizeSchema(o.idPrefix)).runSync(hast) as HastRoot;
+  const clean = unified().use(rehypeSanitize, sanitizeSchema(o.idPrefix)).runSync(hast);
   const elementIds = new Map<string, string>();
   for (const [el, id] of marker.elementIds) elementIds.set(el, o.idPrefix + id);
   const lineIds = new Map<number, string>();
@@ -288,7 +288,7 @@ class Marker {
       return;
     }
     const children: ElementContent[] = [];
-    const join = (ls: Line[]): ElementContent[] => ls.flatMap((l, i) => (i === 0 ? l.nodes : [{ type: 'text', value: '\n' } as ElementContent, ...l.nodes]));
+    const join = (ls: Line[]): ElementContent[] => ls.flatMap((l, i) => (i === 0 ? l.nodes : [{ type: 'text', value: '\n' }, ...l.nodes]));
     const starts = marked[0] === 0 ? marked : [0, ...marked];
     starts.forEach((start, k) => {
       const end = starts[k + 1] ?? lines.length;

@@ -246,7 +246,7 @@ describe('readBlocks: the fast path and the full remark path give the same block
         const tree = parseMarkdown(text);
         for (const node of tree.children) {
           count(node.type);
-          if (node.type === 'heading') count(text.slice(node.position!.start.offset!, node.position!.end.offset!).includes('\n') || /^[=-]+\s*$/m.test(text.slice(node.position!.start.offset!, node.position!.end.offset!)) ? 'setext heading' : 'atx heading');
+          if (node.type === 'heading') count(text.slice(node.position!.start.offset, node.position!.end.offset).includes('\n') || /^[=-]+\s*$/m.test(text.slice(node.position!.start.offset, node.position!.end.offset)) ? 'setext heading' : 'atx heading');
           if (node.type === 'list' && node.children.some((i) => i.children.some((c) => c.type === 'list'))) count('nested list');
           if (node.type === 'blockquote' && node.children.some((c) => c.type === 'blockquote' || c.type === 'list')) count('nested quote');
         }

@@ -157,7 +157,7 @@ describe('the per-file pipeline', () => {
     const handbook: Finding[] = linter.lintHandbook(a.kind === 'charter' ? [a.summary] : [], 'charters.yaml');
     const outcomes: FileOutcome[] = [
       { kind: 'skipped', file: 'z.md', reason: 'because' },
-      { ...a, fixed: 2, note: 'not written' } as FileOutcome,
+      { ...a, fixed: 2, note: 'not written' },
       b,
       { kind: 'charter', file: 'c.md', findings: [], summary: a.kind === 'charter' ? { ...a.summary, file: 'c.md' } : (undefined as never), fixed: 1 },
     ];

@@ -175,7 +175,7 @@ describe('rules', () => {
             assert.ok(f.elementId, `${file}: ${asExpectation(f)} has an elementId`);
             assert.ok(f.tier, `${file}: ${asExpectation(f)} has a tier`);
             assert.equal(linter.lookup.element(f.elementId)?.tier, f.tier, `${f.elementId} belongs to ${f.tier}`);
-            const el = linter.lookup.element(f.elementId!)!;
+            const el = linter.lookup.element(f.elementId)!;
             assert.ok(f.reason.includes(`\`${el.name.en}\``), `the message names the element by its name: ${f.reason}`);
             assert.ok(!f.reason.includes(`\`${f.elementId}\``), `ids only in metadata: ${f.reason}`);
           }
@@ -348,8 +348,8 @@ describe('rules', () => {
       const f = new Linter(defaultConfig(), 'en').lintText('c.md', fiCharter, { today: TODAY }).findings.find((x) => x.elementId === 'psychological-safety')!;
       assert.match(f.reason, /^Missing element `Psychological safety`/);
       assert.equal(f.fix?.description, 'Lisää osa-alue `Psykologinen turvallisuus`');
-      assert.match(f.fix!.edits[0]!.text, /## Psykologinen turvallisuus \{#psychological-safety\}/);
-      assert.match(f.fix!.edits[0]!.text, /- Tavoite: _\[kirjoita tähän\]_/);
+      assert.match(f.fix.edits[0]!.text, /## Psykologinen turvallisuus \{#psychological-safety\}/);
+      assert.match(f.fix.edits[0]!.text, /- Tavoite: _\[kirjoita tähän\]_/);
     });
 
     it('every rule has a title in both languages and its message differs between them', () => {

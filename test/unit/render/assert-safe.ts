@@ -36,7 +36,7 @@ const URL_PROPERTIES = ['href', 'src', 'action', 'formAction', 'data', 'cite', '
 
 function* elements(node: Nodes): Generator<Element> {
   if (node.type === 'element') yield node;
-  if ('children' in node) for (const c of node.children) yield* elements(c as Nodes);
+  if ('children' in node) for (const c of node.children) yield* elements(c);
   if (node.type === 'element' && node.tagName === 'template' && node.content) yield* elements(node.content);
 }
 
@@ -64,7 +64,7 @@ const CHART_SVG_CHILDREN = new Set(['title', 'desc', 'g', 'line', 'polyline', 'p
 const CHART_SVG_PROPS = /^(className|viewBox|role|ariaLabelledBy|ariaHidden|xmlns|preserveAspectRatio|width|height|focusable|id|x|y|x1|x2|y1|y2|cx|cy|r|d|points|fill|stroke|strokeWidth|strokeOpacity|strokeDasharray|strokeLinejoin|textAnchor|fontSize)$/i;
 
 function checkChartSvg(svg: Element, where: string): void {
-  const cls = (svg.properties['className'] as string[] | undefined) ?? [];
+  const cls = (svg.properties['className']) ?? [];
   const chart = cls.includes('chart') && svg.properties['role'] === 'img';
   const swatch = cls.includes('swatch') && String(svg.properties['ariaHidden']) === 'true';
   assert.ok(chart || swatch, `${where}: <svg> that is not one of the views' charts`);
@@ -91,8 +91,8 @@ function* checkedElements(node: Nodes, where: string, inUserText = false): Gener
     return;
   }
   if (node.type === 'element') yield node;
-  const user = inUserText || (node.type === 'element' && ((node.properties['className'] as string[] | undefined) ?? []).includes('markdown-body'));
-  if ('children' in node) for (const c of node.children) yield* checkedElements(c as Nodes, where, user);
+  const user = inUserText || (node.type === 'element' && ((node.properties['className']) ?? []).includes('markdown-body'));
+  if ('children' in node) for (const c of node.children) yield* checkedElements(c, where, user);
   if (node.type === 'element' && node.tagName === 'template' && node.content) yield* checkedElements(node.content, where, user);
 }
 

@@ -45,7 +45,7 @@ function snapshot(name: string, html: string): void {
 
 const all = elementsWhere;
 
-const hasClass = (e: Element, c: string): boolean => Array.isArray(e.properties['className']) && (e.properties['className'] as string[]).includes(c);
+const hasClass = (e: Element, c: string): boolean => Array.isArray(e.properties['className']) && e.properties['className'].includes(c);
 const byClass = (tree: Root, c: string): Element[] => all(tree, (e) => hasClass(e, c));
 const text = (e: Nodes): string => visibleText(e).replace(/\s+/g, ' ').trim();
 
@@ -114,7 +114,7 @@ describe('render: charter preview', () => {
     assert.ok(findings.some((f) => /Missing element Coaching leadership of supervisors/.test(text(f))));
     // a missing element links to where it belongs: its finding, which carries the insertion line
     const missing = byClass(tree, 'check').find((c) => c.properties['dataElement'] === 'coaching-supervisors')!;
-    const a = all(missing as unknown as Root, (e) => e.tagName === 'a')[0]!;
+    const a = all(missing, (e) => e.tagName === 'a')[0]!;
     const href = String(a.properties['href']);
     assert.match(href, /^#finding-\d+$/);
     assert.ok(all(tree, (e) => e.properties['id'] === href.slice(1)).length === 1);

@@ -146,7 +146,7 @@ describe('render: matrix outputs', () => {
     const table = elements(tree, (e) => e.tagName === 'table')[0]!;
     const groups = elements(table, (e) => e.tagName === 'th' && e.properties['scope'] === 'colgroup');
     assert.deepEqual(groups.map((g) => [visibleText(g), g.properties['colSpan']]), [['Top management', 1], ['Middle management', 2], ['Supervisors', 2]]);
-    const units = elements(table, (e) => e.tagName === 'th' && e.properties['scope'] === 'col' && Array.isArray(e.properties['className']) && (e.properties['className']).includes('unit'));
+    const units = elements(table, (e) => e.tagName === 'th' && e.properties['scope'] === 'col' && Array.isArray(e.properties['className']) && e.properties['className'].includes('unit'));
     assert.equal(units.length, 5);
     assert.match(visibleText(units[1]!), /Customer service.*Jonas Berg.*Overdue by 20 days/s);
     const rows = elements(table, (e) => e.tagName === 'tr' && e.properties['dataElement'] !== undefined);

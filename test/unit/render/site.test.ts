@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Element, Nodes } from 'hast';
+import type { Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { Linter } from '../../../src/core/lint';
 import { buildSite, relativeHref, sitePagePath } from '../../../src/core/render/site';
@@ -18,8 +18,8 @@ const TODAY = '2027-01-15';
 function links(html: string): string[] {
   const out: string[] = [];
   const walk = (n: Nodes): void => {
-    if (n.type === 'element' && n.tagName === 'a' && n.properties['href'] !== undefined) out.push(String((n as Element).properties['href']));
-    if ('children' in n) n.children.forEach((c) => walk(c as Nodes));
+    if (n.type === 'element' && n.tagName === 'a' && n.properties['href'] !== undefined) out.push(String(n.properties['href']));
+    if ('children' in n) n.children.forEach((c) => walk(c));
   };
   walk(fromHtml(html));
   return out;

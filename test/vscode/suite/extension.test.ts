@@ -374,7 +374,7 @@ suite('Previews', function () {
       const html = api.previews.html(uri)!;
       const scripts = html.match(/<script\b[^>]*>/g) ?? [];
       assert.strictEqual(scripts.length, 1, 'only our own script');
-      assert.match(scripts[0]!, /nonce="[^"]+" src="[^"]+preview\.js"/);
+      assert.match(scripts[0], /nonce="[^"]+" src="[^"]+preview\.js"/);
       // The payloads may appear as escaped text; never as tags or attributes.
       assert.doesNotMatch(html, /<[a-z][^>]*\son[a-z]+\s*=/i, 'no event handler attribute');
       assert.doesNotMatch(html, /(?:href|src)\s*=\s*"\s*javascript:/i, 'no javascript: URL');
