@@ -250,10 +250,11 @@ export async function discover(fs: HandbookFs, root: string, dir: string, config
   return { files, skipped };
 }
 
+/** Plain functions (not methods): callers take them out of the object and call them alone. */
 export interface Globs {
   /** The config's `include` globs make this file a charter whatever its frontmatter. */
-  included(rel: string): boolean;
-  excluded(rel: string): boolean;
+  included: (rel: string) => boolean;
+  excluded: (rel: string) => boolean;
 }
 
 /** Matchers for a config's include/exclude globs (paths relative to the handbook root). */

@@ -24,7 +24,8 @@ export interface CharterContext {
   lang: Lang;
   /** Today as YYYY-MM-DD (injectable for tests). */
   today: string;
-  report(r: Report): void;
+  /** A plain function (not a method): rules destructure it from the context. */
+  report: (r: Report) => void;
 }
 
 export interface HandbookContext {
@@ -33,7 +34,8 @@ export interface HandbookContext {
   lang: Lang;
   /** Handbook-relative path of `charters.yaml`, or '' when the handbook has none. */
   configFile: string;
-  report(r: Report & { file: string }): void;
+  /** A plain function (not a method): rules destructure it from the context. */
+  report: (r: Report & { file: string }) => void;
 }
 
 export interface CharterRule {
