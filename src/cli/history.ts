@@ -305,7 +305,7 @@ async function lintItems(items: HistoryWorkItem[], input: HistoryInput): Promise
   const forced = input.env['CHARTERS_HISTORY_WORKERS'];
   const wanted = forced !== undefined && /^\d{1,2}$/.test(forced) ? Number(forced) : items.length >= WORKERS_FROM ? Math.min(4, availableParallelism()) : 1;
   const script = nodePath.join(__dirname, 'history-worker.js');
-  let usable = false;
+  let usable: boolean;
   try {
     usable = statSync(script).isFile();
   } catch {
@@ -319,7 +319,7 @@ async function lintItems(items: HistoryWorkItem[], input: HistoryInput): Promise
   const workers = Array.from({ length: threads }, () => new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 32 } }));
   try {
     // Batches handed out as workers finish, so that a slow batch does not hold the others up.
-    const out: (CharterFacts | null)[] = new Array(items.length);
+    const out = new Array<CharterFacts | null>(items.length);
     const batch = Math.max(8, Math.min(64, Math.ceil(items.length / (threads * 8))));
     let next = 0;
     await Promise.all(

@@ -80,6 +80,7 @@ function syncFs(preread?: Map<string, Preread>, reads?: Map<string, ReadStamp>):
   const stats = new Map<string, { size: number; mtimeMs: number; ctimeMs: number }>();
   return {
     ...nodeFs,
+    // eslint-disable-next-line @typescript-eslint/require-await -- HandbookFs is async: a sync throw must become a rejection
     async readFile(path) {
       const known = preread?.get(path);
       if (known) {
@@ -94,6 +95,7 @@ function syncFs(preread?: Map<string, Preread>, reads?: Map<string, ReadStamp>):
       if (reads && st) reads.set(path, { hash: contentHash(bytes), stamp: { ...st, readAt } });
       return bytes;
     },
+    // eslint-disable-next-line @typescript-eslint/require-await -- HandbookFs is async: a sync throw must become a rejection
     async stat(path) {
       const known = preread?.get(path);
       if (known) return { type: 'file', size: known.bytes.byteLength };
@@ -122,7 +124,7 @@ async function writeFixedFile(job: LintJob, path: string, text: string): Promise
   try {
     await writeFileAtomic(path, text, { base: job.root });
   } catch (e) {
-    if (e instanceof SymlinkRefused) throw new Error(m(job.lang, 'fixLink', relativePath(job.base, e.path)));
+    if (e instanceof SymlinkRefused) throw new Error(m(job.lang, 'fixLink', relativePath(job.base, e.path)), { cause: e });
     throw e;
   }
 }
@@ -180,7 +182,7 @@ export class LintPool {
   /** Lint `paths` over the workers; outcomes come back in the order of `paths`. */
   run(paths: readonly string[]): Promise<LintOutcome[]> {
     const batch = Math.max(8, Math.min(64, Math.ceil(paths.length / (this.size * 16))));
-    const outcomes: LintOutcome[] = new Array(paths.length);
+    const outcomes = new Array<LintOutcome>(paths.length);
     let next = 0;
     let pending = 0;
     return new Promise((resolve, reject) => {
@@ -330,7 +332,7 @@ interface Lookup {
  * (no stat, no read), then by the stat, then by the content hash.
  */
 async function cacheLookup(o: LintTargetOptions, cache: LintCache | undefined, paths: readonly string[]): Promise<Lookup> {
-  const outcomes: (LintOutcome | undefined)[] = new Array(paths.length);
+  const outcomes = new Array<LintOutcome | undefined>(paths.length);
   const misses: number[] = [];
   const preread = new Map<string, Preread>();
   if (!cache) return { outcomes, misses: paths.map((_, i) => i), preread };

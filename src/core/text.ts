@@ -12,6 +12,7 @@ export function matchKey(text: string): string {
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[*_`~]+/g, ' ')
+    // eslint-disable-next-line no-misleading-character-class -- ZWJ and VS16 listed on purpose as single code points: the class skips emoji sequences one code point at a time
     .replace(/^[\s\p{Extended_Pictographic}\p{So}\u200d\ufe0f•·▪◆◇►▶→\-–—+>#]+/u, '')
     .replace(/^\d+[.)]\s+/, '');
   // Trailing colons and punctuation by a loop: `/[\s:.]+$/` retries from every character of a
