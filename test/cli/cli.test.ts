@@ -104,7 +104,9 @@ async function runInProcess(args: string[], cwd: string, env: Env): Promise<Run>
   // main() must do all its output through the injected functions: catch anything that leaks
   // to the real streams while it runs.
   const leaked: string[] = [];
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- saved unbound on purpose, to be put back as it was
   const realOut = process.stdout.write;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- saved unbound on purpose, to be put back as it was
   const realErr = process.stderr.write;
   const exitCode = process.exitCode;
   const trap = (chunk: unknown): boolean => {

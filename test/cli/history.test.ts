@@ -292,6 +292,7 @@ describe('parseLog (git log -z --raw)', () => {
     const commits = parseLog(out, '', md);
     assert.equal(commits.length, 1);
     assert.deepEqual(commits[0]!.changes, [{ path: 'a.md', before: null, after: A }]);
+    // eslint-disable-next-line no-control-regex -- the test asserts that no control characters are left
     assert.doesNotMatch(commits[0]!.subject, /[\x00-\x1f]/);
   });
 });

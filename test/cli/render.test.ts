@@ -73,7 +73,7 @@ async function run(mode: Mode, args: string[], cwd: string): Promise<Run> {
 /** Every file and symlink under `dir`, relative, sorted. */
 function tree(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }))
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => !d.isDirectory())
     .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
     .sort();
@@ -289,15 +289,18 @@ describe('render: output paths', () => {
       ['/hb/..\\..\\evil2.md', charter],
     ]);
     const fakeFs: HandbookFs = {
+      // eslint-disable-next-line @typescript-eslint/require-await -- implements the async HandbookFs/writeFixed contract: a throw must become a rejection
       async readFile(p) {
         const f = files.get(p);
         if (!f) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
         return f;
       },
+      // eslint-disable-next-line @typescript-eslint/require-await -- implements the async HandbookFs/writeFixed contract: a throw must become a rejection
       async readDirectory(p): Promise<DirEntry[]> {
         if (p !== '/hb') throw new Error(`ENOENT: ${p}`);
         return [...files.keys()].map((k) => ({ name: k.slice('/hb/'.length), type: 'file' as const }));
       },
+      // eslint-disable-next-line @typescript-eslint/require-await -- implements the async HandbookFs/writeFixed contract: a throw must become a rejection
       async stat(p) {
         if (p === '/hb') return { type: 'directory', size: 0 };
         const f = files.get(p);

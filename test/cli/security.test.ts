@@ -516,6 +516,7 @@ describe('security: no control character reaches a text output (issue 8.6)', fun
     }
     // Colour on: our own escapes only.
     const colour = charters(['lint', '--color', ...TODAY, '.'], dir);
+    // eslint-disable-next-line no-control-regex -- matches the ANSI escape (ESC) on purpose
     assert.doesNotMatch(colour.stdout.replace(/\u001b\[\d{1,2}m/g, ''), /\u001b/);
   });
 

@@ -161,9 +161,9 @@ describe('the site on screen (Chromium through playwright-core)', function () {
       for (const file of ['index.html', 'history.html']) {
         await page.goto(`file://${path.join(tmp, 'site', file)}`);
         // A string, so that the test needs no DOM typings: the page's elements that could scroll.
-        const overflow = (await page.evaluate(`[document.documentElement, ...document.querySelectorAll('.matrix-scroll, .table-scroll, .history-table')]
+        const overflow = await page.evaluate<{ name: string; scroll: number; client: number }[]>(`[document.documentElement, ...document.querySelectorAll('.matrix-scroll, .table-scroll, .history-table')]
           .filter((e) => e.offsetParent !== null || e === document.documentElement)
-          .map((e) => ({ name: e.className || e.tagName, scroll: e.scrollWidth, client: e.clientWidth }))`)) as { name: string; scroll: number; client: number }[];
+          .map((e) => ({ name: e.className || e.tagName, scroll: e.scrollWidth, client: e.clientWidth }))`);
         assert.ok(overflow.length > 1, `${file}: elements measured`);
         for (const o of overflow) assert.ok(o.scroll <= o.client + 1, `${file}: ${o.name} is ${o.scroll} px wide in ${o.client} px`);
       }
@@ -172,9 +172,9 @@ describe('the site on screen (Chromium through playwright-core)', function () {
       await page.setViewportSize({ width: 703, height: 1000 });
       await page.emulateMedia({ media: 'print' });
       await page.goto(`file://${path.join(tmp, 'site', 'print.html')}`);
-      const wide = (await page.evaluate(`[...document.querySelectorAll('main *')]
+      const wide = await page.evaluate<string[]>(`[...document.querySelectorAll('main *')]
         .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-        .slice(0, 5).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))`)) as string[];
+        .slice(0, 5).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))`);
       assert.deepEqual(wide, [], 'elements past the right edge of the printed page');
     } finally {
       await browser.close();

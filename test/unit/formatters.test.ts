@@ -142,6 +142,7 @@ describe('formatters', () => {
       assert.ok(text.includes(`${ESC}36mnote`));
       assert.ok(text.includes(`${ESC}33mskipped`));
       assert.ok(text.includes(`${ESC}4munits/sales.md${ESC}24m`));
+      // eslint-disable-next-line no-control-regex -- matches the ANSI escape (ESC) on purpose
       assert.equal(text.replace(/\x1b\[\d+m/g, ''), FORMATTERS.stylish(fixture(), OPTIONS));
     });
 

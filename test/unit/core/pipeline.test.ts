@@ -27,16 +27,19 @@ class Fs implements HandbookFs {
     return typeof f === 'string' ? new TextEncoder().encode(f) : f;
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- implements the async HandbookFs/writeFixed contract: a throw must become a rejection
   async readFile(path: string): Promise<Uint8Array> {
     if (this.denied.has(path)) throw Object.assign(new Error(`EACCES: ${path}`), { code: 'EACCES' });
     const b = this.bytes(path);
     return this.growing.has(path) ? new Uint8Array([...b, ...b]) : b;
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- implements the async HandbookFs/writeFixed contract: a throw must become a rejection
   async readDirectory(): Promise<DirEntry[]> {
     return [];
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- implements the async HandbookFs/writeFixed contract: a throw must become a rejection
   async stat(path: string): Promise<{ type: 'file'; size: number }> {
     return { type: 'file', size: this.bytes(path).byteLength };
   }

@@ -98,7 +98,7 @@ describe('render: charter preview', () => {
     snapshot('defects-en.md', html);
     const tree = assertSafeFragment(html);
     const status = Object.fromEntries(
-      byClass(tree, 'check').map((c) => [c.properties['dataElement'], (c.properties['className'] as string[]).find((x) => x.startsWith('status-'))]),
+      byClass(tree, 'check').map((c) => [String(c.properties['dataElement']), (c.properties['className'] as string[]).find((x) => x.startsWith('status-'))]),
     );
     assert.deepEqual(status, {
       'strategy-interpreter': 'status-defined',
@@ -144,7 +144,7 @@ describe('render: charter preview', () => {
     // the goal line after an inline item is marked on its own, not the whole paragraph
     const goals = byClass(tree, 'goal').map(text);
     assert.ok(goals.includes('Tavoite: jokainen strateginen hanke nimeää osaamisen, jota se tarvitsee.'));
-    const status = Object.fromEntries(byClass(tree, 'check').map((c) => [c.properties['dataElement'], (c.properties['className'] as string[])[1]]));
+    const status = Object.fromEntries(byClass(tree, 'check').map((c) => [String(c.properties['dataElement']), (c.properties['className'] as string[])[1]]));
     assert.equal(status['leading-by-example'], 'status-no-goal');
     assert.equal(status['removing-obstacles'], 'status-placeholder');
     assert.equal(status['monitoring-learning'], 'status-missing');

@@ -77,6 +77,7 @@ class HostileFs implements HandbookFs {
     if (code) throw Object.assign(new Error(`${code}: ${path}`), { code });
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- implements the async HandbookFs/writeFixed contract: a throw must become a rejection
   async readFile(path: string): Promise<Uint8Array> {
     const real = this.resolve(path);
     this.fail(real);
@@ -87,6 +88,7 @@ class HostileFs implements HandbookFs {
     return f;
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- implements the async HandbookFs/writeFixed contract: a throw must become a rejection
   async readDirectory(path: string): Promise<DirEntry[]> {
     const real = this.resolve(path);
     const closed = this.closed.get(real);
@@ -101,7 +103,7 @@ class HostileFs implements HandbookFs {
     for (const name of names) {
       const full = prefix + name;
       const link = this.links.has(full);
-      let type: DirEntry['type'] = 'file';
+      let type: DirEntry['type'];
       try {
         const r = this.resolve(full);
         type = this.files.has(r) || this.failing.has(r) ? 'file' : this.isDir(r) ? 'directory' : 'file';
@@ -113,6 +115,7 @@ class HostileFs implements HandbookFs {
     return out;
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- implements the async HandbookFs/writeFixed contract: a throw must become a rejection
   async stat(path: string): Promise<{ type: 'file' | 'directory' | 'other'; size: number }> {
     const real = this.resolve(path);
     const f = this.files.get(real);
@@ -122,6 +125,7 @@ class HostileFs implements HandbookFs {
     throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- implements the async HandbookFs/writeFixed contract: a throw must become a rejection
   async realpath(path: string): Promise<string> {
     return this.resolve(path);
   }
@@ -401,7 +405,7 @@ describe('robustness: hostile input (core)', function () {
       fs.onRead = (path, count) => {
         if (count === 2) fs.files.set(path, enc(`${missing}\nA sentence the user just typed.\n`));
       };
-      const r = await run(fs, defaultConfig(), { writeFixed: async (p) => void written.push(p) });
+      const r = await run(fs, defaultConfig(), { writeFixed: (p) => Promise.resolve(void written.push(p)) });
       assert.deepEqual(written, []);
       assert.equal(r.fixed, 0);
       assert.equal(reasonOf(r, 'a.md'), 'the file changed on disk while it was being fixed; fixes not written, run again');
@@ -413,6 +417,7 @@ describe('robustness: hostile input (core)', function () {
       const written: string[] = [];
       const r = await run(fs, defaultConfig(), {
         lang: 'fi',
+        // eslint-disable-next-line @typescript-eslint/require-await -- implements the async HandbookFs/writeFixed contract: a throw must become a rejection
         writeFixed: async (p) => {
           if (p === '/hb/a.md') throw Object.assign(new Error('read-only file'), { code: 'EACCES' });
           written.push(p);

@@ -4,6 +4,8 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type * as ChildProcess from 'child_process';
+import type * as NodePath from 'path';
 import type { CharterApi } from '../../../src/extension/extension';
 
 const EXTENSION_ID = 'leadership-charters.leadership-charters';
@@ -270,9 +272,9 @@ suite('Leadership charters extension', function () {
     // The CLI runs only where there is a Node process and a file system (not in the web host).
     if (root.scheme !== 'file' || typeof require !== 'function') this.skip();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const cp = require('child_process') as typeof import('child_process');
+    const cp = require('child_process') as typeof ChildProcess;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const path = require('path') as typeof import('path');
+    const path = require('path') as typeof NodePath;
     const bin = path.resolve(__dirname, '../../../../bin/charters.js');
     const run = cp.spawnSync(process.execPath, [bin, 'lint', root.fsPath, '--format', 'json', '--lang', 'en'], {
       encoding: 'utf8',

@@ -4,8 +4,11 @@ import { runMocha } from '../harness/mocha-node';
 export function run(): Promise<void> {
   return runMocha(
     () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded inside runMocha, after mocha's globals (suite, test) exist
       require('./extension.test');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded inside runMocha, after mocha's globals (suite, test) exist
       require('./security.test');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded inside runMocha, after mocha's globals (suite, test) exist
       require('./walkthrough.test');
     },
     { ui: 'tdd', timeout: 60000 },
