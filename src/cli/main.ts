@@ -5,6 +5,7 @@
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
 import picomatch from 'picomatch/posix';
+import { CLI_FILE_BUDGET_MS } from '../core/budget';
 import type { ConfigError, ResolvedConfig } from '../core/config';
 import { CONFIG_FILE } from '../core/config';
 import { discover, findConfig, relativePath, type FoundConfig } from '../core/handbook';
@@ -39,6 +40,7 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
   'max-warnings': { type: 'string' },
+  'file-budget': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   fix: { type: 'boolean' },
   cache: { type: 'boolean' },
@@ -126,7 +128,7 @@ function configErrors(params: MainParams, lang: Lang, errors: ConfigError[]): nu
 }
 
 async function loadConfig(params: MainParams, lang: Lang, dir: string): Promise<FoundConfig & { config?: ResolvedConfig; code?: number }> {
-  const found = await findConfig(nodeFs, toCorePath(dir));
+  const found = await findConfig(nodeFs, toCorePath(dir), lang);
   if (!found.result.ok) return { ...found, code: configErrors(params, lang, found.result.errors) };
   return { ...found, config: found.result.config };
 }
@@ -149,7 +151,7 @@ async function resolveTargets(params: MainParams, lang: Lang, paths: string[]): 
     } else if (picomatch.scan(p).isGlob) {
       const scan = picomatch.scan(p);
       const base = nodePath.resolve(params.cwd, scan.base || '.');
-      const found = await findConfig(nodeFs, toCorePath(base));
+      const found = await findConfig(nodeFs, toCorePath(base), lang);
       const config = found.result.ok ? found.result.config : undefined;
       const isMatch = picomatch(p.replace(/\\/g, '/'), { dot: false });
       const baseCore = toCorePath(base);
@@ -172,6 +174,11 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
   if (values['max-warnings'] !== undefined) {
     if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(m(cliLang, 'badNumber', '--max-warnings', values['max-warnings']));
     maxWarnings = Number(values['max-warnings']);
+  }
+  let fileBudgetMs = CLI_FILE_BUDGET_MS;
+  if (values['file-budget'] !== undefined) {
+    if (!/^\d{1,9}$/.test(values['file-budget'])) throw new UsageError(m(cliLang, 'badNumber', '--file-budget', values['file-budget']));
+    fileBudgetMs = Number(values['file-budget']);
   }
   if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(m(cliLang, 'badDate', values.today));
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
@@ -205,6 +212,7 @@ async function lintCommand(params: MainParams, values: Values, paths: string[], 
       lang,
       today,
       fix: values.fix === true,
+      fileBudgetMs,
       files: files.files,
       handbook: target.kind === 'dir' ? { configFile: found.file } : undefined,
       concurrency,

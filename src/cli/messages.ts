@@ -16,6 +16,8 @@ Options for lint:
   --format, -f NAME        stylish (default), json, sarif or github
   --output, -o FILE        Write the report to FILE instead of standard output
   --max-warnings N         Exit with 1 when there are more than N warnings
+  --file-budget MS         Time one file may take to lint; a file over it is reported as
+                           skipped and the run goes on (default 2000; 0: no limit)
   --quiet                  Report errors only
   --fix                    Apply fixes (insert missing elements and frontmatter fields)
   --lang fi|en             Language of messages (default: charters.yaml, then $LANG)
@@ -96,6 +98,8 @@ Lint-valinnat:
   --format, -f NIMI        stylish (oletus), json, sarif tai github
   --output, -o TIEDOSTO    Kirjoita raportti tiedostoon
   --max-warnings N         Päätä koodilla 1, jos varoituksia on yli N
+  --file-budget MS         Aika, jonka yhden tiedoston tarkistus saa kestää; sen ylittävä
+                           ilmoitetaan ohitettuna ja ajo jatkuu (oletus 2000; 0: ei rajaa)
   --quiet                  Näytä vain virheet
   --fix                    Korjaa (lisää puuttuvat osa-alueet ja frontmatter-kentät)
   --lang fi|en             Viestien kieli (oletus: charters.yaml, sitten $LANG)

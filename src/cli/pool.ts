@@ -50,6 +50,8 @@ export interface LintJob {
   fix: boolean;
   /** Hash every file's bytes (for the cache). */
   hash: boolean;
+  /** Milliseconds one file may take to lint (`--file-budget`); 0: no limit. */
+  fileBudgetMs: number;
 }
 
 /** What the cache needs of a file that was read: its content hash and stat. */
@@ -138,6 +140,7 @@ export async function lintBatch(job: LintJob, paths: string[], preread?: Map<str
     base: job.base,
     handbook: undefined,
     today: job.today,
+    ...(job.fileBudgetMs > 0 ? { budget: { ms: job.fileBudgetMs, now: () => performance.now() } } : {}),
     ...(job.fix ? { writeFixed: (path: string, text: string) => writeFileAtomic(path, text) } : {}),
   });
   const byFile = new Map<string, Finding[]>();
@@ -359,7 +362,7 @@ export async function lintTarget(o: LintTargetOptions): Promise<RunResult> {
 
   if (fromGit) o.debug?.(`git's index vouched for ${vouched} of ${mine.length} files`);
   // Lint what the cache did not know.
-  const job: LintJob = { root: o.root, base: o.base, config: o.config, lang: o.lang, today: o.today, fix: o.fix, hash: !!cache };
+  const job: LintJob = { root: o.root, base: o.base, config: o.config, lang: o.lang, today: o.today, fix: o.fix, hash: !!cache, fileBudgetMs: o.fileBudgetMs };
   const missPaths = misses.map((i) => mine[i]!);
   let fixed = 0;
   if (missPaths.length > 0) {

@@ -14,6 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
+import { CLI_FILE_BUDGET_MS, Deadline, lintWithinBudget } from '../core/budget';
 import type { ConfigError } from '../core/config';
 import { decodeText, discover, findConfig, globs, relativePath, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
@@ -145,7 +146,7 @@ async function loadHandbook(params: MainParams, values: RenderValues, rest: stri
   const st = await fs.stat(toCorePath(dir)).catch(() => undefined);
   if (st?.type !== 'directory') throw new RenderError(m(cliLang, 'notHandbookDir', rest[0] ?? '.'));
   const dirCore = toCorePath(dir);
-  const found = await findConfig(fs, dirCore);
+  const found = await findConfig(fs, dirCore, cliLang);
   if (!found.result.ok) {
     for (const e of found.result.errors) params.stderr(`${configError(params, cliLang, e)}\n`);
     return 2;
@@ -177,7 +178,9 @@ async function loadHandbook(params: MainParams, values: RenderValues, rest: stri
       skipped.push({ file: rel, reason: decoded.reason === 'binary' ? 'binary file' : `not valid UTF-8 (line ${decoded.line})` });
       continue;
     }
-    const result = linter.lintText(rel, decoded.text, { forceCharter: g.included(relativePath(found.root, path)), today });
+    const deadline = new Deadline({ ms: CLI_FILE_BUDGET_MS, now: () => performance.now() });
+    const result = lintWithinBudget(linter, rel, decoded.text, { forceCharter: g.included(relativePath(found.root, path)), today }, deadline);
+    if (result.unlintable !== undefined) skipped.push({ file: rel, reason: result.unlintable });
     if (result.summary) charters.push(result);
   }
   const configFile = found.file ? relativePath(dirCore, found.file) : '';

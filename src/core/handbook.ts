@@ -5,6 +5,7 @@
  */
 import picomatch from 'picomatch/posix';
 import { CONFIG_FILE, parseConfig, type ConfigError, type ConfigResult, type ResolvedConfig, defaultConfig } from './config';
+import { Deadline, lintWithinBudget, type FileBudget } from './budget';
 import { applyFixes } from './fix';
 import { t } from './i18n';
 import { Linter, sortFindings, type CharterLint } from './lint';
@@ -51,7 +52,9 @@ export interface HandbookFs {
 export const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
 
 export function dirname(path: string): string {
-  const i = path.replace(/\/+$/, '').lastIndexOf('/');
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47 /* / */) end--; // not /\/+$/: quadratic on a run of slashes
+  const i = path.lastIndexOf('/', end - 1);
   return i <= 0 ? '/' : path.slice(0, i);
 }
 
@@ -78,7 +81,7 @@ export interface FoundConfig {
 }
 
 /** Find `charters.yaml` from `start` (a directory) upwards and parse it. */
-export async function findConfig(fs: HandbookFs, start: string): Promise<FoundConfig> {
+export async function findConfig(fs: HandbookFs, start: string, lang: Lang = 'en'): Promise<FoundConfig> {
   let dir = start;
   for (;;) {
     const candidate = joinPath(dir, CONFIG_FILE);
@@ -91,7 +94,7 @@ export async function findConfig(fs: HandbookFs, start: string): Promise<FoundCo
         const error: ConfigError = { file: candidate, line: 1, column: 1, message: `cannot read: ${(e as Error).message}` };
         return { root: dir, file: candidate, result: { ok: false, errors: [error] } };
       }
-      return { root: dir, file: candidate, result: parseConfig(text, candidate) };
+      return { root: dir, file: candidate, result: parseConfig(text, candidate, lang) };
     }
     const up = dirname(dir);
     if (up === dir) break;
@@ -215,6 +218,8 @@ export interface LintFilesOptions {
   today?: string;
   /** Apply fixes and save the fixed text through this function (`--fix`). */
   writeFixed?: (path: string, text: string) => Promise<void>;
+  /** Time each file may take (the fix passes included); a file over it is skipped with the reason. */
+  budget?: FileBudget;
 }
 
 /**
@@ -262,7 +267,8 @@ export async function lintFiles(o: LintFilesOptions): Promise<RunResult> {
     try {
       const forceCharter = isIncluded ? isIncluded(relativePath(o.root, path)) : false;
       const options = { forceCharter, ...(o.today ? { today: o.today } : {}) };
-      result = o.linter.lintText(rel, decoded.text, options);
+      const deadline = o.budget ? new Deadline(o.budget) : undefined;
+      result = lintWithinBudget(o.linter, rel, decoded.text, options, deadline);
       if (o.writeFixed && result.findings.some((f) => f.fix)) {
         const original = result;
         const bom = decoded.text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
@@ -276,9 +282,10 @@ export async function lintFiles(o: LintFilesOptions): Promise<RunResult> {
           if (out.applied === 0 || out.text === text) break;
           applied += out.applied;
           text = out.text;
-          result = o.linter.lintText(rel, text, options);
+          result = lintWithinBudget(o.linter, rel, text, options, deadline);
+          if (result.unlintable !== undefined) break; // over the budget: nothing is written
         }
-        if (bom + text !== decoded.text) {
+        if (result.unlintable === undefined && bom + text !== decoded.text) {
           const problem = await writeFixes(o, path, bytes, bom + text);
           if (problem === undefined) {
             fixed += applied;

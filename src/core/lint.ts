@@ -7,6 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import type { ResolvedConfig } from './config';
 import { defaultConfig } from './config';
 import { FrameworkLookup } from './framework/lookup';
+import { BudgetExceeded, type Deadline } from './budget';
 import { t } from './i18n';
 import { lineIndexOf, parseCharter, parseMarkdown } from './parse';
 import { CHARTER_RULES, HANDBOOK_RULES, RULES } from './rules/index';
@@ -33,6 +34,8 @@ export interface LintTextOptions {
   forceCharter?: boolean;
   /** Today as YYYY-MM-DD; defaults to the current UTC date. */
   today?: string;
+  /** The file's time budget: the parser and the runner throw `BudgetExceeded` past it (see `lintWithinBudget`). */
+  deadline?: Deadline;
 }
 
 export class Linter {
@@ -67,13 +70,17 @@ export class Linter {
     const parsed = loneCr ? src.replace(/\r(?!\n)/g, '\n') : src;
     const refused = this.refuse(file, parsed, options.forceCharter === true);
     if (refused) return loneCr ? { ...refused, charter: { ...refused.charter, text: src } } : refused;
+    const deadline = options.deadline;
+    deadline?.check();
     let charter: Charter;
     try {
       charter = parseCharter(file, parsed, this.lookup, {
         forceCharter: options.forceCharter === true,
         defaultLang: this.lang,
+        ...(deadline ? { deadline } : {}),
       });
     } catch (e) {
+      if (e instanceof BudgetExceeded) throw e;
       // remark recursing past the stack on input the guard did not foresee, and the like
       return this.unlintable(file, src, t(this.lang, 'skip.parse', { detail: errorMessage(e) }));
     }
@@ -90,6 +97,7 @@ export class Linter {
     for (const rule of CHARTER_RULES) {
       const severity = this.severityOf(rule);
       if (!severity) continue;
+      deadline?.check();
       rule.check({
         charter,
         lines,
@@ -132,7 +140,8 @@ export class Linter {
     return undefined;
   }
 
-  private unlintable(file: string, src: string, reason: string): CharterLint {
+  /** The result for a file that was not linted, and why (localised): the reason is what users see. */
+  unlintable(file: string, src: string, reason: string): CharterLint {
     return { charter: blankCharter(file, src, this.lang), findings: [], summary: undefined, unlintable: reason };
   }
 

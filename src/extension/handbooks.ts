@@ -4,6 +4,7 @@
  * system, handbook-level rules after any change) and turns findings into diagnostics.
  */
 import * as vscode from 'vscode';
+import { Deadline, EDITOR_FILE_BUDGET_MS, lintWithinBudget } from '../core/budget';
 import { CONFIG_FILE, defaultConfig, type ConfigError, type ResolvedConfig } from '../core/config';
 import { MARKDOWN, decodeText, discover, findConfig, globs, joinPath, relativePath, type Globs, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
@@ -120,7 +121,7 @@ export class Handbooks implements vscode.Disposable {
     const handbooks: Handbook[] = [];
     for (const uri of roots.values()) {
       const fs = uriFs(uri);
-      const found = await findConfig(fs, uri.path);
+      const found = await findConfig(fs, uri.path, settingsLang());
       // A folder inside another handbook belongs to that handbook.
       if (found.file && handbooks.some((h) => h.root === found.root && h.base.scheme === uri.scheme)) continue;
       const config = found.result.ok ? found.result.config : defaultConfig();
@@ -216,7 +217,9 @@ export class Handbooks implements vscode.Disposable {
 
   /** The core's lint of `text` as the file `uri` of handbook `h`; nothing is recorded. */
   private lintPure(uri: vscode.Uri, text: string, h: Handbook): CharterLint {
-    return h.linter.lintText(relativePath(h.root, uri.path), text, { forceCharter: this.forceCharter(h, uri), today: this.today() });
+    // The editor lints on the extension host's thread: a file gets EDITOR_FILE_BUDGET_MS.
+    const deadline = new Deadline({ ms: EDITOR_FILE_BUDGET_MS, now: () => performance.now() });
+    return lintWithinBudget(h.linter, relativePath(h.root, uri.path), text, { forceCharter: this.forceCharter(h, uri), today: this.today() }, deadline);
   }
 
   private lintText(uri: vscode.Uri, text: string, version: number | undefined, h: Handbook): DocumentState {
