@@ -9,7 +9,7 @@ import { defaultConfig } from './config';
 import { FrameworkLookup } from './framework/lookup';
 import { BudgetExceeded, type Deadline } from './budget';
 import { t } from './i18n';
-import { lineIndexOf, parseCharter, parseMarkdown } from './parse';
+import { frontmatterLimit, lineIndexOf, parseCharter, parseMarkdown } from './parse';
 import { CHARTER_RULES, HANDBOOK_RULES, RULES } from './rules/index';
 import type { Report, Rule } from './rules/rule';
 import { summarize } from './status';
@@ -404,6 +404,7 @@ function frontmatterBlock(text: string): { raw: string; firstLine: number; end?:
  * loading is cheap; anything that walks or stringifies the result (`String(tiers)`) is not.
  */
 export function frontmatterExpansion(raw: string): { line: number } | undefined {
+  if (frontmatterLimit(raw, 1)) return undefined; // not parsed at all: frontmatter-invalid says why
   const alias = /(?:^|[\s[{,:-])\*[^\s,[\]{}]/m.exec(raw);
   if (!alias) return undefined;
   let data: unknown;

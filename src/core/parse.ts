@@ -411,6 +411,12 @@ function readFrontmatter(block: YamlBlock | undefined, text: string, idx: LineIn
   fm.insertOffset = idx.lineStart(block.endLine);
   fm.raw = block.value;
   const firstValueLine = block.startLine + 1;
+  // Before anything reads it line by line or parses it (150,000 keys took 459 MB).
+  const limit = frontmatterLimit(block.value, firstValueLine);
+  if (limit) {
+    fm.error = limit;
+    return fm;
+  }
   block.value.split('\n').forEach((line, i) => {
     const key = frontmatterKey(line);
     if (key !== undefined && !(key in fm.keyLines)) fm.keyLines[key.replace(/^["']|["']$/g, '')] = firstValueLine + i;
@@ -419,6 +425,40 @@ function readFrontmatter(block: YamlBlock | undefined, text: string, idx: LineIn
   if (loaded.error) fm.error = loaded.error;
   else fm.data = loaded.data;
   return fm;
+}
+
+/** Characters a frontmatter block may hold (a real one holds a few hundred). */
+export const MAX_FRONTMATTER_CHARS = 64 * 1024;
+/** Keys and list items a frontmatter block may hold (a real one holds about ten). */
+export const MAX_FRONTMATTER_ENTRIES = 1000;
+
+/**
+ * Whether a frontmatter block is over the limits, as a frontmatter error: js-yaml builds an
+ * object per key and the parse keeps a line per key, about 300 bytes of memory per byte of YAML
+ * (a 1.5 MB block of 150,000 keys took 459 MB). One linear pass, before any YAML is parsed.
+ * Entries are lines that start a key (`key:`) or a list item (`- `), at any depth.
+ */
+export function frontmatterLimit(raw: string, firstValueLine: number): { message: string; line: number; column: number; params: Record<string, number> } | undefined {
+  if (raw.length > MAX_FRONTMATTER_CHARS) {
+    return { message: 'too-large', line: firstValueLine, column: 1, params: { size: raw.length, limit: MAX_FRONTMATTER_CHARS } };
+  }
+  let entries = 0;
+  let line = 0;
+  for (let start = 0; start <= raw.length; line++) {
+    let end = raw.indexOf('\n', start);
+    if (end < 0) end = raw.length;
+    let i = start;
+    while (i < end && (raw.charCodeAt(i) === 32 || raw.charCodeAt(i) === 9)) i++;
+    const c = raw.charCodeAt(i);
+    const item = c === 45 /* - */ && (i + 1 === end || raw.charCodeAt(i + 1) === 32 || raw.charCodeAt(i + 1) === 13);
+    const colon = raw.indexOf(':', i);
+    const key = c !== 35 /* # */ && colon >= 0 && colon < end && (colon + 1 === end || isSpaceCode(raw.charCodeAt(colon + 1)));
+    if ((item || key) && ++entries > MAX_FRONTMATTER_ENTRIES) {
+      return { message: 'too-many-keys', line: firstValueLine + line, column: 1, params: { limit: MAX_FRONTMATTER_ENTRIES, line: firstValueLine + line } };
+    }
+    start = end + 1;
+  }
+  return undefined;
 }
 
 /**
@@ -441,7 +481,9 @@ function frontmatterKey(line: string): string | undefined {
 export function loadFrontmatterYaml(
   raw: string,
   firstValueLine: number,
-): { data: Record<string, unknown>; error?: undefined } | { data?: undefined; error: { message: string; line: number; column: number } } {
+): { data: Record<string, unknown>; error?: undefined } | { data?: undefined; error: { message: string; line: number; column: number; params?: Record<string, number> } } {
+  const limit = frontmatterLimit(raw, firstValueLine);
+  if (limit) return { error: limit };
   try {
     // Not `json: true`: a repeated key is an error the user should see, not a silent overwrite.
     const data = yaml.load(raw, { schema: yaml.CORE_SCHEMA });

@@ -262,7 +262,7 @@ describe('robustness: linear time', function () {
           };
           assertLinear(`${JSON.stringify(make(8).slice(HEAD.length))}…`, make, lintAndRender);
         }),
-        { seed: SEED, numRuns: Number(process.env['FC_RUNS'] ?? 10) },
+        { seed: SEED, numRuns: Number(process.env['FC_RUNS'] ?? 6) },
       );
     });
   });
