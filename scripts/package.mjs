@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run package: builds the extension's production bundles (minified, no sourcemaps) and packs
 // leadership-charters-<version>.vsix with @vscode/vsce, offline (--no-dependencies: esbuild has
-// bundled every dependency, `vscode` stays external).
+// bundled every dependency, `vscode` stays external), ready for the Visual Studio Marketplace and
+// Open VSX: icon, gallery banner, categories, repository, changelog, README images in the package.
 //
 //   node scripts/package.mjs [--out FILE]     (default: ./leadership-charters-<version>.vsix)
 //
@@ -11,7 +12,7 @@
 // with the top-level entries that .vscodeignore lets in. vsce then applies .vscodeignore there,
 // so the file list is the same as `npx vsce ls` in the working tree after `npm run build`.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -50,9 +51,16 @@ try {
     const from = join(repo, top);
     if (existsSync(from)) cpSync(from, join(stage, top), { recursive: true });
   }
+  // package.json's `files` is the npm package's list (the CLI); vsce refuses it beside
+  // .vscodeignore, which decides what goes into the .vsix.
+  const staged = { ...pkg };
+  delete staged.files;
+  writeFileSync(join(stage, 'package.json'), `${JSON.stringify(staged, null, 2)}\n`);
 
   // 3. vsce, offline
-  run(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], stage);
+  // README links stay relative: the README's images are in the package (.vscodeignore), so the
+  // Marketplace and Open VSX pages show them from the package, not from a repository URL.
+  run(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], stage);
   console.log(`\n${relative(process.cwd(), out) || out}: ${(statSync(out).size / 1024).toFixed(1)} KiB, in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 } finally {
   rmSync(stage, { recursive: true, force: true });

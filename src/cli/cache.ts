@@ -1,8 +1,8 @@
 /**
  * `charters lint --cache`: what each file's lint gave last time, keyed by the file's content.
  *
- * One JSON file per handbook in the cache directory (`--cache-location`, default
- * `.charters-cache/` in the handbook root). An entry is used only when the file's bytes hash to
+ * One JSON file per handbook in the cache directory (`--cache-location`, default the user's
+ * cache directory, see below). An entry is used only when the file's bytes hash to
  * the same content hash (computed as git's blob id) as when it was linted, and the whole file
  * only when the settings key matches:
  * the cache format, the tool version, the resolved configuration, the message language and the
@@ -18,20 +18,149 @@
  *
  * A cache file that cannot be read or parsed is ignored with a note and rewritten; writes go to
  * a temporary file renamed over the old one, so a crash never leaves half a cache.
+ *
+ * The cache is a local optimisation, never input (docs/security.md): a cache file can be planted
+ * in a repository to hide findings. So:
+ * - its default place is the user's cache directory (`$XDG_CACHE_HOME/leadership-charters/`,
+ *   else `~/.cache/leadership-charters/`), one file per handbook named by a hash of the
+ *   handbook's real path, never the work tree (`--cache-location` still puts it anywhere);
+ * - the file is authenticated: it starts with an HMAC-SHA-256 of the rest, keyed by a random
+ *   key kept in the user's cache directory (mode 0600, made on first use), so a file written
+ *   anywhere else, or edited, is ignored (with a note) and rewritten;
+ * - a cache file that git tracks is ignored and never written (it would be someone else's);
+ * - a link or anything but a regular file is never read nor written through; a parse error is
+ *   reported without quoting the file's bytes.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isAscii } from 'node:buffer';
-import { promises as fsp, readFileSync } from 'node:fs';
+import { constants, lstatSync, openSync, closeSync, fstatSync, readSync, promises as fsp } from 'node:fs';
+import { homedir } from 'node:os';
 import * as nodePath from 'node:path';
 import type { ResolvedConfig } from '../core/config';
 import { RULES } from '../core/rules/index';
 import type { CharterSummary, ElementStatus, Finding, Lang, RuleMeta } from '../core/types';
+import { findRepository, runGit } from './git';
+import { m } from './messages';
 import { writeFileAtomic } from './node-fs';
 
 /** Bump when the entry shape changes: an older cache file is then ignored silently. */
 export const CACHE_FORMAT = 4;
 
-export const DEFAULT_CACHE_DIR = '.charters-cache';
+/** The tool's folder in the user's cache directory: default cache files and the key. */
+export const CACHE_APP_DIR = 'leadership-charters';
+
+/** The user's cache directory for the tool (outside every work tree). */
+export function userCacheDir(env: Record<string, string | undefined> = process.env): string {
+  const xdg = env['XDG_CACHE_HOME'];
+  if (xdg && nodePath.isAbsolute(xdg)) return nodePath.join(xdg, CACHE_APP_DIR);
+  if (process.platform === 'win32' && env['LOCALAPPDATA']) return nodePath.join(env['LOCALAPPDATA'], CACHE_APP_DIR, 'cache');
+  return nodePath.join(env['HOME'] || homedir(), '.cache', CACHE_APP_DIR);
+}
+
+/** The default cache file of the handbook whose root's real path is `realRoot`. */
+export function defaultCacheFile(cacheDir: string, realRoot: string): string {
+  return nodePath.join(cacheDir, `lint-${createHash('sha256').update(realRoot).digest('hex').slice(0, 32)}.json`);
+}
+
+/**
+ * The machine's cache key (32 random bytes, hex) in `dir`, made with mode 0600 on first use.
+ * Undefined (no cache) when it cannot be made or read, or is not a private regular file of
+ * this user: a key anyone else could read or write authenticates nothing.
+ */
+export async function cacheKey(dir: string): Promise<Buffer | undefined> {
+  const file = nodePath.join(dir, 'key');
+  const read = (): Buffer | undefined => {
+    let fd: number;
+    try {
+      fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    } catch {
+      return undefined;
+    }
+    try {
+      const st = fstatSync(fd);
+      if (!st.isFile() || st.size !== 64) return undefined;
+      if (process.platform !== 'win32' && ((st.mode & 0o077) !== 0 || (process.getuid && st.uid !== process.getuid()))) return undefined;
+      const buf = Buffer.alloc(64);
+      if (readSync(fd, buf, 0, 64, 0) !== 64) return undefined;
+      const text = buf.toString('latin1');
+      return /^[0-9a-f]{64}$/.test(text) ? Buffer.from(text, 'hex') : undefined;
+    } finally {
+      closeSync(fd);
+    }
+  };
+  const existing = read();
+  if (existing) return existing;
+  try {
+    await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
+    if (lstatSync(dir).isSymbolicLink()) return undefined;
+    // Written in full under a temporary name, then linked into place: a key is never half there,
+    // and of two runs racing to make it, one wins and both use it.
+    const tmp = nodePath.join(dir, `.key.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    const handle = await fsp.open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+    try {
+      await handle.writeFile(randomBytes(32).toString('hex'));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fsp.link(tmp, file).catch(() => undefined);
+    await fsp.unlink(tmp).catch(() => undefined);
+  } catch {
+    return undefined;
+  }
+  return read();
+}
+
+/** `{"hmac":"<64 hex>",` then the rest of the JSON object: the MAC covers every byte after it. */
+const MAC_HEAD = '{"hmac":"';
+const MAC_LENGTH = MAC_HEAD.length + 64 + 2;
+
+function mac(key: Buffer, body: Uint8Array): string {
+  return createHmac('sha256', key).update(body).digest('hex');
+}
+
+/** Whether git tracks `file` (then it is someone else's: never used, never written). */
+export async function trackedByGit(file: string): Promise<boolean> {
+  let dir = nodePath.dirname(nodePath.resolve(file));
+  for (;;) {
+    const st = lstatSync(dir, { throwIfNoEntry: false });
+    if (st) break;
+    const up = nodePath.dirname(dir);
+    if (up === dir) return false;
+    dir = up;
+  }
+  const repo = findRepository(dir);
+  if (!repo) return false;
+  let realFile: string;
+  try {
+    realFile = nodePath.join(await fsp.realpath(nodePath.dirname(file)), nodePath.basename(file));
+  } catch {
+    return false;
+  }
+  const rel = nodePath.relative(repo.workTree, realFile);
+  if (rel.startsWith('..') || nodePath.isAbsolute(rel)) return false;
+  const out = await runGit(repo, ['ls-files', '-z', '--', rel]);
+  return out !== undefined && out !== '';
+}
+
+export interface CacheOpenOptions {
+  /** The key that authenticates the file (cacheKey). */
+  key: Buffer;
+  lang: Lang;
+  /** The directory whose subdirectories the cache file may be written under (no links below it). */
+  base?: string;
+}
+
+/**
+ * Open the cache for a run: `LintCache.load`, after checking that git does not track the file.
+ * A tracked cache file is ignored and left alone, with a note.
+ */
+export async function openCache(file: string, settings: string, o: CacheOpenOptions): Promise<CacheLoad> {
+  if (await trackedByGit(file)) {
+    return { cache: LintCache.load(file, settings, { ...o, ignore: true }).cache, tracked: true };
+  }
+  return LintCache.load(file, settings, o);
+}
 
 /** A file whose mtime or ctime is this close to the moment it was read is hashed, never trusted by its stat. */
 const RACY_MS = 2000;
@@ -94,7 +223,8 @@ export function settingsKey(parts: { toolVersion: string; config: ResolvedConfig
     .digest('hex');
 }
 
-export type CacheLoad = { cache: LintCache; problem?: string };
+/** The cache, and why a file was not used: `problem` (corrupt, not ours) or `tracked` by git. */
+export type CacheLoad = { cache: LintCache; problem?: string; tracked?: boolean };
 
 export class LintCache {
   private dirty = false;
@@ -103,47 +233,64 @@ export class LintCache {
     readonly file: string,
     private readonly settings: string,
     private readonly entries: Map<string, Entry>,
+    private readonly key: Buffer,
+    private readonly base: string | undefined,
   ) {}
 
   /**
-   * Read the cache file. A missing file gives an empty cache; a corrupt one an empty cache and
-   * `problem` (the caller notes it); one written with other settings an empty cache, silently.
+   * Read the cache file. A missing file gives an empty cache; a corrupt, unauthenticated or
+   * unreadable one an empty cache and `problem` (the caller notes it; it never quotes the file);
+   * one written with other settings an empty cache, silently. With `ignore`, the file is neither
+   * read nor ever written.
    */
-  static load(file: string, settings: string): CacheLoad {
+  static load(file: string, settings: string, o: CacheOpenOptions & { ignore?: boolean }): CacheLoad {
     const empty = (): LintCache => {
-      const cache = new LintCache(file, settings, new Map());
-      cache.dirty = true;
+      const cache = new LintCache(file, settings, new Map(), o.key, o.base);
+      cache.dirty = !o.ignore;
+      cache.frozen = !!o.ignore;
       return cache;
     };
+    if (o.ignore) return { cache: empty() };
     let text: string;
     try {
       // One synchronous read: the run waits for the cache anyway, and it is faster than chunks.
       // The file is written as ASCII (see save), which reads as a one-byte string, far faster
-      // than decoding UTF-8; anything else (hand-edited) is decoded as UTF-8.
-      const bytes = readFileSync(file);
-      text = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+      // than decoding UTF-8. Only a regular file is read (O_NOFOLLOW: not a link; a FIFO or a
+      // device would block or never end).
+      const bytes = readRegularFile(file);
+      if (bytes === undefined) return { cache: empty(), problem: m(o.lang, 'cacheNotFile') };
+      if (bytes.length < MAC_LENGTH || bytes.toString('latin1', 0, MAC_HEAD.length) !== MAC_HEAD) return { cache: empty(), problem: m(o.lang, 'cacheNotOurs') };
+      const stored = Buffer.from(bytes.toString('latin1', MAC_HEAD.length, MAC_HEAD.length + 64), 'hex');
+      const body = bytes.subarray(MAC_LENGTH);
+      const expected = Buffer.from(mac(o.key, body), 'hex');
+      if (stored.length !== expected.length || !timingSafeEqual(stored, expected)) return { cache: empty(), problem: m(o.lang, 'cacheNotOurs') };
+      text = `{${bytes.toString(isAscii(body) ? 'latin1' : 'utf8', MAC_LENGTH)}`;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return { cache: empty() };
-      return { cache: empty(), problem: code ?? String(e) };
+      return { cache: empty(), problem: code ?? m(o.lang, 'cacheNotOurs') };
     }
     let data: unknown;
     try {
       data = JSON.parse(text);
-    } catch (e) {
-      return { cache: empty(), problem: (e as Error).message };
+    } catch {
+      // JSON.parse's message quotes the text: never echoed.
+      return { cache: empty(), problem: m(o.lang, 'cacheNotOurs') };
     }
     const shaped = data as Partial<CacheFile> | null;
     if (!shaped || typeof shaped !== 'object' || typeof shaped.files !== 'object' || shaped.files === null || Array.isArray(shaped.files)) {
-      return { cache: empty(), problem: 'not a charters cache' };
+      return { cache: empty(), problem: m(o.lang, 'cacheNotOurs') };
     }
     if (shaped.format !== CACHE_FORMAT || shaped.settings !== settings) return { cache: empty() };
     const entries = new Map<string, Entry>();
     for (const [rel, e] of Object.entries(shaped.files)) {
       if (isEntry(e)) entries.set(rel, e);
     }
-    return { cache: new LintCache(file, settings, entries) };
+    return { cache: new LintCache(file, settings, entries, o.key, o.base) };
   }
+
+  /** Never written (a file git tracks). */
+  private frozen = false;
 
   /** How many files the cache knows. */
   get size(): number {
@@ -209,13 +356,15 @@ export class LintCache {
 
   /** Write the cache if anything changed. Throws what the file system throws. */
   async save(): Promise<boolean> {
-    if (!this.dirty) return false;
+    if (!this.dirty || this.frozen) return false;
     const files: Record<string, Entry> = {};
     for (const [rel, e] of [...this.entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) files[rel] = e;
     const data: CacheFile = { format: CACHE_FORMAT, settings: this.settings, files };
-    await fsp.mkdir(nodePath.dirname(this.file), { recursive: true });
-    // ASCII only (\uXXXX escapes): it loads twice as fast, see load.
-    await writeFileAtomic(this.file, asciiJson(JSON.stringify(data)));
+    // ASCII only (\uXXXX escapes): it loads twice as fast, see load. The MAC covers every byte
+    // after `{"hmac":"…",`, and the whole stays one JSON object.
+    const json = asciiJson(JSON.stringify(data));
+    const body = Buffer.from(json.slice(1), 'latin1');
+    await writeFileAtomic(this.file, `${MAC_HEAD}${mac(this.key, body)}",${json.slice(1)}`, this.base === undefined ? {} : { base: this.base });
     this.dirty = false;
     return true;
   }
@@ -226,7 +375,8 @@ export class LintCache {
  * editor benchmark, which needs a real handbook's summaries without linting it again).
  */
 export function cachedSummaries(file: string): CharterSummary[] {
-  const bytes = readFileSync(file);
+  const bytes = readRegularFile(file);
+  if (!bytes) return [];
   const data = JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')) as CacheFile;
   const out: CharterSummary[] = [];
   for (const [rel, e] of Object.entries(data.files)) {
@@ -235,6 +385,31 @@ export function cachedSummaries(file: string): CharterSummary[] {
     if (o.kind === 'charter') out.push(o.summary);
   }
   return out;
+}
+
+/** A regular file's bytes (not through a link); undefined for anything else; throws ENOENT. */
+function readRegularFile(file: string): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw e;
+    return undefined;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return undefined;
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    while (n < st.size) {
+      const got = readSync(fd, buf, n, st.size - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** JSON text with every non-ASCII character escaped (they only occur inside strings). */

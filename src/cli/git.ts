@@ -43,7 +43,18 @@ export const SAFE_CONFIG: readonly string[] = [
   'gpg.program=false',
   'gpg.ssh.program=false',
   'gpg.x509.program=false',
+  'core.gitProxy=',
+  'submodule.recurse=false',
+  'diff.submodule=short',
+  'status.submoduleSummary=false',
 ];
+
+/** The only subcommands `runGit` runs: each reads the index or the object database. */
+const READ_ONLY = new Set(['ls-files', 'rev-parse', 'merge-base', 'log', 'ls-tree', 'cat-file', 'diff', 'show', 'rev-list', 'for-each-ref']);
+/** Subcommands that can run a diff program or textconv: always with them switched off. */
+const DIFFING = new Set(['log', 'diff', 'show']);
+/** Options that would run a filter or textconv, write a file or start a program. */
+const REFUSED_OPTION = /^--(textconv|filters|ext-diff|output|open-files-in-pager|exec|upload-pack|receive-pack|no-index)(=|$)/;
 
 /** Environment variables that would point git elsewhere or start programs; never passed on. */
 const DROPPED_ENV = /^(GIT_DIR|GIT_WORK_TREE|GIT_INDEX_FILE|GIT_OBJECT_DIRECTORY|GIT_ALTERNATE_OBJECT_DIRECTORIES|GIT_COMMON_DIR|GIT_NAMESPACE|GIT_CEILING_DIRECTORIES|GIT_DISCOVERY_ACROSS_FILESYSTEM|GIT_EXTERNAL_DIFF|GIT_PAGER|PAGER|GIT_EDITOR|GIT_SSH|GIT_SSH_COMMAND|GIT_ASKPASS|SSH_ASKPASS|GIT_PROXY_COMMAND|GIT_CONFIG_PARAMETERS|GIT_CONFIG_COUNT|GIT_CONFIG_KEY_\d+|GIT_CONFIG_VALUE_\d+|GIT_EXEC_PATH|GIT_TRACE\w*)$/;
@@ -125,26 +136,39 @@ export interface GitOptions {
   /** Standard input for the command (e.g. `cat-file --batch`). */
   input?: string;
   encoding?: 'utf8' | 'buffer';
+  /** Milliseconds before git is killed and the call fails (default 20 s): a config that includes `/dev/zero` or a FIFO must not hang a run. */
+  timeout?: number;
 }
 
 /**
- * Run git on `repo` with the safe arguments; stdout, or undefined on any failure. Only read-only
- * commands belong here (see the module comment).
+ * Run git on `repo` with the safe arguments; stdout, or undefined on any failure. Only the
+ * read-only subcommands of READ_ONLY run (anything else throws); `log`, `diff` and `show` always
+ * get `--no-ext-diff --no-textconv`, and options that run filters or write files are refused.
+ * A `diff` must compare trees or the index, never the work tree (which runs clean filters).
  */
 export function runGit(repo: GitRepository, args: string[], o: GitOptions & { encoding: 'buffer' }): Promise<Buffer | undefined>;
 export function runGit(repo: GitRepository, args: string[], o?: GitOptions): Promise<string | undefined>;
 export function runGit(repo: GitRepository, args: string[], o: GitOptions = {}): Promise<string | Buffer | undefined> {
+  const [command, ...rest] = args;
+  // A programming error, not a repository's doing: fail loudly.
+  if (command === undefined || !READ_ONLY.has(command)) throw new Error(`runGit: ${String(command)} is not a read-only git command`);
+  // Options are ours (constants); what follows `--` or `--end-of-options` may be anything.
+  const end = rest.findIndex((a) => a === '--' || a === '--end-of-options');
+  if ((end < 0 ? rest : rest.slice(0, end)).some((a) => REFUSED_OPTION.test(a))) throw new Error(`runGit: refused option in ${args.join(' ')}`);
+  const full = DIFFING.has(command) ? [command, '--no-ext-diff', '--no-textconv', ...rest] : args;
   return new Promise((resolve) => {
     try {
       const child = execFile(
         'git',
-        [...safeGitArgs(repo), ...args],
+        [...safeGitArgs(repo), ...full],
         {
           encoding: o.encoding === 'buffer' ? 'buffer' : 'utf8',
           maxBuffer: o.maxBuffer ?? 1 << 30,
           env: safeGitEnv(o.env),
           cwd: repo.workTree,
           windowsHide: true,
+          timeout: o.timeout ?? 20_000,
+          killSignal: 'SIGKILL',
         },
         (error, stdout) => resolve(error ? undefined : stdout),
       );

@@ -41,19 +41,70 @@ export const nodeFs: HandbookFs = {
 };
 
 /**
- * Write a file atomically: a temporary file beside it (written in full and flushed to disk),
- * then a rename, so a reader or a crash sees the old file or the new one, never half of one;
- * the temporary file is removed whatever fails. Replacing a file keeps its permissions and, when
- * run as root, its owner; a symbolic link is written through (its target is replaced, the link
- * kept), and a read-only file is refused (EACCES), even for root. With `exclusive`, never replace
- * an existing file or link: the final hard link fails with EEXIST if one appeared meanwhile.
+ * A write refused because the destination, or a directory on the way to it, is a symbolic link
+ * (code `ESYMLINK`): writing would change whatever the link points at (a file outside the
+ * repository, `.git/config`). `path` is the link.
  */
-export async function writeFileAtomic(path: string, text: string, options: { exclusive?: boolean } = {}): Promise<void> {
-  let target = path;
+export class SymlinkRefused extends Error {
+  readonly code = 'ESYMLINK';
+  constructor(readonly path: string) {
+    super(`symbolic link: ${path}`);
+  }
+}
+
+export interface WriteOptions {
+  /** Never replace an existing file or link (EEXIST). */
+  exclusive?: boolean;
+  /**
+   * A directory the caller trusts (the working directory, the handbook root, the site's root):
+   * every directory from below it down to the destination must be a real directory, not a
+   * symbolic link. Without it, only the destination itself is checked.
+   */
+  base?: string;
+}
+
+/** The first symbolic link among `path` and its parents below `base` (those that exist). */
+async function linkOnTheWay(path: string, base: string | undefined): Promise<string | undefined> {
+  const chain = [path];
+  if (base !== undefined) {
+    const rel = nodePath.relative(base, nodePath.dirname(path));
+    if (rel !== '' && !rel.startsWith('..') && !nodePath.isAbsolute(rel)) {
+      let dir = nodePath.dirname(path);
+      for (let i = rel.split(nodePath.sep).length; i > 0; i--) {
+        chain.push(dir);
+        dir = nodePath.dirname(dir);
+      }
+    }
+  }
+  for (const p of chain.reverse()) {
+    const st = await fsp.lstat(p).catch(() => undefined);
+    if (st?.isSymbolicLink()) return p;
+    if (!st) break; // missing: made by us below, as a real directory
+  }
+  return undefined;
+}
+
+/**
+ * Write a file safely and atomically (every write of the CLI goes through here):
+ *
+ * - never through a symbolic link: a link at the destination, or at a directory between `base`
+ *   and it, is refused with `SymlinkRefused` (docs/security.md); nothing is written;
+ * - a temporary file beside it, created with O_EXCL (never an existing file or link), written in
+ *   full and flushed, then renamed over the destination; a rename replaces a directory entry,
+ *   never what a link (one that appeared meanwhile) points at; so a reader or a crash sees the
+ *   old file or the new one, and the temporary file is removed whatever fails;
+ * - replacing a file keeps its permissions and, when run as root, its owner; a read-only file is
+ *   refused (EACCES), even for root. With `exclusive`, an existing file is never replaced: the
+ *   final hard link fails with EEXIST if one appeared meanwhile.
+ */
+export async function writeFileAtomic(path: string, text: string, options: WriteOptions = {}): Promise<void> {
+  const target = nodePath.resolve(path);
+  const link = await linkOnTheWay(target, options.base === undefined ? undefined : nodePath.resolve(options.base));
+  if (link !== undefined) throw new SymlinkRefused(link);
   let existing: { mode: number; uid: number; gid: number } | undefined;
   if (!options.exclusive) {
-    target = await fsp.realpath(path).catch(() => path);
-    const st = await fsp.stat(target).catch(() => undefined);
+    const st = await fsp.lstat(target).catch(() => undefined);
+    if (st?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR', path });
     if (st) {
       const mode = st.mode & 0o7777;
       const writable = (mode & 0o222) !== 0 && (await fsp.access(target, constants.W_OK).then(() => true, () => false));
@@ -63,10 +114,13 @@ export async function writeFileAtomic(path: string, text: string, options: { exc
   }
   const dir = nodePath.dirname(target);
   await fsp.mkdir(dir, { recursive: true });
+  // mkdir follows links it meets: check again now that the directories exist.
+  const made = await linkOnTheWay(target, options.base === undefined ? undefined : nodePath.resolve(options.base));
+  if (made !== undefined) throw new SymlinkRefused(made);
   const tmp = nodePath.join(dir, `.${nodePath.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let created = false;
   try {
-    const handle = await fsp.open(tmp, 'wx', existing ? existing.mode & 0o777 : 0o666);
+    const handle = await fsp.open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), existing ? existing.mode & 0o777 : 0o666);
     created = true;
     try {
       await handle.writeFile(text);
@@ -86,6 +140,17 @@ export async function writeFileAtomic(path: string, text: string, options: { exc
   } finally {
     if (created) await fsp.unlink(tmp).catch(() => {});
   }
+}
+
+/** `path` as the user sees it: relative to `cwd` when it is below it, else absolute. */
+export function shownPath(cwd: string, path: string): string {
+  const rel = nodePath.relative(cwd, path);
+  return rel === '' ? '.' : rel.startsWith('..') || nodePath.isAbsolute(rel) ? path : rel;
+}
+
+/** The first symbolic link among `path` and its parents below `base`, or undefined (see WriteOptions). */
+export function symlinkOnTheWay(path: string, base?: string): Promise<string | undefined> {
+  return linkOnTheWay(nodePath.resolve(path), base === undefined ? undefined : nodePath.resolve(base));
 }
 
 export async function exists(path: string): Promise<boolean> {

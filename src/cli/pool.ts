@@ -1,14 +1,15 @@
 /**
  * Linting a handbook's files on several cores, with an optional content cache and CI shards.
  *
- * - `lintBatch` lints a list of files in this thread with the core's own `lintFiles` (so reading,
- *   size limits, decoding, `--fix` and skipped-file reasons are exactly the in-process ones)
- *   and returns one outcome per file: findings and the charter's summary (small).
+ * - `lintBatch` takes a list of files through the core's `lintFile` in this thread (so reading,
+ *   size limits, decoding, `--fix` and skipped-file reasons are the core's, as everywhere) and
+ *   returns one outcome per file: findings and the charter's summary (small).
  * - `LintPool` runs `lintBatch` in worker threads (dist/worker.js), handing out small batches
  *   so that both cores stay busy to the end.
- * - `lintTarget` puts it together for one handbook: picks this shard's files, takes what the
- *   cache still knows, lints the rest (in process for small runs, else in the pool), runs the
- *   handbook-level rules on the main thread over every charter's summary, and updates the cache.
+ * - `lintTarget` puts it together for one handbook, in named steps: this shard's files, the
+ *   cache lookup, lint the misses (in process for small runs, else in the pool), the
+ *   handbook-level rules on the main thread over every charter's summary, save the cache, and
+ *   the core's fold of the outcomes into the run.
  *
  * The result is the same `RunResult`, byte for byte in every formatter, whatever the number of
  * threads, the batch size or the cache state.
@@ -19,12 +20,13 @@ import * as nodePath from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../core/config';
 import { summaryFromFrontmatter } from '../core/frontmatter-only';
-import { decodeText, globs, lintFiles, relativePath, type HandbookFs } from '../core/handbook';
-import { Linter, sortFindings, type CharterLint, type LintTextOptions } from '../core/lint';
-import type { CharterSummary, Finding, Lang, RunResult, SkippedFile } from '../core/types';
-import { LintCache, contentHash, settingsKey, type CachedOutcome, type FileStamp } from './cache';
+import { globs, relativePath, type HandbookFs } from '../core/handbook';
+import { Linter } from '../core/lint';
+import { fileContext, foldOutcomes, lintFile, readSource, summariesOf, type FileContext, type FileOutcome } from '../core/pipeline';
+import type { CharterSummary, Finding, Lang, RunResult } from '../core/types';
+import { LintCache, cacheKey, contentHash, openCache as openCacheFile, settingsKey, userCacheDir, type CachedOutcome, type FileStamp } from './cache';
 import { m } from './messages';
-import { nodeFs, writeFileAtomic } from './node-fs';
+import { nodeFs, SymlinkRefused, writeFileAtomic } from './node-fs';
 import { shardOf, type Shard } from './shard';
 
 /** Runs with fewer files than this lint in process: starting workers would cost more. */
@@ -60,21 +62,16 @@ export interface ReadStamp {
   stamp: FileStamp;
 }
 
-export type FileOutcome =
-  | { kind: 'charter'; file: string; findings: Finding[]; summary: CharterSummary; read?: ReadStamp; note?: string }
-  | { kind: 'ignored'; file: string; read?: ReadStamp }
-  | { kind: 'skipped'; file: string; reason: string };
+/**
+ * The core's outcome of a file as it crosses threads: without the charter model, and with the
+ * content hash and stat of the bytes linted when the cache wants them.
+ */
+export type LintOutcome = FileOutcome & { read?: ReadStamp };
 
 /** Bytes the main thread already read (to check the cache), with their stamp. */
 interface Preread {
   bytes: Uint8Array;
   stamp: FileStamp;
-}
-
-export interface BatchResult {
-  /** One per path, in the order given. */
-  outcomes: FileOutcome[];
-  fixed: number;
 }
 
 /**
@@ -109,63 +106,42 @@ function syncFs(preread?: Map<string, Preread>, reads?: Map<string, ReadStamp>):
   };
 }
 
-/** A linter that keeps the summary of the last lint of every file (lintFiles returns none). */
-class SummaryLinter extends Linter {
-  readonly summaries = new Map<string, CharterSummary>();
-  override lintText(file: string, text: string, options?: LintTextOptions): CharterLint {
-    const result = super.lintText(file, text, options);
-    if (result.summary) this.summaries.set(file, result.summary);
-    else this.summaries.delete(file);
-    return result;
+const contexts = new WeakMap<LintJob, FileContext>();
+
+/** One context (and linter) per job and thread. */
+function contextOf(job: LintJob): FileContext {
+  let ctx = contexts.get(job);
+  if (!ctx) {
+    const writeFixed = job.fix ? (path: string, text: string) => writeFixedFile(job, path, text) : undefined;
+    ctx = fileContext({ linter: new Linter(job.config, job.lang), root: job.root, base: job.base, today: job.today, writeFixed, ...(job.fileBudgetMs > 0 ? { budget: { ms: job.fileBudgetMs, now: () => performance.now() } } : {}) });
+    contexts.set(job, ctx);
+  }
+  return ctx;
+}
+
+/** `--fix` saves a file; never through a symbolic link (docs/security.md). */
+async function writeFixedFile(job: LintJob, path: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(path, text, { base: job.root });
+  } catch (e) {
+    if (e instanceof SymlinkRefused) throw new Error(m(job.lang, 'fixLink', relativePath(job.base, e.path)));
+    throw e;
   }
 }
 
-const linters = new WeakMap<LintJob, SummaryLinter>();
-
 /** Lint `paths` in this thread: one outcome per path, in order. */
-export async function lintBatch(job: LintJob, paths: string[], preread?: Map<string, Preread>): Promise<BatchResult> {
-  let linter = linters.get(job);
-  if (!linter) {
-    linter = new SummaryLinter(job.config, job.lang);
-    linters.set(job, linter);
-  }
-  linter.summaries.clear();
+export async function lintBatch(job: LintJob, paths: readonly string[], preread?: Map<string, Preread>): Promise<LintOutcome[]> {
+  const ctx = contextOf(job);
   const reads = job.hash ? new Map<string, ReadStamp>() : undefined;
-  const run = await lintFiles({
-    fs: syncFs(preread, reads),
-    root: job.root,
-    config: job.config,
-    linter,
-    files: paths,
-    base: job.base,
-    handbook: undefined,
-    today: job.today,
-    ...(job.fileBudgetMs > 0 ? { budget: { ms: job.fileBudgetMs, now: () => performance.now() } } : {}),
-    ...(job.fix ? { writeFixed: (path: string, text: string) => writeFileAtomic(path, text) } : {}),
-  });
-  const byFile = new Map<string, Finding[]>();
-  for (const f of run.findings) {
-    let list = byFile.get(f.file);
-    if (!list) byFile.set(f.file, (list = []));
-    list.push(f);
+  const fs = syncFs(preread, reads);
+  const outcomes: LintOutcome[] = [];
+  for (const path of paths) {
+    const out = await lintFile(fs, path, ctx);
+    delete out.lint; // the charter model stays in this thread
+    const read = out.kind === 'skipped' ? undefined : reads?.get(path);
+    outcomes.push(read ? { ...out, read } : out);
   }
-  const charters = new Set(run.charters);
-  const skipped = new Map(run.skipped.map((s) => [s.file, s.reason]));
-  const rel = relativeTo(job.base);
-  const outcomes: FileOutcome[] = paths.map((path) => {
-    const file = rel(path);
-    const read = reads?.get(path);
-    const reason = skipped.get(file);
-    if (charters.has(file)) {
-      // A charter can also be listed as skipped when `--fix` could not write it: its findings
-      // still count (and decide the exit code); the reason is reported beside them.
-      const summary = linter.summaries.get(file)!;
-      return { kind: 'charter', file, findings: byFile.get(file) ?? [], summary, ...(read ? { read } : {}), ...(reason !== undefined ? { note: reason } : {}) };
-    }
-    if (reason !== undefined) return { kind: 'skipped', file, reason };
-    return { kind: 'ignored', file, ...(read ? { read } : {}) };
-  });
-  return { outcomes, fixed: run.fixed ?? 0 };
+  return outcomes;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -175,7 +151,7 @@ interface Request {
   id: number;
   paths: string[];
 }
-type Reply = { id: number; result: BatchResult } | { id: number; error: string };
+type Reply = { id: number; result: LintOutcome[] } | { id: number; error: string };
 
 /** dist/worker.js beside this bundle, if it was built. */
 export function workerScript(): string | undefined {
@@ -204,10 +180,9 @@ export class LintPool {
   }
 
   /** Lint `paths` over the workers; outcomes come back in the order of `paths`. */
-  run(paths: string[]): Promise<BatchResult> {
+  run(paths: readonly string[]): Promise<LintOutcome[]> {
     const batch = Math.max(8, Math.min(64, Math.ceil(paths.length / (this.size * 16))));
-    const outcomes: FileOutcome[] = new Array(paths.length);
-    let fixed = 0;
+    const outcomes: LintOutcome[] = new Array(paths.length);
     let next = 0;
     let pending = 0;
     return new Promise((resolve, reject) => {
@@ -220,7 +195,7 @@ export class LintPool {
       const feed = (w: Worker): void => {
         if (failed) return;
         if (next >= paths.length) {
-          if (pending === 0) resolve({ outcomes, fixed });
+          if (pending === 0) resolve(outcomes);
           return;
         }
         const start = next;
@@ -234,8 +209,7 @@ export class LintPool {
           w.off('exit', onExit);
           pending--;
           if ('error' in reply) return fail(new Error(reply.error));
-          reply.result.outcomes.forEach((o, i) => (outcomes[start + i] = o));
-          fixed += reply.result.fixed;
+          reply.result.forEach((o, i) => (outcomes[start + i] = o));
           feed(w);
         };
         const onError = (e: Error): void => fail(e);
@@ -281,6 +255,10 @@ export interface LintTargetOptions extends Omit<LintJob, 'hash'> {
   shard: Shard | undefined;
   /** Cache file to read and update; undefined without `--cache`. */
   cacheFile: string | undefined;
+  /** Where the cache's key lives (default: the user's cache directory). */
+  cacheKeyDir?: string;
+  /** The directory the cache file is written under, no symbolic link below it (see writeFileAtomic). */
+  cacheBase?: string;
   /**
    * Content hashes from git's index for the cache (git.ts), asked by the caller before it
    * discovers the files, so that git works meanwhile. Undefined: git is not asked.
@@ -304,159 +282,202 @@ function relativeTo(from: string): (path: string) => string {
 }
 
 export async function lintTarget(o: LintTargetOptions): Promise<RunResult> {
-  const { linter } = o;
+  const paths = shardFiles(o);
+  const cache = await openCache(o);
+  const looked = await cacheLookup(o, cache, paths);
+  const outcomes = await lintMisses(o, cache, paths, looked);
+  const handbookFindings = await handbookRules(o, paths, outcomes);
+  await saveCache(o, cache);
+  return foldOutcomes(outcomes, { rules: o.linter.rules, ...(handbookFindings ? { handbookFindings } : {}), fix: o.fix });
+}
+
+/** The files of this shard (every file without `--shard`). */
+function shardFiles(o: LintTargetOptions): string[] {
+  if (!o.shard) return o.files;
+  const { index, count } = o.shard;
+  const rootRel = relativeTo(o.root);
+  return o.files.filter((p) => shardOf(rootRel(p), count) === index);
+}
+
+/**
+ * The cache to read and update (`--cache`; `--fix` ignores it: it changes the files it keys on),
+ * authenticated with the machine's key (cache.ts): a planted or edited file is not used.
+ */
+async function openCache(o: LintTargetOptions): Promise<LintCache | undefined> {
+  if (!o.cacheFile || o.fix) return undefined;
+  const keyDir = o.cacheKeyDir ?? userCacheDir();
+  const key = await cacheKey(keyDir);
+  if (!key) {
+    o.note(m(o.lang, 'cacheNoKey', nodePath.join(keyDir, 'key')));
+    return undefined;
+  }
+  const settings = settingsKey({ toolVersion: o.toolVersion, config: o.config, lang: o.lang, today: o.today });
+  const loaded = await openCacheFile(o.cacheFile, settings, { key, lang: o.lang, ...(o.cacheBase !== undefined ? { base: o.cacheBase } : {}) });
+  if (loaded.tracked) o.note(m(o.lang, 'cacheTracked', shown(o.base, o.cacheFile)));
+  else if (loaded.problem !== undefined) o.note(m(o.lang, 'cacheCorrupt', shown(o.base, o.cacheFile), loaded.problem));
+  return loaded.cache;
+}
+
+interface Lookup {
+  /** One per path: the cached outcome, or undefined for a miss. */
+  outcomes: (LintOutcome | undefined)[];
+  /** Indexes of the paths to lint. */
+  misses: number[];
+  /** Misses the lookup read already (to hash them): linted from these bytes, not read again. */
+  preread: Map<string, Preread>;
+}
+
+/**
+ * Files whose bytes hash as last time take their outcome from the cache: by git's index first
+ * (no stat, no read), then by the stat, then by the content hash.
+ */
+async function cacheLookup(o: LintTargetOptions, cache: LintCache | undefined, paths: readonly string[]): Promise<Lookup> {
+  const outcomes: (LintOutcome | undefined)[] = new Array(paths.length);
+  const misses: number[] = [];
+  const preread = new Map<string, Preread>();
+  if (!cache) return { outcomes, misses: paths.map((_, i) => i), preread };
   const included = globs(o.config).included;
   const rootRel = relativeTo(o.root);
   const baseRel = relativeTo(o.base);
-  const mine = o.shard ? o.files.filter((p) => shardOf(rootRel(p), o.shard!.count) === o.shard!.index) : o.files;
-
-  // The cache: files whose bytes hash as last time take their outcome from it.
-  let cache: LintCache | undefined;
-  if (o.cacheFile && !o.fix) {
-    const settings = settingsKey({ toolVersion: o.toolVersion, config: o.config, lang: o.lang, today: o.today });
-    const loaded = LintCache.load(o.cacheFile, settings);
-    cache = loaded.cache;
-    if (loaded.problem !== undefined) o.note(m(o.lang, 'cacheCorrupt', shown(o.base, o.cacheFile), loaded.problem));
-  }
-  const outcomes: (FileOutcome | undefined)[] = new Array(mine.length);
-  const misses: number[] = [];
-  const preread = new Map<string, Preread>();
   // In a git work tree, git's index gives the content hash of every unchanged tracked file.
-  const fromGit = cache && cache.size > 0 ? await o.gitIds : undefined;
+  const fromGit = cache.size > 0 ? await o.gitIds : undefined;
   let vouched = 0;
-  for (let i = 0; i < mine.length; i++) {
-    const path = mine[i]!;
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i]!;
     const rel = baseRel(path);
-    if (cache?.has(rel)) {
-      const forced = included(rootRel(path));
-      // Git's index first (no stat, no read), then the stat, then the content hash.
-      const blobId = fromGit?.get(path);
-      let hit = blobId ? cache.byGit(rel, forced, blobId) : undefined;
-      if (hit) vouched++;
-      let st;
-      if (!hit) {
-        try {
-          st = statSync(path);
-        } catch {
-          st = undefined; // lintFiles reports it
-        }
-        hit = st?.isFile() ? cache.byStat(rel, forced, st) : undefined;
-      }
-      if (!hit && st && st.isFile() && st.size <= o.config.maxFileSize) {
-        const readAt = Date.now();
-        const bytes = readIntoScratch(path);
-        if (bytes) {
-          const stamp = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, readAt };
-          hit = cache.byHash(rel, forced, contentHash(bytes), stamp);
-          // The scratch buffer is reused by the next read: a file to lint keeps a copy.
-          if (!hit) preread.set(path, { bytes: Buffer.from(bytes), stamp });
-        }
-      }
-      if (hit) {
-        outcomes[i] = hit.kind === 'charter' ? { kind: 'charter', file: rel, findings: hit.findings, summary: hit.summary } : { kind: 'ignored', file: rel };
-        continue;
-      }
-    }
-    misses.push(i);
+    const hit = cache.has(rel) ? lookupOne(o, cache, path, rel, included(rootRel(path)), fromGit?.get(path), preread) : undefined;
+    if (hit?.git) vouched++;
+    if (hit) outcomes[i] = hit.outcome.kind === 'charter' ? { kind: 'charter', file: rel, findings: hit.outcome.findings, summary: hit.outcome.summary } : { kind: 'ignored', file: rel };
+    else misses.push(i);
   }
+  if (fromGit) o.debug?.(`git's index vouched for ${vouched} of ${paths.length} files`);
+  return { outcomes, misses, preread };
+}
 
-  if (fromGit) o.debug?.(`git's index vouched for ${vouched} of ${mine.length} files`);
-  // Lint what the cache did not know.
+/** One file's cached outcome, if its bytes are the ones cached; a miss that was read goes to `preread`. */
+function lookupOne(
+  o: LintTargetOptions,
+  cache: LintCache,
+  path: string,
+  rel: string,
+  forced: boolean,
+  blobId: string | undefined,
+  preread: Map<string, Preread>,
+): { outcome: CachedOutcome; git: boolean } | undefined {
+  const byGit = blobId ? cache.byGit(rel, forced, blobId) : undefined;
+  if (byGit) return { outcome: byGit, git: true };
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return undefined; // the lint reports it
+  }
+  if (!st.isFile()) return undefined;
+  const byStat = cache.byStat(rel, forced, st);
+  if (byStat) return { outcome: byStat, git: false };
+  if (st.size > o.config.maxFileSize) return undefined;
+  const readAt = Date.now();
+  const bytes = readIntoScratch(path);
+  if (!bytes) return undefined;
+  const stamp = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, readAt };
+  const byHash = cache.byHash(rel, forced, contentHash(bytes), stamp);
+  if (byHash) return { outcome: byHash, git: false };
+  // The scratch buffer is reused by the next read: a file to lint keeps a copy.
+  preread.set(path, { bytes: Buffer.from(bytes), stamp });
+  return undefined;
+}
+
+/** Lint what the cache did not know (in process for small runs, else on worker threads), and cache it. */
+async function lintMisses(o: LintTargetOptions, cache: LintCache | undefined, paths: readonly string[], looked: Lookup): Promise<LintOutcome[]> {
+  const { outcomes, misses, preread } = looked;
+  if (misses.length === 0) {
+    o.debug?.(`all ${paths.length} files unchanged: findings from the cache`);
+    return outcomes as LintOutcome[];
+  }
   const job: LintJob = { root: o.root, base: o.base, config: o.config, lang: o.lang, today: o.today, fix: o.fix, hash: !!cache, fileBudgetMs: o.fileBudgetMs };
-  const missPaths = misses.map((i) => mine[i]!);
-  let fixed = 0;
-  if (missPaths.length > 0) {
-    const threads = Math.max(1, Math.min(o.concurrency.n, Math.ceil(missPaths.length / 8)));
-    const pooled = threads > 1 ? o.concurrency.explicit || missPaths.length >= IN_PROCESS_BELOW : missPaths.length >= ONE_WORKER_FROM;
-    const script = pooled ? workerScript() : undefined;
-    let result: BatchResult;
-    o.debug?.(
-      `linting ${missPaths.length} of ${mine.length} files ${script ? `on ${threads} worker thread${threads > 1 ? 's' : ''}` : 'in process'}` +
-        (cache ? `; ${mine.length - missPaths.length} unchanged files from the cache` : ''),
-    );
-    if (script) {
-      const pool = new LintPool(threads, job, script);
-      try {
-        result = await pool.run(missPaths);
-      } finally {
-        await pool.close();
-      }
-    } else {
-      result = await lintBatch(job, missPaths, preread);
-    }
-    fixed = result.fixed;
-    result.outcomes.forEach((out, k) => {
-      const i = misses[k]!;
-      outcomes[i] = out;
-      if (cache && out.kind !== 'skipped' && out.read) {
-        const cached: CachedOutcome = out.kind === 'charter' ? { kind: 'charter', findings: out.findings, summary: out.summary } : { kind: 'ignored' };
-        cache.set(out.file, out.read.hash, included(rootRel(mine[i]!)), out.read.stamp, cached);
-      }
-    });
-  } else {
-    o.debug?.(`all ${mine.length} files unchanged: findings from the cache`);
-  }
-
-  // Put the run together in file order, as lintFiles does.
-  const findings: Finding[] = [];
-  const charters: string[] = [];
-  const ignored: string[] = [];
-  const skipped: SkippedFile[] = [];
-  const own = new Map<string, CharterSummary>();
-  for (let i = 0; i < mine.length; i++) {
-    const out = outcomes[i]!;
-    if (out.kind === 'skipped') skipped.push({ file: out.file, reason: out.reason });
-    else if (out.kind === 'ignored') ignored.push(out.file);
-    else {
-      charters.push(out.file);
-      if (out.note !== undefined) skipped.push({ file: out.file, reason: out.note });
-      own.set(mine[i]!, out.summary);
-      for (const f of out.findings) findings.push(f);
-    }
-  }
-  // Handbook-level findings: once per handbook (by shard 1), from every charter's summary; the
-  // other shards' charters are known from their frontmatter alone.
-  if (o.handbook && (!o.shard || o.shard.index === 1)) {
-    const summaries = o.shard ? allSummaries(o, linter, own) : [...own.values()];
-    const configFile = o.handbook.configFile ? relativePath(o.base, o.handbook.configFile) : '';
-    findings.push(...linter.lintHandbook(summaries, configFile));
-  }
-  if (cache) {
-    cache.prune(new Set(o.files.map(baseRel)));
+  const missPaths = misses.map((i) => paths[i]!);
+  const threads = Math.max(1, Math.min(o.concurrency.n, Math.ceil(missPaths.length / 8)));
+  const pooled = threads > 1 ? o.concurrency.explicit || missPaths.length >= IN_PROCESS_BELOW : missPaths.length >= ONE_WORKER_FROM;
+  const script = pooled ? workerScript() : undefined;
+  o.debug?.(
+    `linting ${missPaths.length} of ${paths.length} files ${script ? `on ${threads} worker thread${threads > 1 ? 's' : ''}` : 'in process'}` +
+      (cache ? `; ${paths.length - missPaths.length} unchanged files from the cache` : ''),
+  );
+  let linted: LintOutcome[];
+  if (script) {
+    const pool = new LintPool(threads, job, script);
     try {
-      await cache.save();
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      o.note(m(o.lang, 'cacheUnwritable', shown(o.base, cache.file), err.code ?? err.message));
+      linted = await pool.run(missPaths);
+    } finally {
+      await pool.close();
     }
+  } else {
+    linted = await lintBatch(job, missPaths, preread);
   }
-  const run: RunResult = { findings: sortFindings(findings), charters, ignored, skipped, rules: linter.rules };
-  if (o.fix) run.fixed = fixed;
-  return run;
+  const included = globs(o.config).included;
+  const rootRel = relativeTo(o.root);
+  linted.forEach((out, k) => {
+    const i = misses[k]!;
+    outcomes[i] = out;
+    if (cache && out.kind !== 'skipped' && out.read) {
+      const cached: CachedOutcome = out.kind === 'charter' ? { kind: 'charter', findings: out.findings, summary: out.summary } : { kind: 'ignored' };
+      cache.set(out.file, out.read.hash, included(rootRel(paths[i]!)), out.read.stamp, cached);
+    }
+  });
+  return outcomes as LintOutcome[];
+}
+
+/**
+ * Handbook-level findings: once per handbook (by shard 1), from every charter's summary; the
+ * other shards' charters are known from their frontmatter alone.
+ */
+async function handbookRules(o: LintTargetOptions, paths: readonly string[], outcomes: readonly LintOutcome[]): Promise<Finding[] | undefined> {
+  if (!o.handbook || (o.shard && o.shard.index !== 1)) return undefined;
+  const summaries = o.shard ? await allSummaries(o, paths, outcomes) : summariesOf(outcomes);
+  const configFile = o.handbook.configFile ? relativePath(o.base, o.handbook.configFile) : '';
+  return o.linter.lintHandbook(summaries, configFile);
+}
+
+/** Update and write the cache; one that cannot be written is a note, not an error. */
+async function saveCache(o: LintTargetOptions, cache: LintCache | undefined): Promise<void> {
+  if (!cache) return;
+  const baseRel = relativeTo(o.base);
+  cache.prune(new Set(o.files.map(baseRel)));
+  try {
+    await cache.save();
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (e instanceof SymlinkRefused) o.note(m(o.lang, 'cacheLink', shown(o.base, cache.file), shown(o.base, e.path)));
+    else o.note(m(o.lang, 'cacheUnwritable', shown(o.base, cache.file), err.code ?? err.message));
+  }
 }
 
 /**
  * Every charter's summary in file order: this shard's from its lint, the other shards' from
- * their frontmatter (skipping what lintFiles would skip: too big, unreadable, not UTF-8).
+ * their frontmatter (read as the core reads every file: what it skips has no summary).
  */
-function allSummaries(o: LintTargetOptions, linter: Linter, own: Map<string, CharterSummary>): CharterSummary[] {
+async function allSummaries(o: LintTargetOptions, mine: readonly string[], outcomes: readonly LintOutcome[]): Promise<CharterSummary[]> {
+  const own = new Map<string, CharterSummary>();
+  mine.forEach((path, i) => {
+    const out = outcomes[i]!;
+    if (out.kind === 'charter') own.set(path, out.summary);
+  });
   const included = globs(o.config).included;
   const rootRel = relativeTo(o.root);
   const baseRel = relativeTo(o.base);
+  const fs = syncFs();
   const out: CharterSummary[] = [];
   for (const path of o.files) {
-    const mine = own.get(path);
-    if (mine) {
-      out.push(mine);
+    const summary = own.get(path);
+    if (summary) {
+      out.push(summary);
       continue;
     }
-    if (o.shard && shardOf(rootRel(path), o.shard.count) === o.shard.index) continue;
-    const bytes = readIfSmall(path, o.config.maxFileSize);
-    if (!bytes) continue;
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) continue;
-    const summary = summaryFromFrontmatter(baseRel(path), decoded.text, linter, { forceCharter: included(rootRel(path)) });
-    if (summary) out.push(summary);
+    if (shardOf(rootRel(path), o.shard!.count) === o.shard!.index) continue;
+    const read = await readSource(fs, path, o.config, o.lang);
+    if (!read.ok) continue;
+    const theirs = summaryFromFrontmatter(baseRel(path), read.text, o.linter, { forceCharter: included(rootRel(path)) });
+    if (theirs) out.push(theirs);
   }
   return out;
 }
@@ -491,16 +512,6 @@ function readIntoScratch(path: string): Buffer | undefined {
     return undefined;
   } finally {
     closeSync(fd);
-  }
-}
-
-/** The file's bytes, or undefined when it is too big or cannot be read (lintFiles then skips it). */
-function readIfSmall(path: string, maxSize: number): Uint8Array | undefined {
-  try {
-    if (statSync(path).size > maxSize) return undefined;
-    return readFileSync(path);
-  } catch {
-    return undefined;
   }
 }
 

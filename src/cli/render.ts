@@ -14,20 +14,22 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
-import { CLI_FILE_BUDGET_MS, Deadline, lintWithinBudget } from '../core/budget';
-import type { ConfigError } from '../core/config';
-import { decodeText, discover, findConfig, globs, relativePath, type HandbookFs } from '../core/handbook';
+import { CLI_FILE_BUDGET_MS } from '../core/budget';
+import { configErrorText, type ConfigError } from '../core/config';
+import { discover, findConfig, readRefusal, relativePath, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
-import { buildMatrix, matrixHtml, matrixJson, matrixMarkdown } from '../core/render/matrix';
+import { fileContext, foldOutcomes, handbookFindings, lintEach } from '../core/pipeline';
+import { h, toHtml } from '../core/render/html';
+import { buildMatrix, matrixHast, matrixJson, matrixMarkdown } from '../core/render/matrix';
 import { page } from '../core/render/page';
 import { buildSite, SITE_MARKER } from '../core/render/site';
 import { isIsoDate, isoDay } from '../core/text';
+import { VERSION } from '../core/version';
 import type { Finding, Lang, SkippedFile } from '../core/types';
 import type { MainParams } from './main';
 import { m } from './messages';
-import { nodeFs, toCorePath, writeFileAtomic } from './node-fs';
+import { nodeFs, shownPath, symlinkOnTheWay, SymlinkRefused, toCorePath, writeFileAtomic } from './node-fs';
 
-const VERSION = '0.1.0';
 
 /** The options of `render` and `matrix` (a subset of the CLI's parsed options). */
 export interface RenderValues {
@@ -74,7 +76,7 @@ export async function renderCommand(params: MainParams, values: RenderValues, re
       version: VERSION,
     });
     for (const file of site.rejected) params.stderr(`charters: ${m(hb.lang, 'unsafePage', file)}\n`);
-    const written = await writeSite(out, site.files, hb.lang, handbookReal);
+    const written = await writeSite(out, site.files, hb.lang, handbookReal, params.cwd);
     const shown = nodePath.relative(params.cwd, out) || '.';
     params.stdout(`${m(hb.lang, 'rendered', site.pages.size, shown, nodePath.join(shown, 'index.html'))}\n`);
     if (written.removed > 0) params.stdout(`${m(hb.lang, 'removedStale', written.removed)}\n`);
@@ -105,12 +107,14 @@ export async function matrixCommand(params: MainParams, values: RenderValues, re
     else if (format === 'md') text = matrixMarkdown(model, hb.lang, linkFor);
     else {
       const title = m(hb.lang, 'matrixTitle', hb.name);
-      text = page({ title, lang: hb.lang, inlineCss: await readCss(), cspNonce: randomBytes(16).toString('base64'), body: `<main class="site-main">\n<h1>${escape(title)}</h1>\n${matrixHtml(model, hb.lang, linkFor)}\n</main>` });
+      const body = toHtml(h('main', { className: ['site-main'] }, h('h1', {}, title), matrixHast(model, hb.lang, linkFor)));
+      text = page({ title, lang: hb.lang, inlineCss: await readCss(), cspNonce: randomBytes(16).toString('base64'), body });
     }
     if (outFile) {
       try {
-        await writeFileAtomic(outFile, text);
+        await writeFileAtomic(outFile, text, { base: params.cwd });
       } catch (e) {
+        if (e instanceof SymlinkRefused) throw new RenderError(m(hb.lang, 'refuseLink', values.output!, shownPath(params.cwd, e.path)));
         const err = e as NodeJS.ErrnoException;
         throw new RenderError(m(hb.lang, 'cannotWrite', values.output!, err.code ?? err.message));
       }
@@ -134,10 +138,6 @@ async function run(params: MainParams, body: () => Promise<number>): Promise<num
   }
 }
 
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** The handbook's config, charters (linted), handbook findings; or an exit code on config errors. */
 async function loadHandbook(params: MainParams, values: RenderValues, rest: string[], cliLang: Lang, fs: HandbookFs): Promise<Handbook | number> {
   if (rest.length > 1) throw new RenderError(m(cliLang, 'oneHandbook', rest.join(' ')));
@@ -155,47 +155,23 @@ async function loadHandbook(params: MainParams, values: RenderValues, rest: stri
   const lang = values.lang ? cliLang : (config.language ?? cliLang);
   const today = values.today ?? isoDay(new Date());
   const linter = new Linter(config, lang);
-  const disc = await discover(fs, found.root, dirCore, config);
-  const g = globs(config);
-  const charters: CharterLint[] = [];
-  const skipped: SkippedFile[] = disc.skipped.map((s) => ({ file: relativePath(dirCore, s.file), reason: s.reason }));
-  for (const path of disc.files) {
-    const rel = relativePath(dirCore, path);
-    let bytes: Uint8Array;
-    try {
-      const info = await fs.stat(path);
-      if (info.size > config.maxFileSize) {
-        skipped.push({ file: rel, reason: `larger than max-file-size (${info.size} bytes)` });
-        continue;
-      }
-      bytes = await fs.readFile(path);
-    } catch (e) {
-      skipped.push({ file: rel, reason: `cannot read: ${(e as Error).message}` });
-      continue;
-    }
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) {
-      skipped.push({ file: rel, reason: decoded.reason === 'binary' ? 'binary file' : `not valid UTF-8 (line ${decoded.line})` });
-      continue;
-    }
-    const deadline = new Deadline({ ms: CLI_FILE_BUDGET_MS, now: () => performance.now() });
-    const result = lintWithinBudget(linter, rel, decoded.text, { forceCharter: g.included(relativePath(found.root, path)), today }, deadline);
-    if (result.unlintable !== undefined) skipped.push({ file: rel, reason: result.unlintable });
-    if (result.summary) charters.push(result);
-  }
-  const configFile = found.file ? relativePath(dirCore, found.file) : '';
-  const handbookFindings = linter.lintHandbook(
-    charters.map((c) => c.summary!),
-    configFile,
-  );
-  return { dir, name: await handbookName(fs, dirCore), lang, today, linter, charters, handbookFindings, skipped };
+  const disc = await discover(fs, found.root, dirCore, config, lang);
+  // Every file through the core's one path: what lint skips, the site lists as skipped.
+  const outcomes = await lintEach(fs, disc.files, fileContext({ linter, root: found.root, base: dirCore, today, budget: { ms: CLI_FILE_BUDGET_MS, now: () => performance.now() } }));
+  const run = foldOutcomes(outcomes, { rules: linter.rules });
+  const charters = outcomes.flatMap((o) => (o.kind === 'charter' && o.lint ? [o.lint] : []));
+  const skipped: SkippedFile[] = [...disc.skipped.map((s) => ({ file: relativePath(dirCore, s.file), reason: s.reason })), ...run.skipped];
+  return { dir, name: await handbookName(fs, dirCore), lang, today, linter, charters, handbookFindings: handbookFindings(linter, outcomes, dirCore, found.file), skipped };
 }
 
 /** The first `# Title` of the handbook's README.md, or the directory's name. */
 async function handbookName(fs: HandbookFs, dirCore: string): Promise<string> {
   const base = dirCore.split('/').filter(Boolean).pop() ?? dirCore;
   for (const name of ['README.md', 'readme.md', 'Readme.md']) {
-    const bytes = await fs.readFile(`${dirCore.replace(/\/$/, '')}/${name}`).catch(() => undefined);
+    const path = `${dirCore.replace(/\/$/, '')}/${name}`;
+    // A README that links into `.git` or out of the handbook is not read (its title is published).
+    if ((await readRefusal(fs, dirCore, path, 'en')) !== undefined) continue;
+    const bytes = await fs.readFile(path).catch(() => undefined);
     if (!bytes) continue;
     const text = new TextDecoder('utf-8').decode(bytes.subarray(0, 64 * 1024));
     const title = /^#[ \t]+(.+?)[ \t#]*$/m.exec(text)?.[1];
@@ -206,7 +182,7 @@ async function handbookName(fs: HandbookFs, dirCore: string): Promise<string> {
 
 function configError(params: MainParams, lang: Lang, e: ConfigError): string {
   const file = nodePath.relative(params.cwd, e.file) || e.file;
-  return m(lang, 'configError', file, e.line, e.column, e.message);
+  return m(lang, 'configError', file, e.line, e.column, configErrorText(e, lang));
 }
 
 /** media/charters.css of the package: found upwards from the bundle (dist/ or out/test/…). */
@@ -270,7 +246,20 @@ async function readMarker(dir: string): Promise<Marker | undefined> {
   }
 }
 
-async function writeSite(out: string, files: { path: string; text: string }[], lang: Lang, handbookReal: string): Promise<{ removed: number }> {
+async function writeSite(out: string, files: { path: string; text: string }[], lang: Lang, handbookReal: string, cwd: string): Promise<{ removed: number }> {
+  // --out itself (or a directory on the way to it) being a link, dangling or not, is refused:
+  // the site would be written wherever it points.
+  const link = await symlinkOnTheWay(out, cwd);
+  if (link !== undefined) throw new RenderError(m(lang, 'refuseLink', shownPath(cwd, out), shownPath(cwd, link)));
+  try {
+    return await writeSiteFiles(out, files, lang, handbookReal);
+  } catch (e) {
+    if (e instanceof SymlinkRefused) throw new RenderError(m(lang, 'refuseLink', shownPath(cwd, e.path), shownPath(cwd, e.path)));
+    throw e;
+  }
+}
+
+async function writeSiteFiles(out: string, files: { path: string; text: string }[], lang: Lang, handbookReal: string): Promise<{ removed: number }> {
   const info = await fsp.stat(out).catch(() => undefined);
   if (info && !info.isDirectory()) throw new RenderError(m(lang, 'outNotDir', out));
   if (!info) await fsp.mkdir(out, { recursive: true });
@@ -299,7 +288,7 @@ async function writeSite(out: string, files: { path: string; text: string }[], l
     const existing = await fsp.lstat(t.abs).catch(() => undefined);
     if (existing?.isSymbolicLink()) await fsp.unlink(t.abs);
     else if (existing && !existing.isFile()) throw new RenderError(m(lang, 'outUnsafe', t.path));
-    await writeFileAtomic(t.abs, t.text);
+    await writeFileAtomic(t.abs, t.text, { base: root });
   }
   let removed = 0;
   for (const rel of stale) {
@@ -322,5 +311,5 @@ async function writeMarker(root: string, files: string[]): Promise<void> {
   const path = nodePath.join(root, SITE_MARKER);
   const existing = await fsp.lstat(path).catch(() => undefined);
   if (existing?.isSymbolicLink()) await fsp.unlink(path);
-  await writeFileAtomic(path, `${JSON.stringify(marker, null, 2)}\n`);
+  await writeFileAtomic(path, `${JSON.stringify(marker, null, 2)}\n`, { base: root });
 }

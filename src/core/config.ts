@@ -9,8 +9,9 @@ import validateSchema from 'virtual:config-validator';
 import yaml from 'js-yaml';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { DEFAULT_FRAMEWORK } from './framework/default';
-import { t } from './i18n';
+import { both, t } from './i18n';
 import { RULES } from './rules/index';
+import { yamlReason } from './i18n';
 import type { ElementDef, Framework, Lang, LocalText, SeveritySetting, TierDef } from './types';
 
 export const CONFIG_FILE = 'charters.yaml';
@@ -31,7 +32,63 @@ export interface ConfigError {
   file: string;
   line: number;
   column: number;
+  /** The message in English. */
   message: string;
+  /** The message in both languages (absent only on errors made outside this module). */
+  text?: LocalText;
+}
+
+/** A configuration error's message in `lang`. */
+export function configErrorText(e: ConfigError, lang: Lang): string {
+  return e.text?.[lang] ?? e.message;
+}
+
+/** An error with its message in both languages. */
+function configError(file: string, line: number, column: number, text: LocalText): ConfigError {
+  return { file, line, column, message: text.en, text };
+}
+
+/** `a`, `b` or `c` in backticks. */
+function oneOf(lang: Lang, values: unknown[]): string {
+  const q = values.map((v) => `\`${String(v)}\``);
+  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} ${lang === 'fi' ? 'tai' : 'or'} ${q[q.length - 1]}`;
+}
+
+/** An ajv error in plain words: in English as ajv says it, in Finnish translated. */
+function schemaMessage(e: ErrorObject): LocalText {
+  const p = e.params as Record<string, unknown>;
+  const en = e.message ?? 'is invalid';
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return { fi: `sisältää tuntemattoman avaimen \`${String(p['additionalProperty'])}\``, en: `has an unknown key \`${String(p['additionalProperty'])}\`` };
+    case 'enum': {
+      const values = (p['allowedValues'] as unknown[]) ?? [];
+      return { fi: `pitää olla ${oneOf('fi', values)}`, en: `must be one of ${values.map((v) => `\`${String(v)}\``).join(', ')}` };
+    }
+    case 'type': {
+      const type = String(p['type']);
+      const fi: Record<string, string> = { string: 'tekstiä', array: 'lista', object: 'avain–arvo-rakenne', boolean: '`true` tai `false`', integer: 'kokonaisluku', number: 'luku' };
+      return { fi: `pitää olla ${fi[type] ?? type}`, en };
+    }
+    case 'required':
+      return { fi: `tarvitsee avaimen \`${String(p['missingProperty'])}\``, en };
+    case 'pattern':
+      return { fi: `ei ole sallitussa muodossa (\`${String(p['pattern'])}\`)`, en };
+    case 'minItems':
+      return { fi: `tarvitsee vähintään ${String(p['limit'])} alkiota`, en };
+    case 'minLength':
+      return { fi: 'ei saa olla tyhjä', en };
+    case 'minimum':
+      return { fi: `pitää olla vähintään ${String(p['limit'])}`, en };
+    case 'maximum':
+      return { fi: `saa olla enintään ${String(p['limit'])}`, en };
+    case 'uniqueItems':
+      return { fi: 'sisältää saman arvon kahdesti', en };
+    case 'const':
+      return { fi: `pitää olla \`${String(p['allowedValue'])}\``, en };
+    default:
+      return { fi: 'ei ole sallittu arvo', en };
+  }
 }
 
 export type ConfigResult = { ok: true; config: ResolvedConfig } | { ok: false; errors: ConfigError[] };
@@ -88,7 +145,7 @@ interface RawConfig {
 }
 
 /** Parse and validate the text of `charters.yaml` (`file` is the name used in messages). */
-export function parseConfig(text: string, file = CONFIG_FILE, lang: Lang = 'en'): ConfigResult {
+export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
   const src = text.replace(/^\uFEFF/, '');
   let data: unknown;
   try {
@@ -96,15 +153,14 @@ export function parseConfig(text: string, file = CONFIG_FILE, lang: Lang = 'en')
     data = yaml.load(src, { schema: yaml.CORE_SCHEMA, filename: file });
   } catch (e) {
     const err = e as { reason?: string; message?: string; mark?: { line: number; column: number } };
+    const reason = err.reason ?? err.message ?? String(e);
     return {
       ok: false,
       errors: [
-        {
-          file,
-          line: (err.mark?.line ?? 0) + 1,
-          column: (err.mark?.column ?? 0) + 1,
-          message: `invalid YAML: ${err.reason ?? err.message ?? String(e)}`,
-        },
+        configError(file, (err.mark?.line ?? 0) + 1, (err.mark?.column ?? 0) + 1, {
+          fi: `YAML-muoto ei kelpaa: ${yamlReason('fi', reason)}`,
+          en: `invalid YAML: ${reason}`,
+        }),
       ],
     };
   }
@@ -118,21 +174,14 @@ export function parseConfig(text: string, file = CONFIG_FILE, lang: Lang = 'en')
       // oneOf/anyOf wrappers repeat what their branches say; keep the most specific messages.
       if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') continue;
       const path = e.instancePath.split('/').slice(1).map(unescapePointer);
-      let what = e.instancePath ? `\`${path.join('.')}\`` : 'the top level';
-      let message = e.message ?? 'is invalid';
-      if (e.keyword === 'additionalProperties') {
-        const prop = (e.params as { additionalProperty: string }).additionalProperty;
-        path.push(prop);
-        message = `has an unknown key \`${prop}\``;
-      } else if (e.keyword === 'enum') {
-        message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => `\`${String(v)}\``).join(', ')}`;
-      }
+      const what = e.instancePath ? { fi: `\`${path.join('.')}\``, en: `\`${path.join('.')}\`` } : { fi: 'Ylin taso', en: 'the top level' };
+      const message = schemaMessage(e);
+      if (e.keyword === 'additionalProperties') path.push((e.params as { additionalProperty: string }).additionalProperty);
       const { line, column } = locate(path, e.keyword === 'additionalProperties');
-      const text = `${what} ${message}`;
-      if (seen.has(`${line}:${text}`)) continue;
-      seen.add(`${line}:${text}`);
-      errors.push({ file, line, column, message: text });
-      what = '';
+      const text = { fi: `${what.fi} ${message.fi}`, en: `${what.en} ${message.en}` };
+      if (seen.has(`${line}:${text.en}`)) continue;
+      seen.add(`${line}:${text.en}`);
+      errors.push(configError(file, line, column, text));
     }
     return { ok: false, errors };
   }
@@ -143,26 +192,25 @@ export function parseConfig(text: string, file = CONFIG_FILE, lang: Lang = 'en')
   for (const id of Object.keys(raw.rules ?? {})) {
     if (!known.has(id)) {
       const { line, column } = locate(['rules', id], true);
-      errors.push({ file, line, column, message: `unknown rule \`${id}\` in \`rules\` (see \`charters rules\`)` });
+      errors.push(configError(file, line, column, { fi: `tuntematon sääntö \`${id}\` kohdassa \`rules\` (katso \`charters rules\`)`, en: `unknown rule \`${id}\` in \`rules\` (see \`charters rules\`)` }));
     }
   }
   for (const key of ['include', 'exclude'] as const) {
     const list = raw[key] ?? [];
     if (list.length > MAX_GLOBS) {
       const { line, column } = locate([key], true);
-      errors.push({ file, line, column, message: t(lang, 'config.glob-count', { key, count: list.length, limit: MAX_GLOBS }) });
+      errors.push(configError(file, line, column, both('config.glob-count', { key, count: list.length, limit: MAX_GLOBS })));
       continue;
     }
     list.forEach((glob, i) => {
-      const problem = globProblem(glob, lang);
-      if (problem === undefined) return;
+      if (globProblem(glob) === undefined) return;
       const { line, column } = locate([key, i], false);
-      errors.push({ file, line, column, message: problem });
+      errors.push(configError(file, line, column, { fi: globProblem(glob, 'fi')!, en: globProblem(glob, 'en')! }));
     });
   }
   const framework = mergeFramework(raw, (path, message) => {
     const { line, column } = locate(path, false);
-    errors.push({ file, line, column, message });
+    errors.push(configError(file, line, column, message));
   });
   if (errors.length > 0) return { ok: false, errors };
   return {
@@ -293,7 +341,7 @@ function text(input: TextInput | undefined, fallback: LocalText, isNew = false):
 }
 
 /** The default framework with the handbook's changes: renamed, added, dropped tiers and elements. */
-export function mergeFramework(raw: RawConfig, error: (path: (string | number)[], message: string) => void = () => {}): Framework {
+export function mergeFramework(raw: RawConfig, error: (path: (string | number)[], message: LocalText) => void = () => {}): Framework {
   const f = raw.framework ?? {};
   const base = f.extends === 'none' ? [] : DEFAULT_FRAMEWORK.tiers;
   const tiers: TierDef[] = base.map((t) => ({ ...t, aliases: [...t.aliases], elements: t.elements.map((e) => ({ ...e })) }));
@@ -301,12 +349,12 @@ export function mergeFramework(raw: RawConfig, error: (path: (string | number)[]
     const at = tiers.findIndex((t) => t.id === rt.id);
     if (rt.drop) {
       if (at >= 0) tiers.splice(at, 1);
-      else error(['framework', 'tiers', ti, 'id'], `\`drop\` names tier \`${rt.id}\`, which the framework does not have`);
+      else error(['framework', 'tiers', ti, 'id'], { fi: `\`drop\` nimeää johtotason \`${rt.id}\`, jota viitekehyksessä ei ole`, en: `\`drop\` names tier \`${rt.id}\`, which the framework does not have` });
       return;
     }
     let tier = at >= 0 ? tiers[at] : undefined;
     if (!tier) {
-      if (!rt.name) error(['framework', 'tiers', ti], `new tier \`${rt.id}\` needs a \`name\``);
+      if (!rt.name) error(['framework', 'tiers', ti], { fi: `uusi johtotaso \`${rt.id}\` tarvitsee nimen (\`name\`)`, en: `new tier \`${rt.id}\` needs a \`name\`` });
       tier = { id: rt.id, name: text(rt.name, { fi: rt.id, en: rt.id }, true), role: text(rt.role, { fi: '', en: '' }, true), aliases: [], elements: [] };
       tiers.push(tier);
     } else {
@@ -320,7 +368,7 @@ export function mergeFramework(raw: RawConfig, error: (path: (string | number)[]
       const idx = current.elements.findIndex((e) => e.id === re.id);
       if (re.drop) {
         if (idx >= 0) current.elements.splice(idx, 1);
-        else error([...path, 'id'], `\`drop\` names element \`${re.id}\`, which tier \`${current.id}\` does not have`);
+        else error([...path, 'id'], { fi: `\`drop\` nimeää osa-alueen \`${re.id}\`, jota johtotasolla \`${current.id}\` ei ole`, en: `\`drop\` names element \`${re.id}\`, which tier \`${current.id}\` does not have` });
         return;
       }
       if (idx >= 0) {
@@ -336,10 +384,10 @@ export function mergeFramework(raw: RawConfig, error: (path: (string | number)[]
       }
       const other = tiers.find((t) => t.elements.some((e) => e.id === re.id));
       if (other) {
-        error([...path, 'id'], `element id \`${re.id}\` is already used by tier \`${other.id}\``);
+        error([...path, 'id'], { fi: `osa-alueen tunniste \`${re.id}\` on jo johtotason \`${other.id}\` käytössä`, en: `element id \`${re.id}\` is already used by tier \`${other.id}\`` });
         return;
       }
-      if (!re.name) error(path, `new element \`${re.id}\` needs a \`name\``);
+      if (!re.name) error(path, { fi: `uusi osa-alue \`${re.id}\` tarvitsee nimen (\`name\`)`, en: `new element \`${re.id}\` needs a \`name\`` });
       const el: ElementDef = {
         id: re.id,
         tier: current.id,

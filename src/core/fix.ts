@@ -6,7 +6,7 @@
 import type { FrameworkLookup } from './framework/lookup';
 import { t } from './i18n';
 import { elementHeading, elementSection, elementStub } from './template';
-import type { Charter, Fix, TextEdit } from './types';
+import type { Charter, Finding, Fix, NearMiss, TextEdit } from './types';
 
 export interface ApplyResult {
   text: string;
@@ -134,6 +134,67 @@ export function insertFieldFix(charter: Charter, field: string, stub: string): F
   return {
     description: t(charter.lang, 'fix.insert-field', { field }),
     edits: [{ start: fm.insertOffset, end: fm.insertOffset, text: `${field}: ${stub}${charter.eol}` }],
+  };
+}
+
+/**
+ * Repair a near miss instead of adding a second section: a heading that resembles the element
+ * gets the element's explicit `{#id}` after its words; a bold or italic line becomes a heading
+ * (`## ` before it, and `{#id}` when its words only resemble the name). Only insertions: every
+ * word the user wrote stays. A table row gets no fix (its text must be rewritten by hand).
+ */
+export function nearMissFix(charter: Charter, lookup: FrameworkLookup, miss: NearMiss): Fix | undefined {
+  const el = lookup.element(miss.elementId);
+  if (!el || miss.idAt === undefined) return undefined;
+  const lang = charter.lang;
+  const id = { start: miss.idAt, end: miss.idAt, text: ` {#${el.id}}` };
+  if (miss.kind === 'heading') {
+    return { description: t(lang, 'fix.mark-element', { title: miss.title, name: el.name[lang] }), edits: [id] };
+  }
+  if (miss.kind === 'emphasis' && miss.headingDepth !== undefined) {
+    const at = miss.place.start.offset;
+    const hashes = { start: at, end: at, text: `${'#'.repeat(miss.headingDepth)} ` };
+    return { description: t(lang, 'fix.make-heading', { title: miss.title, name: el.name[lang] }), edits: miss.certain ? [hashes] : [hashes, id] };
+  }
+  return undefined;
+}
+
+/**
+ * How many of the findings that carried a fix are gone after fixing: a fix that leaves its
+ * finding in place (an inserted placeholder the rule still reports) does not count as fixed.
+ * Findings are told apart by file, rule, element and tier (lines move when text is inserted, and
+ * a message may change while its finding stays: "no owner" becomes "owner is a placeholder").
+ */
+export function fixedCount(before: readonly Finding[], after: readonly Finding[]): number {
+  const key = (f: Finding) => `${f.file}\u0000${f.ruleId}\u0000${f.elementId ?? ''}\u0000${f.tier ?? ''}`;
+  const left = new Map<string, number>();
+  for (const f of after) left.set(key(f), (left.get(key(f)) ?? 0) + 1);
+  let fixed = 0;
+  for (const f of before) {
+    if (!f.fix) continue;
+    const k = key(f);
+    const n = left.get(k) ?? 0;
+    if (n > 0) left.set(k, n - 1);
+    else fixed++;
+  }
+  return fixed;
+}
+
+/**
+ * Add `tier: <value>` to the frontmatter just above `line` (the key that was meant as `tier`, which
+ * stays: other keys are allowed). Undefined when the frontmatter has no room for it.
+ */
+export function insertTierKeyFix(charter: Charter, value: string, line: number): Fix | undefined {
+  const fm = charter.frontmatter;
+  if (!fm.place || fm.data === undefined || 'tier' in fm.data) return undefined;
+  const lines = charter.text.split('\n');
+  let at = 0;
+  const target = Math.max(fm.place.start.line + 1, Math.min(line, fm.place.end.line));
+  for (let i = 0; i < target - 1 && i < lines.length; i++) at += lines[i]!.length + 1;
+  const quoted = /^[\p{L}\p{N}][\p{L}\p{N} ()–-]*$/u.test(value) ? value : JSON.stringify(value);
+  return {
+    description: t(charter.lang, 'fix.tier-key', { value: quoted }),
+    edits: [{ start: at, end: at, text: `tier: ${quoted}${charter.eol}` }],
   };
 }
 

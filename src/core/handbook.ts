@@ -1,35 +1,18 @@
 /**
- * A handbook on some file system: find its config, discover its charters, lint them all.
+ * A handbook on some file system: find its config and discover its charters (`pipeline.ts`
+ * lints them).
  * The file system comes in through `HandbookFs`, so the CLI (node:fs), the desktop extension
  * and vscode.dev (vscode.workspace.fs) share this code.
  */
 import picomatch from 'picomatch/posix';
 import { CONFIG_FILE, parseConfig, type ConfigError, type ConfigResult, type ResolvedConfig, defaultConfig } from './config';
-import { Deadline, lintWithinBudget, type FileBudget } from './budget';
-import { applyFixes } from './fix';
 import { t } from './i18n';
-import { Linter, sortFindings, type CharterLint } from './lint';
-import type { CharterSummary, Finding, Lang, RunResult, SkippedFile } from './types';
+import type { Lang, SkippedFile } from './types';
 
 /** The code of a file-system error (ENOENT, EACCES…), or its message. */
 function errorText(e: unknown): string {
   const err = e as { code?: string; message?: string };
   return err?.code ?? err?.message ?? String(e);
-}
-
-/** Why a file could not be read, for the list of skipped files. */
-function readFailure(lang: Lang, e: unknown): string {
-  const code = (e as { code?: string })?.code;
-  if (code === 'ENOENT') return t(lang, 'skip.missing');
-  if (code === 'ELOOP') return t(lang, 'skip.loop');
-  if (code === 'EACCES' || code === 'EPERM') return t(lang, 'skip.denied', { detail: code });
-  return t(lang, 'skip.read', { detail: errorText(e) });
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.byteLength !== b.byteLength) return false;
-  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 export interface DirEntry {
@@ -44,8 +27,12 @@ export interface DirEntry {
 export interface HandbookFs {
   readFile(path: string): Promise<Uint8Array>;
   readDirectory(path: string): Promise<DirEntry[]>;
-  stat(path: string): Promise<{ type: 'file' | 'directory' | 'other'; size: number }>;
-  /** Canonical path (symlinks resolved), to walk each directory once; optional. */
+  /** What `path` is, symbolic links followed; `link` when `path` itself is a symbolic link (where the host can tell). */
+  stat(path: string): Promise<{ type: 'file' | 'directory' | 'other'; size: number; link?: boolean }>;
+  /**
+   * Canonical path (every symbolic link resolved). Without it, discovery follows no link at all
+   * (it cannot tell where one leads), see `readRefusal`.
+   */
   realpath?(path: string): Promise<string>;
 }
 
@@ -87,6 +74,12 @@ export async function findConfig(fs: HandbookFs, start: string, lang: Lang = 'en
     const candidate = joinPath(dir, CONFIG_FILE);
     const st = await fs.stat(candidate).catch(() => undefined);
     if (st?.type === 'file') {
+      // A `charters.yaml` that is a link into `.git` or out of its folder is not read (its
+      // errors would quote the target's lines).
+      const refused = await readRefusal(fs, dir, candidate, lang);
+      if (refused !== undefined) {
+        return { root: dir, file: candidate, result: { ok: false, errors: [{ file: candidate, line: 1, column: 1, message: refused }] } };
+      }
       let text: string;
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(await fs.readFile(candidate));
@@ -94,7 +87,7 @@ export async function findConfig(fs: HandbookFs, start: string, lang: Lang = 'en
         const error: ConfigError = { file: candidate, line: 1, column: 1, message: `cannot read: ${(e as Error).message}` };
         return { root: dir, file: candidate, result: { ok: false, errors: [error] } };
       }
-      return { root: dir, file: candidate, result: parseConfig(text, candidate, lang) };
+      return { root: dir, file: candidate, result: parseConfig(text, candidate) };
     }
     const up = dirname(dir);
     if (up === dir) break;
@@ -103,52 +96,78 @@ export async function findConfig(fs: HandbookFs, start: string, lang: Lang = 'en
   return { root: start, file: undefined, result: { ok: true, config: defaultConfig() } };
 }
 
-export type Decoded = { ok: true; text: string } | { ok: false; reason: 'binary' | 'encoding'; line: number };
+// ---------------------------------------------------------------------------------------------
+// What may be read. Everything in a handbook is untrusted (docs/security.md): a symbolic link can
+// point at `.git/config` (which holds the CI token after a checkout) or anywhere on the machine.
+// This is the one decision both hosts (CLI, extension) use before reading a file.
 
-/** UTF-8 text, or why not: binary (NUL bytes) or invalid UTF-8, with the line of the first bad byte. */
-export function decodeText(bytes: Uint8Array): Decoded {
-  // Anywhere in the file, not only near the start: a NUL deep in a text is as invisible in an
-  // editor as it is in a lint report, and the Markdown parser turns it into U+FFFD.
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) return { ok: false, reason: 'binary', line: lineOfByte(bytes, nul) };
-  try {
-    // ignoreBOM keeps a byte-order mark in the text: the linter skips it and --fix writes it back
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
-    return { ok: false, reason: 'encoding', line: lineOfByte(bytes, firstInvalidByte(bytes)) };
-  }
+/** Whether a `/`-separated path passes through a directory named `.git` (any case). */
+export function inGitDir(path: string): boolean {
+  return path.split('/').some((segment) => segment.toLowerCase() === '.git');
 }
 
-/** 1-based line of byte `offset`. */
-function lineOfByte(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
-  return line;
+/** Whether `path` is `root` or lies under it (both absolute, `/`-separated, resolved). */
+export function isInsideRoot(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith('/') ? root : `${root}/`);
+}
+
+/** Why a resolved path may not be read. */
+export type PathRefusal = { reason: 'git' } | { reason: 'outside'; target: string } | { reason: 'excluded'; target: string } | { reason: 'link' };
+
+/**
+ * The rule for a resolved path `real` (every symbolic link followed) of a handbook whose root
+ * resolves to `realRoot`: it may be read when it is inside the root, inside no `.git`
+ * directory and, when `excluded` is given, not excluded by the handbook's globs (relative to the
+ * root). Undefined when it may be read.
+ */
+export function refusePath(realRoot: string, real: string, excluded?: (rel: string) => boolean): PathRefusal | undefined {
+  if (inGitDir(real)) return { reason: 'git' };
+  if (!isInsideRoot(realRoot, real)) return { reason: 'outside', target: real };
+  if (excluded && real !== realRoot) {
+    const rel = relativePath(realRoot, real);
+    if (excluded(rel) || excluded(`${rel}/`)) return { reason: 'excluded', target: rel };
+  }
+  return undefined;
+}
+
+/** A refusal as the localised reason of a skipped file. */
+export function refusalText(lang: Lang, refusal: PathRefusal, isLink = true): string {
+  switch (refusal.reason) {
+    case 'git':
+      return t(lang, 'skip.git');
+    case 'outside':
+      return t(lang, isLink ? 'skip.outside' : 'skip.outsideFile', { target: refusal.target });
+    case 'excluded':
+      return t(lang, 'skip.linkExcluded', { target: refusal.target });
+    case 'link':
+      return t(lang, 'skip.link');
+  }
 }
 
 /**
- * Offset of the byte that makes `bytes` invalid UTF-8. (Searching the leniently decoded text for
- * U+FFFD would stop at a replacement character the file legitimately contains.) A prefix that
- * fails to decode keeps failing when it grows, so a binary search over prefixes finds it.
+ * Why the file `path` of the handbook at `root` must not be read (a localised reason), or
+ * undefined when it may. The path is resolved through `fs.realpath` and `refusePath` decides; a
+ * path reached through a link also has its target checked against `excluded`. A host without
+ * real paths (vscode.workspace.fs) refuses every symbolic link it can see. A path that does not
+ * resolve (missing, a dangling link) is left to the read, which says why it failed.
  */
-function firstInvalidByte(bytes: Uint8Array): number {
-  const fails = (n: number): boolean => {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
-      return false;
-    } catch {
-      return true;
-    }
-  };
-  if (!fails(bytes.length)) return Math.max(0, bytes.length - 1); // only the end is cut short
-  let lo = 0;
-  let hi = bytes.length;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (fails(mid)) hi = mid;
-    else lo = mid;
+export async function readRefusal(fs: HandbookFs, root: string, path: string, lang: Lang, excluded?: (rel: string) => boolean): Promise<string | undefined> {
+  if (inGitDir(path)) return t(lang, 'skip.git');
+  if (!fs.realpath) {
+    const st = await fs.stat(path).catch(() => undefined);
+    return st?.link ? t(lang, 'skip.link') : undefined;
   }
-  return hi - 1;
+  const realRoot = await fs.realpath(root).catch(() => root);
+  let real: string;
+  try {
+    real = await fs.realpath(path);
+  } catch {
+    return undefined;
+  }
+  const lexical = isInsideRoot(root, path) ? joinPath(realRoot, relativePath(root, path)) : path;
+  const viaLink = real !== lexical;
+  const refusal = refusePath(realRoot, real, viaLink ? excluded : undefined);
+  return refusal && refusalText(lang, refusal, viaLink);
 }
 
 export interface Discovery {
@@ -164,11 +183,22 @@ export async function discover(fs: HandbookFs, root: string, dir: string, config
   const seen = new Set<string>();
   const stack = [dir];
   const realRoot = fs.realpath ? await fs.realpath(root).catch(() => root) : root;
-  const inside = (real: string): boolean => real === realRoot || real.startsWith(realRoot.endsWith('/') ? realRoot : `${realRoot}/`);
   while (stack.length > 0) {
     const current = stack.pop()!;
+    if (inGitDir(current)) {
+      skipped.push({ file: current, reason: t(lang, 'skip.git') });
+      continue;
+    }
+    // Where this directory really is (it may be reached through a link): its entries' excludes
+    // are checked at their real place too.
+    let realCurrent: string | undefined;
     if (fs.realpath) {
       const real = await fs.realpath(current).catch(() => current);
+      realCurrent = real;
+      if (inGitDir(real)) {
+        skipped.push({ file: current, reason: t(lang, 'skip.git') });
+        continue;
+      }
       if (seen.has(real)) {
         skipped.push({ file: current, reason: t(lang, 'skip.loop') });
         continue;
@@ -186,158 +216,40 @@ export async function discover(fs: HandbookFs, root: string, dir: string, config
     for (const entry of entries) {
       const path = joinPath(current, entry.name);
       const rel = relativePath(root, path);
-      if (excluded(rel) || excluded(`${rel}/`)) continue;
+      // `.git` is never walked, whatever the config says (and in any case, for file systems
+      // that ignore it).
+      if (entry.name.toLowerCase() === '.git' || excluded(rel) || excluded(`${rel}/`)) continue;
       const wanted = entry.type === 'directory' || (entry.type === 'file' && MARKDOWN.test(entry.name));
-      if (wanted && entry.link && fs.realpath) {
-        // A link out of the handbook (`evil -> /`) would lint, or walk, whatever it points at.
+      if (!wanted) continue;
+      if (realCurrent !== undefined && !entry.link) {
+        // Only where the real place differs from the path it was found under (a linked folder).
+        const real = joinPath(realCurrent, entry.name);
+        const refusal = isInsideRoot(realRoot, real) && relativePath(realRoot, real) === rel ? undefined : refusePath(realRoot, real, excluded);
+        if (refusal) {
+          skipped.push({ file: path, reason: refusalText(lang, refusal, false) });
+          continue;
+        }
+      }
+      if (entry.link) {
+        // A link is judged by where it leads: out of the handbook (`evil -> /`), into `.git`
+        // (`notes.md -> .git/config`) or to an excluded path, it is not followed.
+        if (!fs.realpath) {
+          skipped.push({ file: path, reason: refusalText(lang, { reason: 'link' }) });
+          continue;
+        }
         const real = await fs.realpath(path).catch(() => undefined);
-        if (real !== undefined && !inside(real)) {
-          skipped.push({ file: path, reason: t(lang, 'skip.outside', { target: real }) });
+        const refusal = real === undefined ? undefined : refusePath(realRoot, real, excluded);
+        if (refusal) {
+          skipped.push({ file: path, reason: refusalText(lang, refusal) });
           continue;
         }
       }
       if (entry.type === 'directory') stack.push(path);
-      else if (wanted) files.push(path);
+      else files.push(path);
     }
   }
   files.sort();
   return { files, skipped };
-}
-
-export interface LintFilesOptions {
-  fs: HandbookFs;
-  /** Handbook root: findings' paths are relative to `base`, globs to `root`. */
-  root: string;
-  config: ResolvedConfig;
-  linter: Linter;
-  files: string[];
-  /** Base directory for the paths printed in findings (usually the working directory). */
-  base: string;
-  /** Run handbook-level rules over the files' summaries; `configFile` is where they point. */
-  handbook: { configFile: string | undefined } | undefined;
-  today?: string;
-  /** Apply fixes and save the fixed text through this function (`--fix`). */
-  writeFixed?: (path: string, text: string) => Promise<void>;
-  /** Time each file may take (the fix passes included); a file over it is skipped with the reason. */
-  budget?: FileBudget;
-}
-
-/**
- * Lint files of one handbook: read, decode, size-check, lint, then the handbook-level rules.
- * A file that cannot be linted (unreadable, too big, not UTF-8, too complex for the parser, or
- * any failure while linting it) is listed in `skipped` with the reason, and the run goes on.
- */
-export async function lintFiles(o: LintFilesOptions): Promise<RunResult> {
-  const isIncluded = o.config.include ? picomatch(o.config.include, { dot: true }) : undefined;
-  const lang = o.linter.lang;
-  const findings: Finding[] = [];
-  const charters: string[] = [];
-  const ignored: string[] = [];
-  const skipped: SkippedFile[] = [];
-  const summaries: CharterSummary[] = [];
-  let fixed = 0;
-  for (const path of o.files) {
-    const rel = relativePath(o.base, path);
-    let bytes: Uint8Array;
-    try {
-      const st = await o.fs.stat(path);
-      if (st.size > o.config.maxFileSize) {
-        skipped.push({ file: rel, reason: t(lang, 'skip.size', { limit: o.config.maxFileSize, size: st.size }) });
-        continue;
-      }
-      bytes = await o.fs.readFile(path);
-    } catch (e) {
-      skipped.push({ file: rel, reason: readFailure(lang, e) });
-      continue;
-    }
-    // It grew between the stat and the read.
-    if (bytes.byteLength > o.config.maxFileSize) {
-      skipped.push({ file: rel, reason: t(lang, 'skip.size', { limit: o.config.maxFileSize, size: bytes.byteLength }) });
-      continue;
-    }
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) {
-      skipped.push({
-        file: rel,
-        reason: t(lang, decoded.reason === 'binary' ? 'skip.binary' : 'skip.encoding', { line: decoded.line }),
-      });
-      continue;
-    }
-    let result: CharterLint;
-    try {
-      const forceCharter = isIncluded ? isIncluded(relativePath(o.root, path)) : false;
-      const options = { forceCharter, ...(o.today ? { today: o.today } : {}) };
-      const deadline = o.budget ? new Deadline(o.budget) : undefined;
-      result = lintWithinBudget(o.linter, rel, decoded.text, options, deadline);
-      if (o.writeFixed && result.findings.some((f) => f.fix)) {
-        const original = result;
-        const bom = decoded.text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-        let text = result.charter.text;
-        let applied = 0;
-        // Overlapping fixes wait for the next pass; a few passes settle every case we know of.
-        for (let pass = 0; pass < 5; pass++) {
-          const fixes = result.findings.flatMap((f) => (f.fix ? [f.fix] : []));
-          if (fixes.length === 0) break;
-          const out = applyFixes(text, fixes);
-          if (out.applied === 0 || out.text === text) break;
-          applied += out.applied;
-          text = out.text;
-          result = lintWithinBudget(o.linter, rel, text, options, deadline);
-          if (result.unlintable !== undefined) break; // over the budget: nothing is written
-        }
-        if (result.unlintable === undefined && bom + text !== decoded.text) {
-          const problem = await writeFixes(o, path, bytes, bom + text);
-          if (problem === undefined) {
-            fixed += applied;
-          } else {
-            // Nothing was written: report the file as it is on disk.
-            skipped.push({ file: rel, reason: problem });
-            result = original;
-          }
-        }
-      }
-    } catch (e) {
-      skipped.push({ file: rel, reason: t(lang, 'skip.failed', { detail: errorText(e) }) });
-      continue;
-    }
-    if (result.unlintable !== undefined) {
-      skipped.push({ file: rel, reason: result.unlintable });
-      continue;
-    }
-    if (!result.summary) {
-      ignored.push(rel);
-      continue;
-    }
-    charters.push(rel);
-    summaries.push(result.summary);
-    findings.push(...result.findings);
-  }
-  if (o.handbook) {
-    const configFile = o.handbook.configFile ? relativePath(o.base, o.handbook.configFile) : '';
-    findings.push(...o.linter.lintHandbook(summaries, configFile));
-  }
-  const run: RunResult = { findings: sortFindings(findings), charters, ignored, skipped, rules: o.linter.rules };
-  if (o.writeFixed) run.fixed = fixed;
-  return run;
-}
-
-/**
- * Save fixed text, unless the file changed since it was read (an editor saved it meanwhile: the
- * fixes were computed for the old text and would drop the new one). Undefined when written,
- * else why not. `writeFixed` itself writes a temporary file and renames it.
- */
-async function writeFixes(o: LintFilesOptions, path: string, read: Uint8Array, text: string): Promise<string | undefined> {
-  const lang = o.linter.lang;
-  try {
-    const now = await o.fs.readFile(path);
-    if (!sameBytes(now, read)) return t(lang, 'skip.changed');
-    await o.writeFixed!(path, text);
-    return undefined;
-  } catch (e) {
-    // `EACCES: read-only file` from writeFileAtomic; node's own errors say no more than their code.
-    const err = e as { code?: string; message?: string };
-    return t(lang, 'skip.write', { detail: err?.code && err.message && !err.message.startsWith(err.code) ? `${err.code}: ${err.message}` : errorText(e) });
-  }
 }
 
 export interface Globs {

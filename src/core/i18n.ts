@@ -5,34 +5,52 @@
 import type { Lang } from './types';
 
 const en = {
-  'frontmatter-invalid.yaml': 'Frontmatter is not valid YAML: {detail}',
+  'frontmatter-invalid.yaml': 'Frontmatter (the block between the `---` lines at the top) is not valid YAML: {detail}',
   'frontmatter-invalid.unclosed': 'Frontmatter starts with `---` but has no closing `---`',
   'frontmatter-invalid.not-mapping': 'Frontmatter must be a mapping of `key: value` lines',
   'frontmatter-invalid.date': 'Field `{field}` must be a date written as `YYYY-MM-DD`, not `{value}`',
+  'frontmatter-invalid.date-form': 'Field `{field}` is written `{value}`; dates are written `YYYY-MM-DD`: `{iso}`',
+  'frontmatter-invalid.date-impossible': 'Field `{field}`: `{value}` is not a real date ({month} {year} has no day {day})',
   'frontmatter-invalid.lang': 'Field `lang` must be `fi` or `en`, not `{value}`',
   'frontmatter-invalid.type': 'Field `{field}` must be {expected}',
   'frontmatter-invalid.required': 'Missing required frontmatter field `{field}`',
   'tier-missing': 'Charter names no tier: add `tier:` to the frontmatter (one of {tiers})',
+  'tier-missing.suggest': 'Charter names no tier: the frontmatter has no `tier:` key; did you mean `tier: {value}`?',
+  'tier-missing.key': 'Charter names no tier: key `{key}` is not `tier`; did you mean `tier: {value}`?',
+  'tier-missing.key-only': 'Charter names no tier: key `{key}` is not `tier`; write `tier:` with one of {tiers}',
   'tier-missing.section': 'Tier `{tier}` is listed in `tiers` but the charter has no section for it',
   'tier-unknown': 'Unknown tier `{value}`; the handbook defines {tiers}',
-  'element-missing': 'Missing element `{name}` (`{id}`) required for tier `{tier}`',
-  'element-empty': 'Element `{name}` (`{id}`) has a heading but no content',
-  'element-placeholder': 'Element `{name}` (`{id}`) still holds placeholder text',
-  'element-duplicate': 'Element `{name}` (`{id}`) is defined more than once for tier `{tier}`',
+  'tier-unknown.suggest': 'Unknown tier `{value}`; did you mean `{suggestion}`? The handbook defines {tiers}',
+  'element-missing': 'Missing element `{name}` required for tier `{tier}`',
+  'element-missing.near': 'Missing element `{name}` of tier `{tier}`: did you mean `{suggestion}` with the heading `{title}`? Rename the heading, or let the fix mark it as this element',
+  'element-missing.emphasis': 'Missing element `{name}` of tier `{tier}`: the bold or italic line `{title}` is not a heading; make it one (`{hashes} {title}`)',
+  'element-missing.table': 'Missing element `{name}` of tier `{tier}`: it is written in a table, and a table row is not an element; write it as a heading (`{hashes} {name}`) with its text and a goal below',
+  'element-missing.link': 'Missing element `{name}` of tier `{tier}`: the charter links to `{target}` for it, but a charter is one file and linked files are not read; move that text here under a heading (`{hashes} {name}`)',
+  'element-missing.related': 'The line that looks like `{name}`',
+  'element-empty': 'Element `{name}` has a heading but no content',
+  'element-placeholder': 'Element `{name}` still holds placeholder text',
+  'element-duplicate': 'Element `{name}` is defined more than once for tier `{tier}`',
   'element-duplicate.related': 'First definition of `{name}`',
   'element-id-unknown': '`{#{id}}` names no element of tier `{tier}`; the heading counts as `{name}` by its text',
   'element-id-unknown.none': '`{#{id}}` names no element of tier `{tier}`, and the heading text names none either',
-  'goal-missing': 'Element `{name}` (`{id}`) states no goal or indicator (a line such as `{label}: …`)',
+  'heading-unrecognised': 'Heading `{title}` names no element of tier `{tier}`; use an element’s name, or make it a sub-heading of one',
+  'heading-unrecognised.closest': 'Heading `{title}` names no element of tier `{tier}`; the closest missing element is `{closest}`',
+  'goal-missing': 'Element `{name}` states no goal or indicator (a line such as `{label}: …`)',
   'owner-missing': 'Charter names no owner: add `owner:` to the frontmatter',
+  'owner-missing.placeholder': 'Charter names no owner: `owner` is still the placeholder `{value}`',
   'review-missing': 'Charter has no `next-review` date',
   'review-overdue': 'Review was due on `{date}` ({ago})',
-  'tier-without-charter': 'Tier `{name}` (`{id}`) has no charter in the handbook',
+  'tier-without-charter': 'Tier `{name}` has no charter in the handbook',
   'fix.insert-element': 'Insert element `{name}`',
+  'fix.mark-element': 'Mark heading `{title}` as element `{name}`',
+  'fix.make-heading': 'Make `{title}` a heading of element `{name}`',
   'fix.insert-tier': 'Insert section for tier `{name}`',
   'fix.insert-field': 'Add `{field}` to the frontmatter',
+  'fix.tier-key': 'Add `tier: {value}` to the frontmatter',
+  'fix.date': 'Write `{value}` as `{iso}`',
   'stub.write-here': 'Write here',
   'stub.placeholder': 'write here',
-  'stub.owner': 'name of the owner',
+  'stub.owner': '[name of the owner]',
   'stub.date': 'YYYY-MM-DD',
   'skip.loop': 'symbolic link loop or directory already visited; skipped',
   'skip.dir': 'cannot read directory ({detail}); skipped',
@@ -43,6 +61,10 @@ const en = {
   'skip.missing': 'cannot read: no such file (a broken symbolic link, or removed during the run); skipped',
   'skip.denied': 'cannot read: permission denied ({detail}); skipped',
   'skip.outside': 'symbolic link to `{target}`, outside the handbook; not followed',
+  'skip.git': 'inside a `.git` directory (or a link into one), which holds the repository\'s settings and credentials; never read',
+  'skip.linkExcluded': 'symbolic link to `{target}`, which the handbook\'s `exclude` rules out; not followed',
+  'skip.link': 'symbolic link, and its target cannot be checked here; not followed',
+  'skip.outsideFile': 'outside the handbook (its real path is `{target}`); not read',
   'skip.nesting': 'lists or block quotes nested {depth} levels deep on line {line} (the limit is {limit}); too deep for the Markdown parser; skipped',
   'skip.heading': 'the heading on line {line} holds {markers} emphasis or link markers (the limit is {limit}); too many for the Markdown parser; skipped',
   'skip.complex': 'too complex for the Markdown parser to read in reasonable time (long or deeply nested lists or quotes, or thousands of emphasis and link markers in one paragraph, by line {line}); split the file; skipped',
@@ -70,34 +92,52 @@ const en = {
 export type MessageKey = keyof typeof en;
 
 const fi: Record<MessageKey, string> = {
-  'frontmatter-invalid.yaml': 'Frontmatter ei ole kelvollista YAMLia: {detail}',
-  'frontmatter-invalid.unclosed': 'Frontmatter alkaa rivillä `---`, mutta sulkeva `---` puuttuu',
-  'frontmatter-invalid.not-mapping': 'Frontmatterin pitää koostua `avain: arvo` -riveistä',
+  'frontmatter-invalid.yaml': 'Otsaketiedot (tiedoston alussa `---`-rivien välissä) eivät ole kelvollisia: {detail}',
+  'frontmatter-invalid.unclosed': 'Otsaketiedot (tiedoston alussa `---`-rivien välissä) alkavat rivillä `---`, mutta sulkeva `---` puuttuu',
+  'frontmatter-invalid.not-mapping': 'Otsaketietojen (tiedoston alussa `---`-rivien välissä) pitää koostua `avain: arvo` -riveistä',
   'frontmatter-invalid.date': 'Kentän `{field}` pitää olla päivämäärä muodossa `VVVV-KK-PP`, ei `{value}`',
+  'frontmatter-invalid.date-form': 'Kentän `{field}` arvo on `{value}`; päivämäärä kirjoitetaan muodossa `VVVV-KK-PP`: `{iso}`',
+  'frontmatter-invalid.date-impossible': 'Kenttä `{field}`: `{value}` ei ole oikea päivämäärä ({month} {year} ei ole {day}. päivää)',
   'frontmatter-invalid.lang': 'Kentän `lang` pitää olla `fi` tai `en`, ei `{value}`',
   'frontmatter-invalid.type': 'Kentän `{field}` pitää olla {expected}',
-  'frontmatter-invalid.required': 'Pakollinen frontmatter-kenttä `{field}` puuttuu',
-  'tier-missing': 'Peruskirja ei nimeä johtotasoa: lisää frontmatteriin `tier:` (jokin näistä: {tiers})',
+  'frontmatter-invalid.required': 'Pakollinen otsaketietojen (tiedoston alun `---`-rivien välissä) kenttä `{field}` puuttuu',
+  'tier-missing': 'Peruskirja ei nimeä johtotasoa: lisää otsaketietoihin (tiedoston alussa `---`-rivien välissä) rivi `tier:` ja jokin näistä: {tiers}',
+  'tier-missing.suggest': 'Peruskirja ei nimeä johtotasoa: otsaketiedoissa ei ole kenttää `tier:`; tarkoititko `tier: {value}`?',
+  'tier-missing.key': 'Peruskirja ei nimeä johtotasoa: kenttä `{key}` ei ole `tier`; tarkoititko `tier: {value}`?',
+  'tier-missing.key-only': 'Peruskirja ei nimeä johtotasoa: kenttä `{key}` ei ole `tier`; kirjoita `tier:` ja jokin näistä: {tiers}',
   'tier-missing.section': 'Johtotaso `{tier}` on listattu kentässä `tiers`, mutta sille ei ole osiota',
   'tier-unknown': 'Tuntematon johtotaso `{value}`; käsikirjan tasot ovat {tiers}',
-  'element-missing': 'Puuttuu osa-alue `{name}` (`{id}`), jota johtotaso `{tier}` edellyttää',
-  'element-empty': 'Osa-alueella `{name}` (`{id}`) on otsikko mutta ei sisältöä',
-  'element-placeholder': 'Osa-alueessa `{name}` (`{id}`) on vielä paikkamerkkiteksti',
-  'element-duplicate': 'Osa-alue `{name}` (`{id}`) on määritelty useammin kuin kerran johtotasolle `{tier}`',
+  'tier-unknown.suggest': 'Tuntematon johtotaso `{value}`; tarkoititko `{suggestion}`? Käsikirjan tasot ovat {tiers}',
+  'element-missing': 'Puuttuu osa-alue `{name}`, jota johtotaso `{tier}` edellyttää',
+  'element-missing.near': 'Puuttuu johtotason `{tier}` osa-alue `{name}`: tarkoititko otsikolla `{title}` osa-aluetta `{suggestion}`? Korjaa otsikko tai anna korjauksen merkitä se tähän osa-alueeseen',
+  'element-missing.emphasis': 'Puuttuu johtotason `{tier}` osa-alue `{name}`: lihavoitu tai kursivoitu rivi `{title}` ei ole otsikko; tee siitä otsikko (`{hashes} {title}`)',
+  'element-missing.table': 'Puuttuu johtotason `{tier}` osa-alue `{name}`: se on kirjoitettu taulukkoon, eikä taulukon rivi ole osa-alue; kirjoita se otsikoksi (`{hashes} {name}`) ja sen alle teksti ja tavoite',
+  'element-missing.link': 'Puuttuu johtotason `{tier}` osa-alue `{name}`: peruskirja linkittää sen tiedostoon `{target}`, mutta peruskirja on yksi tiedosto eikä linkitettyjä tiedostoja lueta; siirrä teksti tähän otsikon alle (`{hashes} {name}`)',
+  'element-missing.related': 'Rivi, joka näyttää osa-alueelta `{name}`',
+  'element-empty': 'Osa-alueella `{name}` on otsikko mutta ei sisältöä',
+  'element-placeholder': 'Osa-alueessa `{name}` on vielä paikkamerkkiteksti',
+  'element-duplicate': 'Osa-alue `{name}` on määritelty useammin kuin kerran johtotasolle `{tier}`',
   'element-duplicate.related': 'Osa-alueen `{name}` ensimmäinen määrittely',
   'element-id-unknown': '`{#{id}}` ei nimeä johtotason `{tier}` osa-aluetta; otsikko lasketaan tekstinsä perusteella osa-alueeksi `{name}`',
   'element-id-unknown.none': '`{#{id}}` ei nimeä johtotason `{tier}` osa-aluetta, eikä otsikon tekstikään nimeä osa-aluetta',
-  'goal-missing': 'Osa-alueelle `{name}` (`{id}`) ei ole kirjattu tavoitetta tai mittaria (rivi kuten `{label}: …`)',
-  'owner-missing': 'Peruskirjalla ei ole omistajaa: lisää frontmatteriin `owner:`',
+  'heading-unrecognised': 'Otsikko `{title}` ei nimeä yhtään johtotason `{tier}` osa-aluetta; käytä osa-alueen nimeä tai tee siitä jonkin osa-alueen alaotsikko',
+  'heading-unrecognised.closest': 'Otsikko `{title}` ei nimeä yhtään johtotason `{tier}` osa-aluetta; lähin puuttuva osa-alue on `{closest}`',
+  'goal-missing': 'Osa-alueelle `{name}` ei ole kirjattu tavoitetta tai mittaria (rivi kuten `{label}: …`)',
+  'owner-missing': 'Peruskirjalla ei ole omistajaa: lisää otsaketietoihin (tiedoston alussa `---`-rivien välissä) rivi `owner:` ja omistajan nimi',
+  'owner-missing.placeholder': 'Peruskirjalla ei ole omistajaa: kentässä `owner` on vielä paikkamerkki `{value}`',
   'review-missing': 'Peruskirjalta puuttuu seuraavan katselmoinnin päivä `next-review`',
   'review-overdue': 'Katselmointi erääntyi `{date}` ({ago})',
-  'tier-without-charter': 'Johtotasolla `{name}` (`{id}`) ei ole peruskirjaa käsikirjassa',
+  'tier-without-charter': 'Johtotasolla `{name}` ei ole peruskirjaa käsikirjassa',
   'fix.insert-element': 'Lisää osa-alue `{name}`',
+  'fix.mark-element': 'Merkitse otsikko `{title}` osa-alueeksi `{name}`',
+  'fix.make-heading': 'Tee rivistä `{title}` osa-alueen `{name}` otsikko',
   'fix.insert-tier': 'Lisää osio johtotasolle `{name}`',
-  'fix.insert-field': 'Lisää frontmatteriin `{field}`',
+  'fix.insert-field': 'Lisää otsaketietoihin `{field}`',
+  'fix.tier-key': 'Lisää otsaketietoihin `tier: {value}`',
+  'fix.date': 'Kirjoita `{value}` muodossa `{iso}`',
   'stub.write-here': 'Kirjoita tähän',
   'stub.placeholder': 'kirjoita tähän',
-  'stub.owner': 'omistajan nimi',
+  'stub.owner': '[omistajan nimi]',
   'stub.date': 'VVVV-KK-PP',
   'skip.loop': 'symbolinen linkki kehässä tai hakemisto jo käyty; ohitettu',
   'skip.dir': 'hakemistoa ei voi lukea ({detail}); ohitettu',
@@ -108,11 +148,15 @@ const fi: Record<MessageKey, string> = {
   'skip.missing': 'tiedostoa ei voi lukea: sitä ei ole (rikkinäinen symbolinen linkki, tai poistettu ajon aikana); ohitettu',
   'skip.denied': 'tiedostoa ei voi lukea: ei käyttöoikeutta ({detail}); ohitettu',
   'skip.outside': 'symbolinen linkki kohteeseen `{target}`, käsikirjan ulkopuolelle; ei seurattu',
+  'skip.git': 'on `.git`-hakemistossa (tai linkki sinne), jossa ovat versionhallinnan asetukset ja tunnukset; ei koskaan lueta',
+  'skip.linkExcluded': 'symbolinen linkki kohteeseen `{target}`, jonka käsikirjan `exclude` rajaa pois; ei seurattu',
+  'skip.link': 'symbolinen linkki, jonka kohdetta ei voi tässä tarkistaa; ei seurattu',
+  'skip.outsideFile': 'käsikirjan ulkopuolella (todellinen polku `{target}`); ei luettu',
   'skip.nesting': 'listat tai lainaukset ovat {depth} tason syvyydessä rivillä {line} (raja on {limit}); liian syvä Markdown-jäsentimelle; ohitettu',
   'skip.heading': 'rivin {line} otsikossa on {markers} korostus- tai linkkimerkkiä (raja on {limit}); liikaa Markdown-jäsentimelle; ohitettu',
   'skip.complex': 'liian monimutkainen Markdown-jäsentimelle kohtuullisessa ajassa (pitkiä tai syvälle sisäkkäisiä listoja tai lainauksia, tai tuhansia korostus- ja linkkimerkkejä yhdessä kappaleessa, rivin {line} kohdalla); jaa tiedosto osiin; ohitettu',
   'skip.blocks': 'yli {limit} otsikkoa, kappaletta ja listan kohtaa (rivin {line} kohdalla); liikaa Markdown-jäsentimelle kohtuullisessa ajassa ja muistissa; jaa tiedosto osiin; ohitettu',
-  'skip.aliases': 'frontmatterin YAML-viittaukset (rivistä {line} alkaen) laajenevat yli {limit} arvoksi; ohitettu',
+  'skip.aliases': 'otsaketietojen YAML-viittaukset (rivistä {line} alkaen) laajenevat yli {limit} arvoksi; ohitettu',
   'skip.parse': 'Markdown-jäsennin epäonnistui ({detail}); ohitettu',
   'skip.failed': 'tarkistus epäonnistui ({detail}); ohitettu',
   'skip.write': 'korjauksia ei kirjoitettu ({detail}); tiedosto on ennallaan',
@@ -141,6 +185,42 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
     name in params ? String(params[name]) : m,
   );
 }
+
+const MONTHS: Record<Lang, string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  // inessive: "helmikuussa 2027 ei ole 30. päivää"
+  fi: ['tammikuussa', 'helmikuussa', 'maaliskuussa', 'huhtikuussa', 'toukokuussa', 'kesäkuussa', 'heinäkuussa', 'elokuussa', 'syyskuussa', 'lokakuussa', 'marraskuussa', 'joulukuussa'],
+};
+
+/** A month (1-12) as the date messages name it. */
+export function monthName(lang: Lang, month: number): string {
+  return MONTHS[lang][month - 1] ?? String(month);
+}
+
+/**
+ * The reason js-yaml gives for broken YAML, in plain words of `lang`. The common mistakes of
+ * hand-written frontmatter and `charters.yaml` are translated; any other reason is named
+ * generically in Finnish (a Finnish user never meets an English parser message) and kept as it is
+ * in English.
+ */
+export function yamlReason(lang: Lang, reason: string): string {
+  const r = reason.toLowerCase();
+  for (const [pattern, text] of YAML_REASONS) if (pattern.test(r)) return text[lang];
+  return lang === 'fi' ? 'rakenne ei ole kelvollista YAML-muotoa' : reason;
+}
+
+const YAML_REASONS: [RegExp, { fi: string; en: string }][] = [
+  [/duplicated mapping key/, { fi: 'sama kenttä on kirjoitettu kahdesti', en: 'the same key is written twice' }],
+  [/bad indentation/, { fi: 'rivin sisennys ei sovi muihin riveihin', en: 'the line is indented differently from the others (bad indentation)' }],
+  [/tab characters must not be used/, { fi: 'sisennyksessä on sarkain; käytä välilyöntejä', en: 'a tab is used for indentation; use spaces' }],
+  [/implicit key|can not read a block mapping entry|incomplete explicit mapping pair|multiline key/, { fi: 'rivillä on kaksoispiste väärässä kohdassa tai lainausmerkki puuttuu (lainaa arvo, jossa on kaksoispiste: `"…"`)', en: 'a colon in the wrong place or a missing quote (quote a value that holds a colon: `"…"`)' }],
+  [/unexpected end of the stream within a (?:flow collection|single quoted|double quoted)|missed comma|end of the stream/, { fi: 'sulkeva `]`, `}` tai lainausmerkki puuttuu, tai pilkku puuttuu lista-alkioiden välistä', en: 'a closing `]`, `}` or quote is missing, or a comma between list items' }],
+  [/unknown escape sequence|expected hexadecimal/, { fi: 'lainausmerkkien sisällä on kenoviiva (`\\`); käytä yksinkertaisia lainausmerkkejä', en: 'a backslash (`\\`) inside double quotes; use single quotes' }],
+  [/unidentified alias|unknown alias/, { fi: 'viittaus (`*nimi`) johonkin, mitä ei ole määritelty (kirjoita tähti lainausmerkkeihin)', en: 'an alias (`*name`) to something not defined (quote a value that starts with `*`)' }],
+  [/a line break is expected|end of the document|document separator/, { fi: 'rivillä on jotain ylimääräistä arvon jälkeen', en: 'something extra after a value on the line' }],
+  [/name of an alias or an anchor|block scalar|indentation indicator/, { fi: 'rivi alkaa merkillä, jolla on YAMLissa erityinen merkitys (`&`, `*`, `|`, `>`); lainaa arvo', en: 'the value starts with a character that has a meaning in YAML (`&`, `*`, `|`, `>`); quote it' }],
+  [/reserved|cannot start any token|@|`/, { fi: 'arvo alkaa merkillä, jolla ei voi alkaa (`@` tai `` ` ``); lainaa arvo', en: 'the value starts with a reserved character (`@` or `` ` ``); quote it' }],
+];
 
 /** Both languages of a message, e.g. for rule titles. */
 export function both(key: MessageKey, params: Record<string, string | number> = {}): { fi: string; en: string } {

@@ -2,19 +2,19 @@
  * The runner: text → charter → findings, and summaries → handbook findings. Rules only report;
  * the runner stamps rule metadata, applies configured severities and drops `off` rules.
  */
-import yaml from 'js-yaml';
 import { toString } from 'mdast-util-to-string';
 import type { ResolvedConfig } from './config';
 import { defaultConfig } from './config';
 import { FrameworkLookup } from './framework/lookup';
 import { BudgetExceeded, type Deadline } from './budget';
+import { charterVerdict, readFrontmatter, scanFrontmatter, type FrontmatterScan } from './frontmatter';
 import { t } from './i18n';
-import { frontmatterLimit, lineIndexOf, parseCharter, parseMarkdown } from './parse';
+import { lineIndexOf, parseCharter, parseMarkdown } from './parse';
 import { CHARTER_RULES, HANDBOOK_RULES, RULES } from './rules/index';
 import type { Report, Rule } from './rules/rule';
 import { summarize } from './status';
-import { detectEol, isoDay } from './text';
-import type { Charter, CharterSummary, Finding, Lang, RuleMeta, Severity } from './types';
+import { detectEol, isoDay, sourceOf } from './text';
+import type { Charter, CharterSummary, Finding, Frontmatter, Lang, RunRule, Severity } from './types';
 
 export interface CharterLint {
   /** The parsed charter; `charter.text` is the text linted (without a byte-order mark). */
@@ -50,9 +50,9 @@ export class Linter {
     this.lang = lang ?? config.language ?? 'fi';
   }
 
-  /** Metadata of every rule with the configured severity as `defaultSeverity`. */
-  get rules(): RuleMeta[] {
-    return RULES.map((r) => r.meta);
+  /** Every rule's metadata (`defaultSeverity` stays the built-in one) with the severity this config gives it. */
+  get rules(): RunRule[] {
+    return RULES.map((r) => ({ ...r.meta, severity: this.config.rules[r.meta.id] ?? r.meta.defaultSeverity }));
   }
 
   severityOf(rule: Rule): Severity | undefined {
@@ -61,37 +61,33 @@ export class Linter {
   }
 
   lintText(file: string, text: string, options: LintTextOptions = {}): CharterLint {
-    const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    // A lone CR (old Mac line ends) ends a line for remark and for editors, not for the line
-    // index. Parse and place with a same-length copy in which every lone CR is an LF, so that
-    // offsets stay the user's and lines agree with remark and the editor; the charter keeps the
-    // user's text and line ends (fixes insert CRs).
-    const loneCr = src.includes('\r') && /\r(?!\n)/.test(src);
-    const parsed = loneCr ? src.replace(/\r(?!\n)/g, '\n') : src;
-    const refused = this.refuse(file, parsed, options.forceCharter === true);
-    if (refused) return loneCr ? { ...refused, charter: { ...refused.charter, text: src } } : refused;
+    const source = sourceOf(text);
+    const { parsed, loneCr } = source;
+    const forceCharter = options.forceCharter === true;
+    const scan = scanFrontmatter(parsed);
+    const frontmatter = readFrontmatter(parsed, scan);
+    // Before parsing, the headings are unknown: a file they might make a charter counts as one here.
+    const charterLike = charterVerdict(frontmatter, parsed, forceCharter, this.lookup, undefined).charter !== false;
+    const refused = this.refuse(file, parsed, scan, frontmatter, charterLike);
+    if (refused) return loneCr ? { ...refused, charter: { ...refused.charter, text: source.text } } : refused;
     const deadline = options.deadline;
     deadline?.check();
     let charter: Charter;
     try {
-      charter = parseCharter(file, parsed, this.lookup, {
-        forceCharter: options.forceCharter === true,
-        defaultLang: this.lang,
-        ...(deadline ? { deadline } : {}),
-      });
+      charter = parseCharter(file, parsed, this.lookup, { forceCharter, defaultLang: this.lang, frontmatter, ...(deadline ? { deadline } : {}) });
     } catch (e) {
       if (e instanceof BudgetExceeded) throw e;
       // remark recursing past the stack on input the guard did not foresee, and the like
-      return this.unlintable(file, src, t(this.lang, 'skip.parse', { detail: errorMessage(e) }));
+      return this.unlintable(file, source.text, t(this.lang, 'skip.parse', { detail: errorMessage(e) }));
     }
     const lines = lineIndexOf(charter);
     if (loneCr) {
-      const crs = (src.match(/\r(?!\n)/g) ?? []).length;
-      const lfs = (src.match(/\n/g) ?? []).length;
-      charter = { ...charter, text: src, eol: crs > lfs ? '\r' : charter.eol };
+      // The charter keeps the user's text and line ends (fixes insert CRs).
+      const crs = (source.text.match(/\r(?!\n)/g) ?? []).length;
+      const lfs = (source.text.match(/\n/g) ?? []).length;
+      charter = { ...charter, text: source.text, eol: crs > lfs ? '\r' : charter.eol };
     }
     const findings: Finding[] = [];
-    // Frontmatter errors are worth reporting on any Markdown file that looked like a charter.
     if (!charter.isCharter) return { charter, findings, summary: undefined };
     const today = options.today ?? isoDay(new Date());
     for (const rule of CHARTER_RULES) {
@@ -113,16 +109,13 @@ export class Linter {
 
   /**
    * Input that would hang or crash the Markdown or YAML parser (see `markdownComplexity` and
-   * `frontmatterExpansion`): an unlintable result for a file that may be a charter, an empty
-   * one (not a charter) for any other file, undefined for ordinary text.
+   * `frontmatterExpansion`): an unlintable result for a charter, an empty one (not a charter)
+   * for any other file, undefined for ordinary text.
    */
-  private refuse(file: string, src: string, forceCharter: boolean): CharterLint | undefined {
-    const complex = markdownComplexity(src);
-    const fm = frontmatterBlock(src);
-    // Only the frontmatter makes a file a charter: `tier`/`tiers` (possibly quoted or escaped).
-    const maybeCharter = forceCharter || (fm !== undefined && /tier|\\/i.test(fm.raw));
+  private refuse(file: string, src: string, scan: FrontmatterScan, fm: Frontmatter, charter: boolean): CharterLint | undefined {
+    const complex = markdownComplexity(src, scan);
     if (complex) {
-      if (!maybeCharter) return { charter: blankCharter(file, src, this.lang), findings: [], summary: undefined };
+      if (!charter) return { charter: blankCharter(file, src, this.lang), findings: [], summary: undefined };
       const reason =
         complex.kind === 'nesting'
           ? t(this.lang, 'skip.nesting', { depth: complex.depth, line: complex.line, limit: MAX_NESTING })
@@ -133,14 +126,14 @@ export class Linter {
               : t(this.lang, 'skip.complex', { line: complex.line });
       return this.unlintable(file, src, reason);
     }
-    if (maybeCharter && fm) {
-      const bomb = frontmatterExpansion(fm.raw);
-      if (bomb) return this.unlintable(file, src, t(this.lang, 'skip.aliases', { limit: MAX_YAML_VALUES, line: fm.firstLine + bomb.line - 1 }));
+    if (charter) {
+      const bomb = frontmatterExpansion(fm);
+      if (bomb) return this.unlintable(file, src, t(this.lang, 'skip.aliases', { limit: MAX_YAML_VALUES, line: bomb.line }));
     }
     return undefined;
   }
 
-  /** The result for a file that was not linted, and why (localised): the reason is what users see. */
+  /** The result for a file that cannot be linted, with the reason (localised): no charter, no findings. */
   unlintable(file: string, src: string, reason: string): CharterLint {
     return { charter: blankCharter(file, src, this.lang), findings: [], summary: undefined, unlintable: reason };
   }
@@ -239,12 +232,16 @@ export type Complexity =
  * emphasis and link markers over 25 (inline parsing is quadratic in them, and cheaper per unit).
  * Blocks (headings, paragraphs, list items) are counted apart: they cost memory more than time.
  */
-export function markdownComplexity(text: string): Complexity | undefined {
+export function markdownComplexity(text: string, scan: FrontmatterScan = scanFrontmatter(text)): Complexity | undefined {
   const n = text.length;
   // The frontmatter is YAML, not Markdown (its own parser has limits of its own).
-  const fm = frontmatterBlock(text);
-  let line = fm?.end !== undefined ? fm.endLine : 0;
-  let pos = fm?.end !== undefined ? fm.end : 0;
+  let line = 0;
+  let pos = 0;
+  if (scan.kind === 'closed') {
+    pos = scan.bodyStart;
+    for (let i = text.indexOf('\n'); i >= 0 && i < scan.closeLineStart; i = text.indexOf('\n', i + 1)) line++;
+    line++; // the closing fence's line
+  }
   let work = 0;
   let prevDepth = 0;
   let prevBlank = true;
@@ -385,42 +382,22 @@ function isSetextUnderline(text: string, i: number, end: number): boolean {
 }
 
 /**
- * The raw YAML of a frontmatter block at the start of `text` and the document line it starts
- * on; when it is closed, also the offset just after the closing fence line and that line.
- */
-function frontmatterBlock(text: string): { raw: string; firstLine: number; end?: number; endLine: number } | undefined {
-  const open = /^---[ \t]*\r?\n/.exec(text);
-  if (!open) return undefined;
-  const rest = text.slice(open[0].length);
-  const close = /^---[ \t]*\r?$/m.exec(rest);
-  if (!close) return { raw: rest, firstLine: 2, endLine: 0 };
-  const raw = rest.slice(0, close.index);
-  let endLine = 2;
-  for (let i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) endLine++;
-  const after = open[0].length + close.index + close[0].length;
-  return { raw, firstLine: 2, end: Math.min(text.length + 1, after + 1), endLine: raw === '' ? 2 : endLine };
-}
-
-/**
- * Whether the YAML's aliases expand to more than `MAX_YAML_VALUES` values, with the line (in
- * `raw`, 1-based) of the first alias. js-yaml shares aliased values instead of copying them, so
+ * Whether the frontmatter's YAML aliases expand to more than `MAX_YAML_VALUES` values, with the
+ * document line of the first alias. js-yaml shares aliased values instead of copying them, so
  * loading is cheap; anything that walks or stringifies the result (`String(tiers)`) is not.
  */
-export function frontmatterExpansion(raw: string): { line: number } | undefined {
-  if (frontmatterLimit(raw, 1)) return undefined; // not parsed at all: frontmatter-invalid says why
+export function frontmatterExpansion(fm: Frontmatter): { line: number } | undefined {
+  const raw = fm.raw;
+  // Broken YAML loads nothing (the parse reports it as a finding).
+  if (raw === undefined || fm.data === undefined) return undefined;
   const alias = /(?:^|[\s[{,:-])\*[^\s,[\]{}]/m.exec(raw);
   if (!alias) return undefined;
-  let data: unknown;
-  try {
-    data = yaml.load(raw, { schema: yaml.CORE_SCHEMA });
-  } catch {
-    return undefined; // the parse reports broken YAML as a finding
-  }
   let count = 0;
-  const stack: unknown[] = [data];
+  const stack: unknown[] = [fm.data];
   while (stack.length > 0) {
     const v = stack.pop();
-    if (++count > MAX_YAML_VALUES) return { line: raw.slice(0, alias.index + 1).split('\n').length };
+    // The block's first value line is the document's line 2.
+    if (++count > MAX_YAML_VALUES) return { line: raw.slice(0, alias.index + 1).split('\n').length + 1 };
     if (v !== null && typeof v === 'object') {
       for (const child of Object.values(v as Record<string, unknown>)) stack.push(child);
     }
@@ -477,6 +454,7 @@ function blankCharter(file: string, text: string, lang: Lang): Charter {
     frontmatter: { data: undefined, place: undefined, insertOffset: undefined, raw: undefined, keyLines: {}, error: undefined },
     isCharter: false,
     tiers: [],
+    tierHint: undefined,
     unknownTiers: [],
     multiTier: false,
     lang,
@@ -488,6 +466,8 @@ function blankCharter(file: string, text: string, lang: Lang): Charter {
     tierSections: [],
     occurrences: [],
     unknownIds: [],
+    nearMisses: [],
+    unrecognisedHeadings: [],
   };
 }
 

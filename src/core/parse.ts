@@ -4,7 +4,6 @@
  * tiers, the tier sections and every element occurrence (as a heading, or as an inline item in
  * the article's layout: `🔹 Title: text`).
  */
-import yaml from 'js-yaml';
 import type { List, ListItem, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parse as micromarkParse, postprocess, preprocess } from 'micromark';
@@ -13,10 +12,12 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Deadline } from './budget';
-import type { FrameworkLookup } from './framework/lookup';
+import { LIKELY, type FrameworkLookup } from './framework/lookup';
+import { charterVerdict, readFrontmatter } from './frontmatter';
+import { ownersOf } from './owners';
 import { isPlaceholder } from './placeholder';
-import { LineIndex, detectEol, explicitId, isSpaceCode, labelAt, matchKey, skipEmphasis, skipSpaces, stripExplicitId, trimEndWhere } from './text';
-import type { Charter, ElementOccurrence, Frontmatter, Lang, Place, TierSection } from './types';
+import { LineIndex, detectEol, explicitId, labelAt, matchKey, skipEmphasis, skipSpaces, stripExplicitId } from './text';
+import type { Charter, ElementOccurrence, Frontmatter, Lang, NearMiss, Place, TierSection } from './types';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
@@ -32,9 +33,11 @@ export interface ParseOptions {
   defaultLang?: Lang;
   /** The file's time budget (see budget.ts): checked between stages and in the loops over blocks and lines. */
   deadline?: Deadline;
+  /** The text's frontmatter, when the caller has already read it (`readFrontmatter(text)`). */
+  frontmatter?: Frontmatter;
 }
 
-interface HeadingInfo {
+export interface HeadingInfo {
   depth: number;
   text: string;
   explicitId: string | undefined;
@@ -75,24 +78,24 @@ export function parseCharter(
   const idx = new LineIndex(text);
   const blocks = readBlocks(text);
   deadline.check();
-  const frontmatter = readFrontmatter(blocks.yaml, text, idx);
+  const frontmatter = options.frontmatter ?? readFrontmatter(text);
   deadline.check();
   const data = frontmatter.data ?? {};
   const headings = blocks.headings;
-  const titleHeading = headings.find((h) => h.depth === 1);
+  let titleHeading = headings.find((h) => h.depth === 1);
 
   // Tiers named in the frontmatter.
-  const hasTierKey =
-    'tier' in data ||
-    'tiers' in data ||
-    (frontmatter.error !== undefined && /^tiers?\s*:/m.test(frontmatter.raw ?? text.slice(0, 4096)));
   const named = frontmatterTiers(data, frontmatter.keyLines, lookup);
   const { rawTiers, tiers, unknownTiers } = named;
   let multiTier = named.multiTier;
 
-  const isCharter = hasTierKey || options.forceCharter === true;
+  // The one decision (frontmatter.ts); never a silent pass: a frontmatter that looks like a
+  // charter's but names no tier makes a charter with a hint of the tier it meant.
+  const verdict = charterVerdict(frontmatter, text, options.forceCharter === true, lookup, headings);
+  const isCharter = verdict.charter === true;
+  const tierHint = verdict.tierHint;
   // No tier in the frontmatter: a document in the article's layout names its tiers in headings.
-  if (isCharter && rawTiers.length === 0 && !frontmatter.error) {
+  if (isCharter && rawTiers.length === 0 && !frontmatter.error && !tierHint) {
     for (const h of headings) {
       const def = lookup.tierOfHeading(h.text);
       if (def && !tiers.includes(def.id)) tiers.push(def.id);
@@ -104,6 +107,8 @@ export function parseCharter(
   const tierSections: TierSection[] = [];
   const occurrences: ElementOccurrence[] = [];
   const unknownIds: Charter['unknownIds'] = [];
+  const nearMisses: NearMiss[] = [];
+  const unrecognisedHeadings: Charter['unrecognisedHeadings'] = [];
 
   if (isCharter) {
     const sections: Section[] = [];
@@ -133,11 +138,27 @@ export function parseCharter(
     // `tiers: [supervisors]` with element headings and no tier heading: a single-tier charter.
     if (multiTier && sections.length === 0 && tiers.length === 1) multiTier = false;
     if (!multiTier && tiers.length === 1) {
+      // A Word or pandoc export has no title: its elements are `#` headings. Then every level
+      // counts, and the first `#` heading is the title only when it names no element.
+      const tier = tiers[0]!;
+      const tops = headings.filter((h) => h.depth === 1);
+      const all = new Set(lookup.tier(tier)?.elements.map((e) => e.id) ?? []);
+      const certain = (h: HeadingInfo): boolean =>
+        (h.explicitId !== undefined && lookup.element(h.explicitId)?.tier === tier) || lookup.elementOfTitle(tier, h.text) !== undefined;
+      const names = (h: HeadingInfo): boolean => certain(h) || (lookup.rankElements(tier, h.text, all)[0]?.score ?? 0) >= LIKELY;
+      let depth = titleHeading ? 1 : 0;
+      // (A title that only resembles an element, "# Psykologinen turvallisuus tiimissämme", stays the title.)
+      if (titleHeading && (certain(titleHeading) || tops.slice(1).some(names))) {
+        depth = 0;
+        if (certain(titleHeading)) titleHeading = undefined;
+      }
       const bodyStart = titleHeading ? titleHeading.end : frontmatter.place ? frontmatter.place.end.offset : 0;
-      sections.push({ tier: tiers[0]!, multi: false, depth: titleHeading ? 1 : 0, start: 0, bodyStart, end: text.length });
+      sections.push({ tier, multi: false, depth, start: 0, bodyStart, end: text.length });
     }
     for (const s of sections) {
-      occurrences.push(...findOccurrences(blocks, text, idx, lookup, s, unknownIds, deadline));
+      const found = findOccurrences(blocks, text, idx, lookup, s, unknownIds, deadline);
+      occurrences.push(...found);
+      findNearMisses(blocks, text, idx, lookup, s, found, nearMisses, unrecognisedHeadings);
     }
   }
 
@@ -148,12 +169,13 @@ export function parseCharter(
     frontmatter,
     isCharter,
     tiers,
+    tierHint,
     unknownTiers,
     unknownIds,
     multiTier,
     lang,
     unit: stringField(data, 'unit'),
-    owner: stringField(data, 'owner'),
+    owner: ownerField(data),
     reviewed: stringField(data, 'reviewed'),
     nextReview: stringField(data, 'next-review'),
     title: titleHeading
@@ -161,12 +183,20 @@ export function parseCharter(
       : undefined,
     tierSections,
     occurrences,
+    nearMisses,
+    unrecognisedHeadings,
   };
   lineIndexes.set(charter, idx);
   return charter;
 }
 
 
+
+/** The owners a frontmatter names (`owner`: one name, a list, or names separated by commas), joined with `, `. */
+export function ownerField(data: Record<string, unknown>): string | undefined {
+  const owners = ownersOf(data['owner']);
+  return owners.length > 0 ? owners.join(', ') : undefined;
+}
 
 export function stringField(data: Record<string, unknown>, key: string): string | undefined {
   const v = data[key];
@@ -221,22 +251,12 @@ export function frontmatterTiers(
 // ---------------------------------------------------------------------------------------------
 // Block structure: what the charter model needs of the Markdown
 
-/** The frontmatter block: its YAML text (as remark-frontmatter gives it) and where it is. */
-interface YamlBlock {
-  value: string;
-  start: number;
-  end: number;
-  startLine: number;
-  endLine: number;
-}
-
 /**
- * What parsing needs of a document's structure: the frontmatter, the top-level headings, and
- * the paragraphs that may hold inline items (top level, or in lists nested at most
- * MAX_LIST_DEPTH deep, not in block quotes), in document order.
+ * What parsing needs of a document's structure: the top-level headings, and the paragraphs
+ * that may hold inline items (top level, or in lists nested at most MAX_LIST_DEPTH deep, not in
+ * block quotes), in document order. (The frontmatter comes from `frontmatter.ts`.)
  */
-interface Blocks {
-  yaml: YamlBlock | undefined;
+export interface Blocks {
   headings: HeadingInfo[];
   paragraphs: { start: number; end: number }[];
 }
@@ -258,24 +278,43 @@ const BLOCK_EXTENSIONS = [
 /** Characters that may make a heading's plain text differ from its source (inline Markdown, references, NUL). */
 const INLINE_START = /[!&*<[\]_`\\\0]/;
 
-/** The structure of `text`, the quick way when it is exact, else from remark's full tree. */
-function readBlocks(text: string): Blocks {
-  // micromark drops a leading byte-order mark and counts offsets without it; remark's tree has
-  // the same offsets, so callers that keep the mark (the linter strips it) get exactly what
-  // they got from the tree.
-  if (text.charCodeAt(0) === 0xfeff) return blocksFromTree(parseMarkdown(text), text);
+/**
+ * The structure of `text`: the fast path (micromark's block events) where it is exact, else
+ * remark's full tree. The two give the same blocks (test/unit/core/differential.test.ts).
+ */
+export function readBlocks(text: string): Blocks {
+  return fastBlocks(text) ?? fullBlocks(text);
+}
+
+/**
+ * micromark drops one leading byte-order mark and counts offsets without it; the blocks are
+ * given in offsets of `text`, mark included (the linter strips it before parsing, other
+ * callers may not): this is what to add.
+ */
+function bomShift(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+/**
+ * The fast path: blocks from micromark's events, without building a tree. Undefined where it
+ * cannot be sure of a heading's plain text, which only the full tree knows: a heading with a
+ * bracket (a link reference resolves against definitions anywhere in the document) or one that,
+ * parsed on its own, is not the same heading (its context made it one: a lazy line, a `>` that
+ * the unclosed frontmatter fence left as text).
+ */
+export function fastBlocks(text: string): Blocks | undefined {
   const events = postprocess(micromarkParse({ extensions: BLOCK_EXTENSIONS }).document().write(preprocess()(text, undefined, true)));
-  return blocksFromEvents(events, text) ?? blocksFromTree(parseMarkdown(text), text);
+  return blocksFromEvents(events, text, bomShift(text));
+}
+
+/** The full path: blocks from remark's tree (`parseMarkdown(text)`, or the caller's). */
+export function fullBlocks(text: string, tree: Root = parseMarkdown(text)): Blocks {
+  return blocksFromTree(tree, text, bomShift(text));
 }
 
 type MicromarkEvent = ReturnType<typeof postprocess>[number];
 
-/**
- * Blocks from micromark's events; undefined when a heading holds a bracket (a link reference
- * resolves against definitions anywhere in the document: only the full parse knows).
- */
-function blocksFromEvents(events: MicromarkEvent[], text: string): Blocks | undefined {
-  let yamlBlock: YamlBlock | undefined;
+function blocksFromEvents(events: MicromarkEvent[], text: string, shift: number): Blocks | undefined {
   const headings: HeadingInfo[] = [];
   const paragraphs: { start: number; end: number }[] = [];
   let lists = 0;
@@ -293,65 +332,39 @@ function blocksFromEvents(events: MicromarkEvent[], text: string): Blocks | unde
     }
     if (kind !== 'enter') continue;
     if (type === 'paragraph') {
-      if (quotes === 0 && lists <= MAX_LIST_DEPTH) paragraphs.push({ start: token.start.offset, end: token.end.offset });
+      if (quotes === 0 && lists <= MAX_LIST_DEPTH) paragraphs.push({ start: token.start.offset + shift, end: token.end.offset + shift });
       continue;
     }
     if (quotes > 0 || lists > 0) continue;
     if (type === 'atxHeading' || type === 'setextHeading') {
-      const start = token.start.offset;
-      const end = token.end.offset;
+      const start = token.start.offset + shift;
+      const end = token.end.offset + shift;
       const source = text.slice(start, end);
       if (source.includes('[') || source.includes(']')) return undefined;
       let depth = 0;
-      let plain = '';
+      let plain: string | undefined = '';
       for (let j = i + 1; j < events.length && events[j]![1] !== token; j++) {
         const [k, t] = events[j]!;
         if (k !== 'enter') continue;
         if (t.type === 'atxHeadingSequence' && depth === 0) depth = t.end.offset - t.start.offset;
-        else if (t.type === 'atxHeadingText') plain = text.slice(t.start.offset, t.end.offset);
-        else if (t.type === 'setextHeadingLineSequence') depth = text.charCodeAt(t.start.offset) === 61 /* = */ ? 1 : 2;
+        else if (t.type === 'atxHeadingText') plain = text.slice(t.start.offset + shift, t.end.offset + shift);
+        else if (t.type === 'setextHeadingLineSequence') depth = text.charCodeAt(t.start.offset + shift) === 61 /* = */ ? 1 : 2;
       }
-      if (type === 'setextHeading' || INLINE_START.test(source)) plain = headingText(source);
+      if (type === 'setextHeading' || INLINE_START.test(source)) plain = headingText(source, depth);
+      if (plain === undefined) return undefined;
       headings.push(headingInfo(depth, start, end, plain, source));
-    } else if (type === 'yaml') {
-      yamlBlock = yamlFromEvents(events, i, text);
     }
   }
-  return { yaml: yamlBlock, headings, paragraphs };
+  return { headings, paragraphs };
 }
 
-/** The frontmatter's value as mdast-util-frontmatter gives it: between the fences, less one line ending at each end. */
-function yamlFromEvents(events: MicromarkEvent[], at: number, text: string): YamlBlock {
-  const token = events[at]![1];
-  let valueStart = token.end.offset;
-  let valueEnd = token.end.offset;
-  let fences = 0;
-  for (let j = at + 1; j < events.length && events[j]![1] !== token; j++) {
-    const [k, t] = events[j]!;
-    if (k !== 'exit' || (t.type as string) !== 'yamlFence') continue;
-    if (fences++ === 0) valueStart = t.end.offset;
-    else valueEnd = t.start.offset;
-  }
-  const value = text
-    .slice(valueStart, Math.max(valueStart, valueEnd))
-    .replace(/\0/g, '\ufffd')
-    .replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, '');
-  return { value, start: token.start.offset, end: token.end.offset, startLine: token.start.line, endLine: token.end.line };
-}
-
-/** Blocks from remark's tree (used when a heading may hold a link reference). */
-function blocksFromTree(tree: Root, text: string): Blocks {
-  let yamlBlock: YamlBlock | undefined;
-  const first = tree.children[0];
-  if (first && first.type === 'yaml' && first.position) {
-    const { start, end } = first.position;
-    yamlBlock = { value: first.value, start: start.offset!, end: end.offset!, startLine: start.line, endLine: end.line };
-  }
+/** Blocks from remark's tree. */
+function blocksFromTree(tree: Root, text: string, shift: number): Blocks {
   const headings: HeadingInfo[] = [];
   for (const node of tree.children) {
     if (node.type !== 'heading' || !node.position) continue;
-    const start = node.position.start.offset!;
-    const end = node.position.end.offset!;
+    const start = node.position.start.offset! + shift;
+    const end = node.position.end.offset! + shift;
     headings.push(headingInfo(node.depth, start, end, toString(node), text.slice(start, end)));
   }
   const paragraphs: { start: number; end: number }[] = [];
@@ -360,7 +373,7 @@ function blocksFromTree(tree: Root, text: string): Blocks {
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     if (node.type === 'paragraph') {
-      if (node.position) paragraphs.push({ start: node.position.start.offset!, end: node.position.end.offset! });
+      if (node.position) paragraphs.push({ start: node.position.start.offset! + shift, end: node.position.end.offset! + shift });
     } else if (node.type === 'list' && depth < MAX_LIST_DEPTH) {
       const items = (node as List).children;
       for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i]!, depth: depth + 1 });
@@ -369,7 +382,7 @@ function blocksFromTree(tree: Root, text: string): Blocks {
       for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth });
     }
   }
-  return { yaml: yamlBlock, headings, paragraphs };
+  return { headings, paragraphs };
 }
 
 function headingInfo(depth: number, start: number, end: number, plainText: string, source: string): HeadingInfo {
@@ -378,126 +391,17 @@ function headingInfo(depth: number, start: number, end: number, plainText: strin
   return { depth, text: plain.trim(), explicitId: id?.id, start, end };
 }
 
-/** The plain text of a heading, parsed on its own with every inline construct. */
-function headingText(source: string): string {
-  const first = parseMarkdown(source).children[0];
-  return first && first.type === 'heading' ? toString(first) : source;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Frontmatter
-
-function emptyFrontmatter(): Frontmatter {
-  return {
-    data: undefined,
-    place: undefined,
-    insertOffset: undefined,
-    raw: undefined,
-    keyLines: {},
-    error: undefined,
-  };
-}
-
-function readFrontmatter(block: YamlBlock | undefined, text: string, idx: LineIndex): Frontmatter {
-  const fm = emptyFrontmatter();
-  if (!block) {
-    // `---` on the first line without a closing fence: the user meant frontmatter.
-    if (/^---[ \t]*\r?\n/.test(text) && !/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
-      fm.error = { message: 'unclosed', line: 1, column: 1 };
-    }
-    return fm;
-  }
-  fm.place = idx.place(block.start, block.end);
-  fm.insertOffset = idx.lineStart(block.endLine);
-  fm.raw = block.value;
-  const firstValueLine = block.startLine + 1;
-  // Before anything reads it line by line or parses it (150,000 keys took 459 MB).
-  const limit = frontmatterLimit(block.value, firstValueLine);
-  if (limit) {
-    fm.error = limit;
-    return fm;
-  }
-  block.value.split('\n').forEach((line, i) => {
-    const key = frontmatterKey(line);
-    if (key !== undefined && !(key in fm.keyLines)) fm.keyLines[key.replace(/^["']|["']$/g, '')] = firstValueLine + i;
-  });
-  const loaded = loadFrontmatterYaml(block.value, firstValueLine);
-  if (loaded.error) fm.error = loaded.error;
-  else fm.data = loaded.data;
-  return fm;
-}
-
-/** Characters a frontmatter block may hold (a real one holds a few hundred). */
-export const MAX_FRONTMATTER_CHARS = 64 * 1024;
-/** Keys and list items a frontmatter block may hold (a real one holds about ten). */
-export const MAX_FRONTMATTER_ENTRIES = 1000;
-
 /**
- * Whether a frontmatter block is over the limits, as a frontmatter error: js-yaml builds an
- * object per key and the parse keeps a line per key, about 300 bytes of memory per byte of YAML
- * (a 1.5 MB block of 150,000 keys took 459 MB). One linear pass, before any YAML is parsed.
- * Entries are lines that start a key (`key:`) or a list item (`- `), at any depth.
+ * The plain text of a heading, its source parsed on its own with every inline construct; or
+ * undefined when on its own the source is not one heading of that depth (then only the whole
+ * document's tree knows the text, and the caller takes it from there).
  */
-export function frontmatterLimit(raw: string, firstValueLine: number): { message: string; line: number; column: number; params: Record<string, number> } | undefined {
-  if (raw.length > MAX_FRONTMATTER_CHARS) {
-    return { message: 'too-large', line: firstValueLine, column: 1, params: { size: raw.length, limit: MAX_FRONTMATTER_CHARS } };
-  }
-  let entries = 0;
-  let line = 0;
-  for (let start = 0; start <= raw.length; line++) {
-    let end = raw.indexOf('\n', start);
-    if (end < 0) end = raw.length;
-    let i = start;
-    while (i < end && (raw.charCodeAt(i) === 32 || raw.charCodeAt(i) === 9)) i++;
-    const c = raw.charCodeAt(i);
-    const item = c === 45 /* - */ && (i + 1 === end || raw.charCodeAt(i + 1) === 32 || raw.charCodeAt(i + 1) === 13);
-    const colon = raw.indexOf(':', i);
-    const key = c !== 35 /* # */ && colon >= 0 && colon < end && (colon + 1 === end || isSpaceCode(raw.charCodeAt(colon + 1)));
-    if ((item || key) && ++entries > MAX_FRONTMATTER_ENTRIES) {
-      return { message: 'too-many-keys', line: firstValueLine + line, column: 1, params: { limit: MAX_FRONTMATTER_ENTRIES, line: firstValueLine + line } };
-    }
-    start = end + 1;
-  }
-  return undefined;
-}
-
-/**
- * The key of a top-level `key: value` line of YAML: what `/^([^\s#:][^:]*?)\s*:(?:\s|$)/`
- * captures, by a loop (the pattern backtracked over long runs of spaces before a non-colon).
- */
-function frontmatterKey(line: string): string | undefined {
-  const first = line.charCodeAt(0);
-  if (line === '' || isSpaceCode(first) || first === 35 /* # */ || first === 58 /* : */) return undefined;
-  const colon = line.indexOf(':');
-  if (colon < 0) return undefined;
-  if (colon + 1 < line.length && !isSpaceCode(line.charCodeAt(colon + 1))) return undefined;
-  return trimEndWhere(line.slice(0, colon), isSpaceCode);
-}
-
-/**
- * The YAML of a frontmatter block as a mapping, or the error to report (`firstValueLine` is the
- * document line of the block's first value line, so errors point into the document).
- */
-export function loadFrontmatterYaml(
-  raw: string,
-  firstValueLine: number,
-): { data: Record<string, unknown>; error?: undefined } | { data?: undefined; error: { message: string; line: number; column: number; params?: Record<string, number> } } {
-  const limit = frontmatterLimit(raw, firstValueLine);
-  if (limit) return { error: limit };
-  try {
-    // Not `json: true`: a repeated key is an error the user should see, not a silent overwrite.
-    const data = yaml.load(raw, { schema: yaml.CORE_SCHEMA });
-    if (data === null || data === undefined) return { data: {} };
-    if (typeof data === 'object' && !Array.isArray(data)) return { data: data as Record<string, unknown> };
-    return { error: { message: 'not-mapping', line: firstValueLine, column: 1 } };
-  } catch (e) {
-    const err = e as { reason?: string; message?: string; mark?: { line: number; column: number } };
-    if (err.mark) {
-      return { error: { message: err.reason ?? String(err.message), line: firstValueLine + err.mark.line, column: err.mark.column + 1 } };
-    }
-    // RangeError from absurdly deep nesting and the like
-    return { error: { message: err.message ?? String(e), line: firstValueLine, column: 1 } };
-  }
+function headingText(source: string, depth: number): string | undefined {
+  const tree = parseMarkdown(source);
+  const only = tree.children.length === 1 ? tree.children[0] : undefined;
+  if (!only || only.type !== 'heading' || only.depth !== depth) return undefined;
+  if (only.position?.start.offset !== 0 || only.position.end.offset !== source.length) return undefined;
+  return toString(only);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -654,6 +558,201 @@ function inlineItems(
     }
     lineStart = lineEnd + 1;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Near misses: a missing element written so that it does not count
+
+/** A line that is only bold or italic text (`**Visio ja kulttuuri**`, `_Vision:_`), maybe with a colon after it. */
+const EMPHASIS_LINE = /^(\*\*|__|\*|_)([^*_\n]{2,200})(?:\*\*|__|\*|_)[ \t]*(?:[:：][ \t]*)?\r?$/;
+/** A link to another Markdown or Word file: `[title](path.md)`, `[title](path.docx#x)`. */
+const LINK = /\[([^\]\n]{2,200})\]\(<?([^()<>\s]{1,500}\.(?:md|markdown|docx?))(?:#[^()\s]*)?>?\)/giu;
+/** Table rows read per section at most (a table is a paragraph to the parser without GFM). */
+const MAX_TABLE_ROWS = 200;
+
+/**
+ * The near misses of one section (see `NearMiss`) and its unrecognised headings. Candidates for a
+ * missing element: headings that resemble its name (`LIKELY`), bold or italic lines alone at the
+ * start of a top-level paragraph that name it or resemble it, table cells that name it. Each
+ * missing element takes its best candidate, each candidate serves one element.
+ *
+ * An unrecognised heading is a heading of the section at the level of its elements (the level of
+ * its shallowest element heading, near misses included; without any, one below the section's
+ * heading) that is not an element, not a near miss, not a tier heading, not a goal label, has no
+ * `{#id}`, and holds no element heading below it (a grouping heading such as "Our
+ * responsibilities"). Deeper headings are sub-headings of an element's content.
+ */
+function findNearMisses(
+  blocks: Blocks,
+  text: string,
+  idx: LineIndex,
+  lookup: FrameworkLookup,
+  section: Section,
+  found: ElementOccurrence[],
+  out: NearMiss[],
+  unrecognised: Charter['unrecognisedHeadings'],
+): void {
+  const tier = lookup.tier(section.tier);
+  if (!tier) return;
+  const missing = new Set(tier.elements.map((e) => e.id).filter((id) => !found.some((o) => o.elementId === id)));
+  const inSection = (offset: number): boolean => offset >= section.bodyStart && offset < section.end;
+  const occStarts = new Set(found.filter((o) => o.kind === 'heading').map((o) => o.headingPlace.start.offset));
+  const headings = blocks.headings.filter((h) => inSection(h.start) && h.depth > section.depth);
+  const elementLevel = (extra: number[]): number => {
+    const depths = [...found.filter((o) => o.kind === 'heading').map((o) => o.depth), ...extra];
+    if (depths.length > 0) return Math.min(...depths);
+    if (section.depth > 0) return section.depth + 1;
+    return headings.length > 0 ? Math.min(...headings.map((h) => h.depth)) : 1;
+  };
+
+  interface Candidate {
+    miss: Omit<NearMiss, 'elementId' | 'score'>;
+    ranked: { id: string; score: number }[];
+    start: number;
+  }
+  const candidates: Candidate[] = [];
+  const free: HeadingInfo[] = [];
+  for (const h of headings) {
+    if (occStarts.has(h.start) || h.explicitId !== undefined || !h.text || lookup.isStructuralHeading(h.text)) continue;
+    free.push(h);
+    if (missing.size === 0) continue;
+    const ranked = lookup.rankElements(section.tier, h.text, missing).filter((r) => r.score >= LIKELY);
+    if (ranked.length === 0) continue;
+    candidates.push({
+      miss: { tier: section.tier, kind: 'heading', title: h.text, place: idx.place(h.start, h.end), certain: false, idAt: idAt(text, h), headingDepth: undefined },
+      ranked: ranked.map((r) => ({ id: r.el.id, score: r.score })),
+      start: h.start,
+    });
+  }
+  if (missing.size > 0) {
+    let rows = 0;
+    for (const p of blocks.paragraphs) {
+      if (!inSection(p.start)) continue;
+      const lineStart = idx.lineStart(idx.lineOf(p.start));
+      let lineEnd = text.indexOf('\n', p.start);
+      if (lineEnd < 0 || lineEnd > p.end) lineEnd = p.end;
+      const first = text.slice(p.start, lineEnd);
+      if (lineStart === p.start) {
+        // `**Visio ja kulttuuri**` alone at the start of a top-level paragraph (not in a list or quote)
+        const m = EMPHASIS_LINE.exec(first);
+        const title = m ? m[2]!.replace(/[:：\s]+$/u, '').trim() : '';
+        if (m && title && !lookup.isStructuralHeading(title)) {
+          const el = lookup.elementOfTitle(section.tier, title);
+          const ranked = el
+            ? missing.has(el.id)
+              ? [{ id: el.id, score: 2 }]
+              : []
+            : lookup.rankElements(section.tier, title, missing).filter((r) => r.score >= LIKELY).map((r) => ({ id: r.el.id, score: r.score }));
+          if (ranked.length > 0) {
+            const end = p.start + first.replace(/\r$/, '').length;
+            candidates.push({
+              miss: {
+                tier: section.tier,
+                kind: 'emphasis',
+                title,
+                place: idx.place(p.start, end),
+                certain: !!el,
+                idAt: end,
+                headingDepth: Math.min(6, Math.max(elementLevel([]), section.depth + 1)),
+              },
+              ranked,
+              start: p.start,
+            });
+          }
+        }
+      }
+      // Links to the element's text in another file: `[Visio ja kulttuuri](visio.md)`
+      if (text.includes('](', p.start) && text.indexOf('](', p.start) < p.end) {
+        LINK.lastIndex = 0;
+        const para = text.slice(p.start, Math.min(p.end, p.start + 20_000));
+        for (let m = LINK.exec(para), n = 0; m && n < 50; m = LINK.exec(para), n++) {
+          const el = lookup.elementOfTitle(section.tier, m[1]!);
+          if (!el || !missing.has(el.id)) continue;
+          const at = p.start + m.index;
+          candidates.push({
+            miss: { tier: section.tier, kind: 'link', title: m[1]!.trim(), target: m[2]!, place: idx.place(at, at + m[0].length), certain: true, idAt: undefined, headingDepth: undefined },
+            ranked: [{ id: el.id, score: 1.4 }],
+            start: at,
+          });
+        }
+      }
+      // Table rows: `| Visio ja kulttuuri | … |`
+      if (text.charCodeAt(p.start) !== 124 /* | */) continue;
+      let ls = p.start;
+      while (ls < p.end && rows < MAX_TABLE_ROWS) {
+        let le = text.indexOf('\n', ls);
+        if (le < 0 || le > p.end) le = p.end;
+        const row = text.slice(ls, le);
+        rows++;
+        if (row.trimStart().startsWith('|')) {
+          for (const cell of row.split('|').slice(0, 8)) {
+            const el = cell.trim() ? lookup.elementOfTitle(section.tier, cell) : undefined;
+            if (!el || !missing.has(el.id)) continue;
+            candidates.push({
+              miss: { tier: section.tier, kind: 'table', title: cell.trim(), place: idx.place(ls, ls + row.replace(/\r$/, '').length), certain: true, idAt: undefined, headingDepth: undefined },
+              ranked: [{ id: el.id, score: 1.5 }],
+              start: ls,
+            });
+            break;
+          }
+        }
+        ls = le + 1;
+      }
+    }
+  }
+  // Best pairs first; a tie goes to the earlier candidate.
+  const pairs = candidates.flatMap((c) => c.ranked.map((r) => ({ c, id: r.id, score: r.score })));
+  pairs.sort((a, b) => b.score - a.score || a.c.start - b.c.start);
+  const used = new Set<Candidate>();
+  const taken = new Set<string>();
+  const mine: NearMiss[] = [];
+  for (const { c, id, score } of pairs) {
+    if (used.has(c) || taken.has(id)) continue;
+    used.add(c);
+    taken.add(id);
+    mine.push({ ...c.miss, elementId: id, score });
+  }
+  mine.sort((a, b) => a.place.start.offset - b.place.start.offset);
+  out.push(...mine);
+
+  // Unrecognised headings at the elements' level.
+  const missStarts = new Set(mine.filter((m) => m.kind === 'heading').map((m) => m.place.start.offset));
+  const level = elementLevel(mine.filter((m) => m.kind === 'heading').map((m) => blocks.headings.find((h) => h.start === m.place.start.offset)?.depth ?? 99));
+  const elementStarts = [...occStarts, ...missStarts].sort((a, b) => a - b);
+  const still = new Set([...missing].filter((id) => !taken.has(id)));
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i]!;
+    if (h.depth !== level || missStarts.has(h.start) || !free.includes(h)) continue;
+    let end = section.end;
+    for (let j = i + 1; j < headings.length; j++) {
+      if (headings[j]!.depth <= h.depth) {
+        end = headings[j]!.start;
+        break;
+      }
+    }
+    if (elementStarts.some((s) => s > h.start && s < end)) continue; // a grouping heading
+    const closest = still.size > 0 ? lookup.rankElements(section.tier, h.text, still)[0]?.el.id : undefined;
+    unrecognised.push({ tier: section.tier, title: h.text, place: idx.place(h.start, h.end), closest });
+  }
+}
+
+/** Where ` {#id}` goes in a heading: after its text, before an ATX closing sequence (`## Title ##`). */
+function idAt(text: string, h: HeadingInfo): number {
+  let lineEnd = text.indexOf('\n', h.start);
+  if (lineEnd < 0 || lineEnd > h.end) lineEnd = h.end;
+  let e = lineEnd;
+  if (e > h.start && text.charCodeAt(e - 1) === 13) e--;
+  while (e > h.start && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+  if (text.charCodeAt(h.start) === 35 /* # */) {
+    let k = e;
+    while (k > h.start && text.charCodeAt(k - 1) === 35) k--;
+    const before = text.charCodeAt(k - 1);
+    if (k < e && (before === 32 || before === 9)) {
+      e = k;
+      while (e > h.start && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+    }
+  }
+  return e;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The status of an element occurrence, shared by rules, summaries, preview and matrix. */
 import type { FrameworkLookup } from './framework/lookup';
-import { isBlank, isPlaceholder } from './placeholder';
+import { isBlank, isPlaceholder, stripComments } from './placeholder';
 import type { Charter, CharterSummary, ElementOccurrence, ElementStatus } from './types';
 
 /**
@@ -19,7 +19,8 @@ export function occurrenceStatus(occ: ElementOccurrence, lookup: FrameworkLookup
 }
 
 function computeStatus(occ: ElementOccurrence, lookup: FrameworkLookup): ElementStatus {
-  if (isBlank(occ.contentText)) return 'empty';
+  // An ellipsis alone ("…", "...") stands for text still to be written: a placeholder, not empty.
+  if (isBlank(occ.contentText)) return /…|\.\.\./.test(stripComments(occ.contentText)) ? 'placeholder' : 'empty';
   if (isPlaceholder(occ.contentText, (l) => lookup.isGoalLabel(l))) return 'placeholder';
   if (occ.goals.length === 0) return 'no-goal';
   return 'defined';

@@ -43,7 +43,10 @@ function yamlString(value: string): string {
 
 /** A complete charter for one tier, ready to fill in. */
 export function renderTemplate(tier: TierDef, lang: Lang, lookup: FrameworkLookup, options: TemplateOptions = {}): string {
-  const title = lang === 'fi' ? `${tier.name.fi}: oppimisen johtamisen vastuut` : `${tier.name.en}: responsibilities for leading learning`;
+  // The unit, when given, goes in the title too ("Esihenkilöt – Myynti: …"), on one line.
+  const unit = options.unit?.replace(/\s+/g, ' ').trim();
+  const who = `${tier.name[lang]}${unit ? ` – ${unit}` : ''}`;
+  const title = lang === 'fi' ? `${who}: oppimisen johtamisen vastuut` : `${who}: responsibilities for leading learning`;
   const intro =
     lang === 'fi'
       ? `Tämä peruskirja kuvaa, mitä johtotasolta ${tier.name.fi} odotetaan oppimisen johtamisessa. Rooli: ${tier.role.fi.toLowerCase()}.`

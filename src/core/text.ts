@@ -235,3 +235,27 @@ export function slug(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/** A document as the linter reads it (`Linter.lintText`, the frontmatter-only summary). */
+export interface Source {
+  /** The text without a leading byte-order mark: what is linted, fixed and reported on. */
+  text: string;
+  /** The byte-order mark the file starts with (`\ufeff`), or `''`: `--fix` writes it back. */
+  bom: string;
+  /**
+   * `text` as the parsers take it: every lone CR (old Mac line ends) an LF. A lone CR ends a
+   * line for remark and for editors, not for the line index; the copy has the same length, so
+   * offsets stay the user's and lines agree with remark and the editor.
+   */
+  parsed: string;
+  /** Whether `text` has a lone CR (then `parsed` differs from it). */
+  loneCr: boolean;
+}
+
+/** The one place where a byte-order mark and lone CRs are handled before parsing. */
+export function sourceOf(text: string): Source {
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const src = bom ? text.slice(1) : text;
+  const loneCr = src.includes('\r') && /\r(?!\n)/.test(src);
+  return { text: src, bom, parsed: loneCr ? src.replace(/\r(?!\n)/g, '\n') : src, loneCr };
+}

@@ -173,6 +173,12 @@ export interface Charter {
   isCharter: boolean;
   /** Tier ids of the charter, resolved from frontmatter (or inferred from tier headings). */
   tiers: string[];
+  /**
+   * A frontmatter that looks like a charter's but has no `tier`/`tiers` key (`Tier:`, `taso:`,
+   * `teir:`, a tier's name under another key, the template's fields with element headings): the
+   * key that was meant (if any), its line, and the tier value to suggest (as written, or an id).
+   */
+  tierHint: { key: string | undefined; line: number; value: string | undefined } | undefined;
   /** Raw tier values from frontmatter that did not resolve, with the key's line. */
   unknownTiers: { value: string; line: number }[];
   /** Whether `tiers:` (multi-tier) was used, or tier headings were inferred. */
@@ -191,6 +197,39 @@ export interface Charter {
    * element of another tier). `matched`: the element the heading's text gave instead, if any.
    */
   unknownIds: { id: string; tier: string; matched: string | undefined; place: Place }[];
+  /**
+   * Where the user most likely wrote a missing element in a form that does not count: a heading
+   * that only resembles the element's name, a bold or italic line instead of a heading, a table
+   * cell (see `NearMiss`). At most one per missing element.
+   */
+  nearMisses: NearMiss[];
+  /** Headings at the level of the elements that name nothing and resemble nothing (`heading-unrecognised`). */
+  unrecognisedHeadings: { tier: string; title: string; place: Place; closest: string | undefined }[];
+}
+
+/** A missing element written in a form that does not count, and how to repair it. */
+export interface NearMiss {
+  tier: string;
+  elementId: string;
+  /**
+   * A heading that resembles the name; a bold or italic line alone; a table row; a link whose
+   * text names the element to another Markdown or Word file (a charter split over files).
+   */
+  kind: 'heading' | 'emphasis' | 'table' | 'link';
+  /** For a link: its target as written. */
+  target?: string;
+  /** The title as written (without emphasis marks). */
+  title: string;
+  /** The heading, line or table row. */
+  place: Place;
+  /** Whether the words name the element (an emphasis line or table cell); false: only likely. */
+  certain: boolean;
+  /** How alike (see `resemblance`); above 1 for certain names. */
+  score: number;
+  /** Offset at which ` {#id}` is inserted to make a heading name the element (not for tables). */
+  idAt: number | undefined;
+  /** For an emphasis line: the heading level it should get (`##` …). */
+  headingDepth: number | undefined;
 }
 
 /** What the handbook-level rules and the matrix need to know about one charter: cheap to keep. */
@@ -224,6 +263,12 @@ export interface RuleMeta {
   url: string;
 }
 
+/** A rule as a run applies it: its metadata and the severity the handbook's configuration gives it. */
+export interface RunRule extends RuleMeta {
+  /** `rules:` in charters.yaml, else the rule's default; `off`: the rule did not run. */
+  severity: SeveritySetting;
+}
+
 /** A file the run could not lint (binary, not UTF-8, unreadable, too large), with the reason. */
 export interface SkippedFile {
   file: string;
@@ -239,8 +284,8 @@ export interface RunResult {
   /** Markdown files looked at that are not charters (no findings). */
   ignored: string[];
   skipped: SkippedFile[];
-  /** Rule metadata of every rule (for SARIF's `tool.driver.rules`). */
-  rules: RuleMeta[];
+  /** Every rule with the severity the run gave it (for SARIF's `tool.driver.rules`). */
+  rules: RunRule[];
   /** Count of fixes applied when run with `--fix`. */
   fixed?: number;
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { elementHeading, elementStub } from '../core/template';
 import type { ElementDef, Lang } from '../core/types';
 import type { Handbooks } from './handbooks';
+import { toLineEnd } from './convert';
 
 const FRONTMATTER_KEYS: { key: string; fi: string; en: string }[] = [
   { key: 'tier', fi: 'Johtotaso (tunniste tai nimi)', en: 'Tier (id or name)' },
@@ -109,7 +110,7 @@ export class CharterHover implements vscode.HoverProvider {
     if (occ) {
       const el = state.handbook.linter.lookup.element(occ.elementId);
       if (!el) return undefined;
-      const range = new vscode.Range(occ.headingPlace.start.line - 1, 0, occ.headingPlace.end.line - 1, Number.MAX_SAFE_INTEGER);
+      const range = toLineEnd({ line: occ.headingPlace.start.line, column: 1 }, occ.headingPlace.end.line);
       return new vscode.Hover(elementDocs(el, state.result.charter.lang), doc.validateRange(range));
     }
     const section = state.result.charter.tierSections.find((s) => s.headingPlace.start.line === line);

@@ -1,14 +1,23 @@
-/** The one place where core positions become VS Code positions (0-based lines and characters). */
+/**
+ * The one place where core positions (1-based lines and columns, as in findings, config errors
+ * and the charter model) become VS Code positions (0-based lines and characters): `toPosition`,
+ * and the ranges built from it.
+ */
 import * as vscode from 'vscode';
 import type { Finding, Place, Severity } from '../core/types';
 
+/** A core point (1-based line and column) as a VS Code position. */
+export function toPosition(point: { line: number; column: number }): vscode.Position {
+  return new vscode.Position(Math.max(0, point.line - 1), Math.max(0, point.column - 1));
+}
+
 export function toRange(place: Place): vscode.Range {
-  return new vscode.Range(
-    Math.max(0, place.start.line - 1),
-    Math.max(0, place.start.column - 1),
-    Math.max(0, place.end.line - 1),
-    Math.max(0, place.end.column - 1),
-  );
+  return new vscode.Range(toPosition(place.start), toPosition(place.end));
+}
+
+/** From a core point to the end of line `toLine` (1-based; the point's own line by default). */
+export function toLineEnd(start: { line: number; column: number }, toLine = start.line): vscode.Range {
+  return new vscode.Range(toPosition(start), toPosition({ line: toLine, column: Number.MAX_SAFE_INTEGER }));
 }
 
 export function toSeverity(s: Severity): vscode.DiagnosticSeverity {

@@ -4,13 +4,14 @@
  * system, handbook-level rules after any change) and turns findings into diagnostics.
  */
 import * as vscode from 'vscode';
-import { Deadline, EDITOR_FILE_BUDGET_MS, lintWithinBudget } from '../core/budget';
-import { CONFIG_FILE, defaultConfig, type ConfigError, type ResolvedConfig } from '../core/config';
-import { MARKDOWN, decodeText, discover, findConfig, globs, joinPath, relativePath, type Globs, type HandbookFs } from '../core/handbook';
+import { EDITOR_FILE_BUDGET_MS } from '../core/budget';
+import { CONFIG_FILE, configErrorText, defaultConfig, type ConfigError, type ResolvedConfig } from '../core/config';
+import { MARKDOWN, discover, findConfig, globs, inGitDir, isInsideRoot, joinPath, readRefusal, relativePath, type Globs, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
+import { fileContext, lintFile, lintSource, readSource, type FileContext, type FileOutcome } from '../core/pipeline';
 import type { CharterSummary, Finding, Lang } from '../core/types';
 import { isoDay } from '../core/text';
-import { toDiagnostic } from './convert';
+import { toDiagnostic, toLineEnd, toRange } from './convert';
 import { uriFs } from './fs';
 
 export interface Handbook {
@@ -31,6 +32,9 @@ export interface DocumentState {
   result: CharterLint;
   handbook: Handbook;
 }
+
+/** Line 1, column 1: where a file's own problems (it cannot be linted) are shown. */
+const FIRST = { line: 1, column: 1, offset: 0 };
 
 export function settingsLang(): Lang {
   const v = vscode.workspace.getConfiguration('charters').get<string>('language', 'auto');
@@ -59,6 +63,8 @@ export class Handbooks implements vscode.Disposable {
   /** Fires after a document or the handbook was linted (previews and the status bar listen). */
   readonly onDidLint = this.changed.event;
   private ready: Promise<void> = Promise.resolve();
+  /** Messages about `charters.handbookRoots` entries refused at the last refresh (shown once each). */
+  refusedRoots: string[] = [];
 
   constructor(private readonly fixedToday: () => string | undefined = () => undefined) {}
 
@@ -108,20 +114,34 @@ export class Handbooks implements vscode.Disposable {
     }
     const lang = settingsLang();
     const roots = new Map<string, vscode.Uri>();
-    const configured = vscode.workspace.getConfiguration('charters').get<string[]>('handbookRoots', []);
+    const refused: string[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       roots.set(folder.uri.toString(), folder.uri);
-      for (const r of configured) roots.set(vscode.Uri.joinPath(folder.uri, r).toString(), vscode.Uri.joinPath(folder.uri, r));
+      // Workspace settings come with the folder and are untrusted (docs/security.md): a root
+      // outside the folder (`../..`) or inside `.git` is refused, with a message.
+      const configured = vscode.workspace.getConfiguration('charters', folder.uri).get<unknown>('handbookRoots', []);
+      for (const r of Array.isArray(configured) ? configured : []) {
+        if (typeof r !== 'string') continue;
+        const uri = vscode.Uri.joinPath(folder.uri, r);
+        if (!isInsideRoot(folder.uri.path, uri.path) || inGitDir(relativePath(folder.uri.path, uri.path))) {
+          refused.push(vscode.l10n.t('The setting charters.handbookRoots names {0}, which is outside the workspace folder {1} or inside .git; it is ignored.', r, folder.name));
+          continue;
+        }
+        roots.set(uri.toString(), uri);
+      }
     }
-    const configs = await vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '**/node_modules/**', 200);
+    if (refused.join('\n') !== this.refusedRoots.join('\n')) for (const text of refused) void vscode.window.showWarningMessage(text);
+    this.refusedRoots = refused;
+    const configs = await vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '{**/node_modules/**,**/.git/**}', 200);
     for (const c of configs) {
+      if (inGitDir(c.path)) continue;
       const dir = vscode.Uri.joinPath(c, '..');
       roots.set(dir.toString(), dir);
     }
     const handbooks: Handbook[] = [];
     for (const uri of roots.values()) {
       const fs = uriFs(uri);
-      const found = await findConfig(fs, uri.path, settingsLang());
+      const found = await findConfig(fs, uri.path, lang);
       // A folder inside another handbook belongs to that handbook.
       if (found.file && handbooks.some((h) => h.root === found.root && h.base.scheme === uri.scheme)) continue;
       const config = found.result.ok ? found.result.config : defaultConfig();
@@ -140,7 +160,7 @@ export class Handbooks implements vscode.Disposable {
     // Deepest root first, so that handbookOf picks the most specific one.
     handbooks.sort((a, b) => b.root.length - a.root.length);
     this.handbooks = handbooks;
-    for (const h of handbooks) await this.lintHandbook(h);
+    for (const h of handbooks) await this.lintEveryFile(h);
     this.changed.fire(undefined);
   }
 
@@ -166,7 +186,8 @@ export class Handbooks implements vscode.Disposable {
     return this.states.get(uri.toString());
   }
 
-  private async lintHandbook(h: Handbook): Promise<void> {
+  /** Lint every file of a handbook (open documents from their editors, the others from disk), then the handbook rules. */
+  private async lintEveryFile(h: Handbook): Promise<void> {
     if (h.configErrors.length > 0) {
       this.showConfigErrors(h);
       return;
@@ -180,15 +201,10 @@ export class Handbooks implements vscode.Disposable {
         continue;
       }
       const gen = this.diskGeneration.get(uri.toString()) ?? 0;
-      try {
-        const st = await h.fs.stat(path);
-        if (st.size > h.config.maxFileSize) continue;
-        const decoded = decodeText(await h.fs.readFile(path));
-        // A watcher event for this file came in while it was read: that event's handler decides.
-        if (decoded.ok && this.diskCurrent(uri, gen)) this.lintText(uri, decoded.text, undefined, h);
-      } catch {
-        // unreadable: nothing to show on it
-      }
+      const outcome = await lintFile(h.fs, path, this.context(h));
+      // A watcher event for this file came in while it was read: that event's handler decides.
+      // A file that could not be read or decoded has nothing to show on it.
+      if (outcome.lint && this.diskCurrent(uri, gen)) this.record(uri, outcome, undefined, h);
     }
     this.updateHandbookFindings(h);
   }
@@ -199,11 +215,7 @@ export class Handbooks implements vscode.Disposable {
     this.diagnostics.set(
       uri,
       h.configErrors.map((e) => {
-        const d = new vscode.Diagnostic(
-          new vscode.Range(e.line - 1, Math.max(0, e.column - 1), e.line - 1, Number.MAX_SAFE_INTEGER),
-          e.message,
-          vscode.DiagnosticSeverity.Error,
-        );
+        const d = new vscode.Diagnostic(toLineEnd(e), configErrorText(e, settingsLang()), vscode.DiagnosticSeverity.Error);
         d.source = 'charters';
         d.code = 'config';
         return d;
@@ -211,20 +223,26 @@ export class Handbooks implements vscode.Disposable {
     );
   }
 
-  private forceCharter(h: Handbook, uri: vscode.Uri): boolean {
-    return h.globs.included(relativePath(h.root, uri.path));
+  /** What the core's per-file path needs for handbook `h`: paths relative to its root, today's date. */
+  private context(h: Handbook): FileContext {
+    // The editor lints on the extension host's thread: a file gets EDITOR_FILE_BUDGET_MS.
+    return fileContext({ linter: h.linter, root: h.root, base: h.root, today: this.today(), globs: h.globs, budget: { ms: EDITOR_FILE_BUDGET_MS, now: () => performance.now() } });
   }
 
   /** The core's lint of `text` as the file `uri` of handbook `h`; nothing is recorded. */
   private lintPure(uri: vscode.Uri, text: string, h: Handbook): CharterLint {
-    // The editor lints on the extension host's thread: a file gets EDITOR_FILE_BUDGET_MS.
-    const deadline = new Deadline({ ms: EDITOR_FILE_BUDGET_MS, now: () => performance.now() });
-    return lintWithinBudget(h.linter, relativePath(h.root, uri.path), text, { forceCharter: this.forceCharter(h, uri), today: this.today() }, deadline);
+    return lintSource(uri.path, text, this.context(h)).lint;
   }
 
   private lintText(uri: vscode.Uri, text: string, version: number | undefined, h: Handbook): DocumentState {
+    return this.record(uri, lintSource(uri.path, text, this.context(h)), version, h)!;
+  }
+
+  /** A file's outcome as the document's state, its diagnostics and its place in the handbook; undefined without a lint. */
+  private record(uri: vscode.Uri, outcome: FileOutcome, version: number | undefined, h: Handbook): DocumentState | undefined {
+    const result = outcome.lint;
+    if (!result) return undefined;
     const file = relativePath(h.root, uri.path);
-    const result = this.lintPure(uri, text, h);
     const state: DocumentState = { version, result, handbook: h };
     this.states.set(uri.toString(), state);
     if (result.summary) h.summaries.set(file, result.summary);
@@ -232,7 +250,7 @@ export class Handbooks implements vscode.Disposable {
     const diagnostics = result.findings.map((f) => toDiagnostic(f, (r) => this.uriOf(h, r)));
     if (result.unlintable !== undefined) {
       // Too large, too deeply nested or otherwise beyond the parser's limits: say so on line 1.
-      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), result.unlintable, vscode.DiagnosticSeverity.Warning);
+      const d = new vscode.Diagnostic(toRange({ start: FIRST, end: FIRST }), result.unlintable, vscode.DiagnosticSeverity.Warning);
       d.source = 'charters';
       d.code = 'skipped';
       diagnostics.push(d);
@@ -320,15 +338,15 @@ export class Handbooks implements vscode.Disposable {
     const h = this.handbookOf(uri);
     if (!h || h.configErrors.length > 0 || !MARKDOWN.test(uri.path)) return;
     if (h.globs.excluded(relativePath(h.root, uri.path))) return;
-    let decoded: ReturnType<typeof decodeText>;
-    try {
-      decoded = decodeText(await h.fs.readFile(uri.path));
-    } catch {
+    // A link (into `.git`, out of the handbook) is not read, as in discovery.
+    if ((await readRefusal(h.fs, h.root, uri.path, h.linter.lang, (rel) => h.globs.excluded(rel))) !== undefined) return;
+    const read = await readSource(h.fs, uri.path, h.config, h.linter.lang);
+    if (!read.ok && read.unreadable) {
       if (this.diskCurrent(uri, gen)) this.fileDeleted(uri);
       return;
     }
     if (!this.diskCurrent(uri, gen)) return; // a newer event (a delete, another write) wins
-    if (decoded.ok) this.lintText(uri, decoded.text, undefined, h);
+    if (read.ok) this.lintText(uri, read.text, undefined, h);
     this.updateHandbookFindings(h);
     this.changed.fire(uri);
   }

@@ -5,8 +5,10 @@
  * script is ours: it turns clicks on internal links into messages. Links to the web go through
  * VS Code (`openExternal`), never navigate the webview.
  */
+import type { Element } from 'hast';
 import * as vscode from 'vscode';
-import { buildMatrix, matrixHtml, page, renderCharterHtml } from '../core/render/index';
+import { buildMatrix, h, matrixHast, page, renderCharterHtml, toHtml } from '../core/render/index';
+import { toPosition } from './convert';
 import { settingsLang, type Handbooks } from './handbooks';
 
 const LINE_LINK = '#charters-line-';
@@ -59,7 +61,7 @@ async function openExternal(href: string | undefined): Promise<void> {
 /** Reveal a 1-based line of a document in an editor beside the webview's column. */
 export async function revealLine(uri: vscode.Uri, line: number, column = vscode.ViewColumn.One): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(uri);
-  const pos = new vscode.Position(Math.max(0, Math.min(doc.lineCount - 1, line - 1)), 0);
+  const pos = toPosition({ line: Math.min(doc.lineCount, line), column: 1 });
   const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, selection: new vscode.Range(pos, pos), preserveFocus: false });
   editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
@@ -137,7 +139,7 @@ export class CharterPreviews implements vscode.Disposable {
     const state = this.handbooks.state(uri);
     let body: string;
     if (!state || !state.result.summary) {
-      body = `<main class="charters-empty"><p>${escapeText(vscode.l10n.t('This file is not a charter: its frontmatter names no tier.'))}</p></main>`;
+      body = toHtml(h('main', { className: ['charters-empty'] }, h('p', {}, vscode.l10n.t('This file is not a charter: its frontmatter names no tier.'))));
     } else {
       body = renderCharterHtml(state.result, state.handbook.linter.lookup, {
         lang: state.handbook.linter.lang,
@@ -149,10 +151,6 @@ export class CharterPreviews implements vscode.Disposable {
     panel.webview.html = webviewPage(panel.webview, this.media, panel.title, body);
     this.rendered.fire(uri);
   }
-}
-
-function escapeText(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The handbook's "whose job is what" matrix. */
@@ -212,20 +210,22 @@ export class MatrixView implements vscode.Disposable {
     const panel = this.panel;
     if (!panel) return;
     this.targets = [];
-    const sections: string[] = [];
-    for (const h of this.handbooks.all()) {
-      if (h.summaries.size === 0 && !h.configFile) continue;
-      const model = buildMatrix([...h.summaries.values()], h.linter.lookup, this.handbooks.today());
-      const rootUri = h.base.with({ path: h.root });
+    const sections: Element[] = [];
+    for (const hb of this.handbooks.all()) {
+      if (hb.summaries.size === 0 && !hb.configFile) continue;
+      const model = buildMatrix([...hb.summaries.values()], hb.linter.lookup, this.handbooks.today());
+      const rootUri = hb.base.with({ path: hb.root });
       const folder = vscode.workspace.getWorkspaceFolder(rootUri);
       const title = folder && folder.uri.path === rootUri.path ? folder.name : vscode.workspace.asRelativePath(rootUri, true);
-      const html = matrixHtml(model, h.linter.lang, (file, line) => {
-        this.targets.push({ uri: this.handbooks.uriOf(h, file), line });
+      const matrix = matrixHast(model, hb.linter.lang, (file, line) => {
+        this.targets.push({ uri: this.handbooks.uriOf(hb, file), line });
         return `${OPEN_LINK}${this.targets.length - 1}`;
       });
-      sections.push(`<section class="charters-handbook"><h1>${escapeText(title)}</h1>${html}</section>`);
+      sections.push(h('section', { className: ['charters-handbook'] }, h('h1', {}, title), matrix));
     }
-    const body = sections.length > 0 ? `<main>${sections.join('')}</main>` : `<main class="charters-empty"><p>${escapeText(vscode.l10n.t('No charters found in this workspace.'))}</p></main>`;
+    const body = toHtml(
+      sections.length > 0 ? h('main', {}, sections) : h('main', { className: ['charters-empty'] }, h('p', {}, vscode.l10n.t('No charters found in this workspace.'))),
+    );
     panel.webview.html = webviewPage(panel.webview, this.media, panel.title, body);
     this.rendered.fire();
   }

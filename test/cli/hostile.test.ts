@@ -13,7 +13,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -34,13 +34,29 @@ interface Json {
   skipped: { file: string; reason: string }[];
 }
 
-function charters(args: string[], cwd: string, as?: { uid: number; gid: number }, nodeArgs: string[] = []): Run {
+function charters(args: string[], cwd: string, as?: { uid: number; gid: number; bin: string }, nodeArgs: string[] = []): Run {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8' };
   for (const key of ['LC_ALL', 'LC_MESSAGES', 'FORCE_COLOR', 'TERM']) delete env[key];
-  const r = spawnSync(process.execPath, [...nodeArgs, BIN, ...args], { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 100_000, maxBuffer: 64 * 1024 * 1024, ...as });
+  const user = as ? { uid: as.uid, gid: as.gid } : {};
+  const r = spawnSync(process.execPath, [...nodeArgs, as?.bin ?? BIN, ...args], { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 100_000, maxBuffer: 64 * 1024 * 1024, ...user });
   assert.equal(r.error, undefined, `spawning the bin failed: ${String(r.error)}`);
   assert.equal(r.signal, null, `the bin was killed by ${String(r.signal)} (a hang?)`);
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The bin as another user can run it: bin/charters.js, the bundles it loads (dist/cli.js and
+ * dist/worker.js) and package.json, copied into a new folder readable by everyone. The checkout
+ * itself may be where no other user can read (a clone under /root, a mode-0700 folder).
+ */
+function worldReadableBin(parent: string): string {
+  const dir = mkdtempSync(path.join(parent, 'bin-'));
+  for (const rel of ['bin/charters.js', 'dist/cli.js', 'dist/worker.js', 'package.json']) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    copyFileSync(path.join(ROOT, rel), path.join(dir, rel));
+  }
+  for (const d of [dir, path.join(dir, 'bin'), path.join(dir, 'dist')]) chmodSync(d, 0o755);
+  return path.join(dir, 'bin/charters.js');
 }
 
 /** No crash: no stack trace and no internal error on standard error. */
@@ -236,12 +252,15 @@ describe('robustness: hostile handbook through the bin', function () {
       writeFileSync(path.join(dir, 'closed', 'inside.md'), NORMAL);
       chmodSync(path.join(dir, 'closed'), 0o000);
       const env = { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8' };
-      const probe = spawnSync(process.execPath, ['-e', 'process.exit(0)'], { uid: 65534, gid: 65534, env, cwd: dir });
+      // `nobody` cannot read the checkout when it is private: it runs a copy of the bin.
+      const bin = worldReadableBin(tmp);
+      const probe = spawnSync(process.execPath, [bin, '--version'], { uid: 65534, gid: 65534, env, cwd: dir, encoding: 'utf8' });
       if (probe.error || probe.status !== 0) {
-        console.log(`      (skipped: running as root and cannot run as nobody: ${String(probe.error ?? probe.status)})`);
+        // No such user on this system, or node itself (or the temporary folder) out of its reach.
+        console.log(`      (skipped: running as root, and user nobody (uid 65534) cannot run the bin copied to ${bin}: ${String(probe.error ?? (probe.stderr.trim() || probe.status))})`);
         this.skip();
       }
-      const r = charters(['lint', '.', '--format', 'json', ...TODAY], dir, { uid: 65534, gid: 65534 });
+      const r = charters(['lint', '.', '--format', 'json', ...TODAY], dir, { uid: 65534, gid: 65534, bin });
       assertNoCrash(r);
       out = JSON.parse(r.stdout) as Json;
       assert.deepEqual(out.findings.filter((f) => f.file === 'normal.md').map((f) => f.ruleId), ['element-missing']);
@@ -341,7 +360,7 @@ describe('robustness: hostile handbook through the bin', function () {
       assert.ok(out.summary.fixed > 0);
     });
 
-    it('--fix through a symbolic link writes the file it points to and keeps the link', () => {
+    it('--fix never writes through a symbolic link: link and target stay, the file is named with the reason (docs/security.md)', () => {
       const missing = `${FM}# T\n\n## Psychological safety\n\nText.\n\n- Goal: yes\n`;
       mkdirSync(path.join(dir, 'shared'));
       writeFileSync(path.join(dir, 'shared', 'real.md'), missing);
@@ -351,8 +370,10 @@ describe('robustness: hostile handbook through the bin', function () {
       assertNoCrash(r);
       assert.ok(lstatSync(path.join(dir, 'link.md')).isSymbolicLink(), 'the link was replaced by a file');
       assert.equal(readlinkSync(path.join(dir, 'link.md')), 'shared/real.md');
-      assert.notEqual(readFileSync(path.join(dir, 'shared', 'real.md'), 'utf8'), missing, 'the target was not fixed');
+      assert.equal(readFileSync(path.join(dir, 'shared', 'real.md'), 'utf8'), missing, 'the target was written through the link');
       assert.equal(statSync(path.join(dir, 'shared', 'real.md')).mode & 0o777, 0o640, 'the permissions changed');
+      assert.match(r.stdout, /link\.md\n[^]*not fixed: link\.md is a symbolic link, and --fix never writes through one/);
+      assert.match(r.stdout, /element-missing/, 'the findings are still reported');
     });
 
     it('new refuses an existing file, and a broken link where the file would go', () => {

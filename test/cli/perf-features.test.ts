@@ -129,7 +129,7 @@ describe('charters lint at handbook scale (spawned bin)', function () {
   it('--cache: a changed file is linted again and its findings change', async () => {
     const run = (): Run => charters(dir, ['lint', 'hb', '--format', 'json', '--cache', ...TODAY]);
     const before = report(run());
-    assert.ok(existsSync(path.join(dir, 'hb', '.charters-cache')), 'the default cache location is in the handbook');
+    assert.ok(!existsSync(path.join(dir, 'hb', '.charters-cache')), 'the default cache location is outside the handbook (docs/security.md)');
     // A charter with an owner loses it.
     const target = pickCharterWithOwner(path.join(dir, 'hb'));
     assert.ok(target, 'a charter with an owner');
@@ -258,6 +258,17 @@ describe('--cache in a git work tree (spawned bin)', function () {
   const lint = (cwd: string, env: Record<string, string> = {}) =>
     charters(cwd, ['lint', '.', '--format', 'json', '--cache', '--cache-location', path.join(dir, 'ci-cache'), ...TODAY], env);
 
+  // Files written in the same clock tick as git's index are racily clean, and are re-read (as git
+  // does) instead of vouched for. For exact counts, let the clock move on and re-stamp the index,
+  // as the end of a checkout step does on a CI runner before the lint starts.
+  const settle = (repo: string) => {
+    const index = path.join(repo, '.git', 'index');
+    const before = statSync(index).mtimeMs;
+    while (Date.now() - before < 50) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    const now = new Date();
+    utimesSync(index, now, now);
+  };
+
   before(() => {
     dir = handbook(120);
     tmpDirs.push(dir);
@@ -277,7 +288,9 @@ describe('--cache in a git work tree (spawned bin)', function () {
     // Files written in the same clock tick as the index are racily clean: git (and we) re-read
     // those; every other file is vouched for by the index's stat data.
     const vouched = /git's index vouched for (\d+) of 120 files/.exec(warm.stderr);
-    assert.ok(vouched && Number(vouched[1]) >= 96, warm.stderr);
+    assert.ok(vouched, warm.stderr);
+    settle(clone);
+    assert.match(lint(clone).stderr, /git's index vouched for 120 of 120 files/);
     assert.match(warm.stderr, /all 120 files unchanged/);
     assert.equal(warm.stdout, cold.stdout);
     assert.equal(warm.code, cold.code);
@@ -294,6 +307,7 @@ describe('--cache in a git work tree (spawned bin)', function () {
   it('git never vouches for a modified, an assume-unchanged or an untracked file', () => {
     const clone = path.join(dir, 'clone2');
     git(dir, 'clone', '-q', 'hb', 'clone2');
+    settle(clone);
     const picked = pickCharterWithOwner(clone)!;
     const target = { abs: picked.abs, rel: path.relative(clone, picked.abs).split(path.sep).join('/') };
     const text = readFileSync(target.abs, 'utf8');

@@ -122,6 +122,25 @@ for (const mode of ['spawned', 'in process'] as Mode[]) {
       assert.deepEqual(tree(path.join(tmp, 'site')), SITE_FILES.filter((f) => f !== 'teams/service-desk.html'));
     });
 
+    it('lists what lint skips as skipped, with the reason in the site\'s language: a charter too deeply nested to parse, a binary file', async () => {
+      const hb = handbook();
+      writeFileSync(path.join(hb, 'teams/deep.md'), `---\ntier: supervisors\n---\n\n# Deep\n\n${'> '.repeat(150)}x\n`);
+      writeFileSync(path.join(hb, 'teams/binary.md'), Buffer.from([0x23, 0x20, 0x61, 0x00, 0x62, 0x0a]));
+      const expected: [string, RegExp, RegExp][] = [
+        ['en', /teams\/deep\.md: lists or block quotes nested 150 levels deep on line 7 \(the limit is 100\)/, /teams\/binary\.md: binary file \(contains NUL bytes, the first on line 1\)/],
+        ['fi', /teams\/deep\.md: listat tai lainaukset ovat 150 tason syvyydessä rivillä 7 \(raja on 100\)/, /teams\/binary\.md: binääritiedosto \(sisältää NUL-tavuja, ensimmäinen rivillä 1\)/],
+      ];
+      for (const [lang, deep, binary] of expected) {
+        const r = await run(mode, ['render', 'hb', '--out', `site-${lang}`, '--lang', lang, ...TODAY], tmp);
+        assert.equal(r.code, 0, r.stderr);
+        const index = visibleText(fromHtml(readFileSync(path.join(tmp, `site-${lang}/index.html`), 'utf8'))).replace(/\s+/g, ' ');
+        assert.match(index, deep, lang);
+        assert.match(index, binary, lang);
+        // Neither is a charter page.
+        assert.deepEqual(tree(path.join(tmp, `site-${lang}`)), SITE_FILES, lang);
+      }
+    });
+
     it('refuses a non-empty directory it did not make, and leaves it alone (exit 2)', async () => {
       handbook();
       mkdirSync(path.join(tmp, 'docs'));

@@ -10,7 +10,9 @@
 //      line the user wrote; the Problems panel equals the CLI's findings again;
 //   3. hover on an element heading shows its guiding questions; the charter preview opens beside
 //      the editor and the handbook matrix lists every charter, both styled by media/charters.css
-//      (screenshots of each step).
+//      (screenshots of each step);
+//   4. the Get Started walkthrough opens (Welcome: Open Walkthrough...), its steps render with
+//      their titles and Markdown, and a step's button runs its command (the matrix opens).
 // Every wait is on a condition (Playwright's waitFor / waitForFunction on the DOM, or expect-style
 // polling of the DOM or the saved file), never a fixed sleep.
 //
@@ -450,6 +452,48 @@ async function main() {
     }
     await poll(() => webviewStyled(matrix), 'charters.css to style the matrix', 10000).catch((e) => softFail(`matrix: ${e.message}`));
     await shot(page, 'editor-matrix.png');
+
+    // 7. The Get Started walkthrough, opened as a user does: "Welcome: Open Walkthrough..." runs
+    //    workbench.action.openWalkthrough with leadership-charters.leadership-charters#getStarted
+    //    for the picked item. Its five steps render with their titles (package.nls.json), the
+    //    selected step shows its Markdown, and a step's button runs its command.
+    const nls = JSON.parse(readFileSync(join(REPO, 'package.nls.json'), 'utf8'));
+    const walkthrough = pkg.contributes.walkthroughs.find((w) => w.id === 'getStarted');
+    assert.ok(walkthrough, 'package.json contributes the getStarted walkthrough');
+    const text = (key) => nls[key.replace(/^%|%$/g, '')];
+    await runCommand(page, 'View: Close All Editor Groups');
+    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
+    await page.keyboard.press('F1');
+    const palette = page.locator('.quick-input-widget input');
+    await palette.waitFor({ state: 'visible' });
+    await palette.fill('>Open Walkthrough');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const title = text(walkthrough.title);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await palette.fill(title);
+    await page.keyboard.press('Enter');
+    const container = page.locator('.gettingStartedContainer');
+    await container.locator('.getting-started-category', { hasText: title }).first().waitFor({ timeout: 60000 }).catch(() => container.getByText(title).first().waitFor());
+    for (const step of walkthrough.steps) {
+      const button = container.locator(`button.getting-started-step[data-step-id$="#${step.id}"]`);
+      await button.waitFor();
+      assert.equal(norm(await button.locator('.step-title').innerText()), text(step.title), `step ${step.id} title`);
+    }
+    log(`walkthrough: ${walkthrough.steps.length} steps render`);
+    // the preview step: its Markdown beside it, and its "Show the matrix" button opens the matrix
+    const previewStep = walkthrough.steps.find((s) => s.id === 'preview');
+    await container.locator(`button.getting-started-step[data-step-id$="#preview"]`).click();
+    await container.locator('button.getting-started-step.expanded[data-step-id$="#preview"]').waitFor();
+    const matrixButton = /\[([^\]]+)\]\(command:charters\.showMatrix\)/.exec(text(previewStep.description))[1];
+    await poll(async () => {
+      const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+      return (await frame.locator('body').innerText()).includes('Preview and matrix');
+    }, "the preview step's Markdown (media/walkthrough/en/preview.md)", 30000).catch((e) => softFail(`walkthrough media: ${e.message}`));
+    await shot(page, 'walkthrough.png');
+    await container.locator('button.getting-started-step.expanded').getByText(matrixButton, { exact: true }).click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'Whose job is what' }).waitFor();
+    log('walkthrough: the preview step\'s button opened the matrix');
 
     if (softFailures.length > 0) {
       throw new Error(`${softFailures.length} check(s) failed:\n- ${softFailures.join('\n- ')}${cspErrors.length ? `\nCSP errors in the browser console:\n- ${[...new Set(cspErrors)].join('\n- ')}` : ''}`);

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as sarif from 'sarif';
-import type { Finding, Place, RuleMeta, RunResult } from '../../src/core/types';
+import type { Finding, Place, RuleMeta, RunResult, RunRule, SeveritySetting } from '../../src/core/types';
 import { FORMATTERS } from '../../src/cli/formatters';
 import type { FormatOptions } from '../../src/cli/formatters';
 
@@ -15,11 +15,12 @@ function place(line: number, column: number, endLine: number, endColumn: number)
   };
 }
 
-function rule(id: string, severity: RuleMeta['defaultSeverity'], scope: RuleMeta['scope'] = 'charter'): RuleMeta {
+function rule(id: string, severity: RuleMeta['defaultSeverity'], scope: RuleMeta['scope'] = 'charter', configured: SeveritySetting = severity): RunRule {
   return {
     id,
     name: id,
     defaultSeverity: severity,
+    severity: configured,
     scope,
     fixable: id === 'element-missing',
     title: { en: `Rule ${id}`, fi: `Sääntö ${id}` },
@@ -158,14 +159,14 @@ describe('formatters', () => {
   });
 
   describe('github', () => {
-    it('emits one workflow command per finding and skipped file', () => {
+    it('emits one workflow command per finding and skipped file, errors first', () => {
       const lines = FORMATTERS.github(fixture(), OPTIONS).split('\n');
       assert.deepEqual(lines, [
-        '::warning title=owner-duplicate::Two charters name the same owner `Maija`',
         '::error file=units/myynti ja markkinointi.md,line=3,col=1,endLine=3,endColumn=12,title=element-missing::Element `Psychological safety` is missing',
+        '::warning title=owner-duplicate::Two charters name the same owner `Maija`',
         '::warning file=units/myynti ja markkinointi.md,line=12,col=4,endLine=12,endColumn=30,title=goal-missing::No goal under `Feedback`.',
-        '::notice file=units/sales.md,line=2,col=14,endLine=2,endColumn=24,title=review-due::Review is due on `2024-01-01`',
         '::warning file=units/logo.md::Not UTF-8 text',
+        '::notice file=units/sales.md,line=2,col=14,endLine=2,endColumn=24,title=review-due::Review is due on `2024-01-01`',
         'charters: 1 error, 2 warnings, 1 note, 1 file skipped',
         '',
       ]);
@@ -182,6 +183,18 @@ describe('formatters', () => {
         '::error file=a%2Cb%3Ac%25.md,line=1,col=2,endLine=1,endColumn=3,title=goal-missing::100%25 done%0D%0Anext: a, b\n' +
           'charters: 1 error, 0 warnings, 0 notes\n',
       );
+    });
+
+    it('replaces control characters, so no text can start a command of its own', () => {
+      const run: RunResult = {
+        ...fixture(),
+        findings: [finding('goal-missing', 'warning', 'a\u001b[31m.md', place(1, 1, 1, 2), 'x\u0085::error::y\u0000\u009b\u2028z')],
+        skipped: [],
+      };
+      const first = FORMATTERS.github(run, OPTIONS).split('\n')[0]!;
+      assert.equal(first, '::warning file=a\ufffd[31m.md,line=1,col=1,endLine=1,endColumn=2,title=goal-missing::x\ufffd::error::y\ufffd\ufffd\ufffdz');
+      // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+      assert.doesNotMatch(first, /[\u0000-\u001f\u007f-\u009f]/);
     });
   });
 
@@ -252,12 +265,36 @@ describe('formatters', () => {
       ]);
     });
 
+    /** The fixture's run as a charters.yaml that sets `goal-missing: error` and `review-due: off` gives it. */
+    function configured(): RunResult {
+      const run = fixture();
+      run.rules = [rule('element-missing', 'error'), rule('goal-missing', 'warning', 'charter', 'error'), rule('review-due', 'note', 'charter', 'off'), rule('owner-duplicate', 'warning', 'handbook')];
+      run.findings = run.findings.filter((f) => f.ruleId !== 'review-due').map((f) => (f.ruleId === 'goal-missing' ? { ...f, severity: 'error' } : f));
+      return run;
+    }
+
+    it('rules[] give the levels the configuration sets: a changed severity, and `off` as a disabled rule', () => {
+      const driver = (JSON.parse(FORMATTERS.sarif(configured(), options)) as sarif.Log).runs[0]!.tool.driver;
+      assert.deepEqual(
+        driver.rules?.map((r) => [r.id, r.defaultConfiguration]),
+        [
+          ['element-missing', { level: 'error' }],
+          ['goal-missing', { level: 'error' }],
+          ['review-due', { enabled: false, level: 'none' }],
+          ['owner-duplicate', { level: 'warning' }],
+        ],
+      );
+    });
+
     it('passes the SARIF multitool validator', function () {
       this.timeout(60000);
       const dir = mkdtempSync(join(tmpdir(), 'charters-sarif-'));
       try {
         const file = join(dir, 'out.sarif');
-        writeFileSync(file, FORMATTERS.sarif(fixture(), options));
+        const log = JSON.parse(FORMATTERS.sarif(fixture(), options)) as sarif.Log;
+        // The configured run's rules too: a disabled rule and a changed level.
+        log.runs.push((JSON.parse(FORMATTERS.sarif(configured(), options)) as sarif.Log).runs[0]!);
+        writeFileSync(file, JSON.stringify(log, null, 2));
         const run = spawnSync('node_modules/.bin/sarif-multitool', ['validate', file, '--output', join(dir, 'validation.sarif')], {
           encoding: 'utf8',
         });

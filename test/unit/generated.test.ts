@@ -36,7 +36,8 @@ describe('generated templates and snippets', () => {
         const text = readFileSync(`templates/${lang}/${tier.id}.md`, 'utf8');
         const { findings } = new Linter(undefined, lang).lintText(`${tier.id}.md`, text, { today: '2026-11-27' });
         assert.deepEqual(findings.filter((f) => f.ruleId === 'element-missing'), []);
-        assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+        // element-placeholder is an error (a template is not yet a charter); nothing else is
+        assert.deepEqual(findings.filter((f) => f.severity === 'error' && f.ruleId !== 'element-placeholder'), []);
         const placeholders = findings.filter((f) => f.ruleId === 'element-placeholder').map((f) => f.elementId);
         assert.deepEqual(placeholders, tier.elements.map((e) => e.id));
       });

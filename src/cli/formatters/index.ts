@@ -16,4 +16,4 @@ export const FORMATTERS: Record<FormatName, Formatter> = {
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];
 
-export type { FormatOptions, Formatter } from './types';
+export type { FormatOptions, Formatter, Notice } from './types';

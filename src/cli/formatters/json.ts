@@ -25,17 +25,23 @@
  *       "tier": "…",                  // optional
  *       "expected": "…",              // optional
  *       "actual": "…",                // optional
- *       "url": "https://…",           // the rule's documentation
+ *       "url": "https://…",           // the rule's documentation (in Finnish when the run is)
  *       "fixable": true               // whether the finding carries a fix
  *     }
  *   ],
- *   "skipped": [{ "file": "units/logo.md", "reason": "…" }]
+ *   "skipped": [{ "file": "units/logo.md", "reason": "…" }],
+ *   // optional, only when there is something to say (localised messages):
+ *   "notices": [
+ *     { "id": "max-warnings-exceeded", "severity": "error", "message": "…" },  // why exit code 1
+ *     { "id": "warnings-hidden", "severity": "note", "message": "…" }          // --quiet
+ *   ]
  * }
  * ```
  *
  * Keys appear in exactly this order; optional keys are omitted when they have no value.
  */
-import type { Finding, RunResult } from '../../core/types';
+import { localisedDocsUrl } from '../../core/rules/descriptions';
+import type { Finding, Lang, RunResult } from '../../core/types';
 import type { FormatOptions } from './types';
 
 export function formatJson(result: RunResult, options: FormatOptions): string {
@@ -52,13 +58,15 @@ export function formatJson(result: RunResult, options: FormatOptions): string {
       fixed: result.fixed ?? 0,
       skipped: result.skipped.length,
     },
-    findings: result.findings.map(jsonFinding),
+    findings: result.findings.map((f) => jsonFinding(f, options.lang)),
     skipped: result.skipped.map(({ file, reason }) => ({ file, reason })),
+    // JSON.stringify drops undefined: the key is there only when there is a notice.
+    notices: options.notices?.length ? options.notices.map(({ id, severity, message }) => ({ id, severity, message })) : undefined,
   };
   return JSON.stringify(output, null, 2) + '\n';
 }
 
-function jsonFinding(f: Finding): Record<string, unknown> {
+function jsonFinding(f: Finding, lang: Lang): Record<string, unknown> {
   return {
     ruleId: f.ruleId,
     ruleName: f.ruleName,
@@ -74,7 +82,7 @@ function jsonFinding(f: Finding): Record<string, unknown> {
     tier: f.tier,
     expected: f.expected,
     actual: f.actual,
-    url: f.url,
+    url: localisedDocsUrl(f.url, f.ruleId, lang),
     fixable: f.fix !== undefined,
   };
 }

@@ -3,6 +3,7 @@
  * Paths are relative URIs against the `ROOTPATH` base (the handbook root).
  */
 import type * as sarif from 'sarif';
+import { localisedDocsUrl } from '../../core/rules/descriptions';
 import type { Finding, Place, RunResult } from '../../core/types';
 import type { FormatOptions } from './types';
 
@@ -73,6 +74,9 @@ export function formatSarif(result: RunResult, options: FormatOptions): string {
       locations: [{ physicalLocation: { artifactLocation: artifactLocation(s.file) } }],
     }),
   );
+  for (const n of options.notices ?? []) {
+    notifications.push({ level: n.severity, message: { text: sentence(n.message) }, properties: { notice: n.id } });
+  }
   const invocation: sarif.Invocation = { executionSuccessful: true };
   if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
 
@@ -92,8 +96,9 @@ export function formatSarif(result: RunResult, options: FormatOptions): string {
             name: rule.name,
             shortDescription: { text: rule.title[lang] },
             fullDescription: { text: sentence(rule.title[lang]) },
-            helpUri: rule.url,
-            defaultConfiguration: { level: rule.defaultSeverity },
+            helpUri: localisedDocsUrl(rule.url, rule.id, lang),
+            // The level the handbook's charters.yaml gives the rule (a rule set `off` did not run).
+            defaultConfiguration: rule.severity === 'off' ? { enabled: false, level: 'none' } : { level: rule.severity },
           }),
         ),
       },

@@ -1,6 +1,141 @@
-/** Fast, forgiving look-ups into a framework: tier and element by any of their names. */
+/**
+ * Fast, forgiving look-ups into a framework: tier and element by any of their names.
+ *
+ * Two grades of match (docs/charter-format.md, "Near misses"):
+ * - certain (`elementOfTitle`): the title equals a name once folded: case, diacritics, markup,
+ *   emoji anywhere, numbering (`1`, `1.1`, `A)`, `IV.`), and spaces or hyphens inside compounds
+ *   (`Ekosysteemi-ajattelu`) do not matter. Such a heading simply counts.
+ * - likely (`likelyElement`): a typo (`Rakenteet ja resursit`), the same words in another order
+ *   (`Kulttuuri ja visio`) or another inflection (`Esimerkillä johtaminen`). Such a heading does
+ *   not count; the linter reports the element as missing at that heading and offers `{#id}`.
+ * Both are linear in the title's length: titles are cut to `MAX_TITLE` characters first.
+ */
 import { matchKey } from '../text';
 import type { ElementDef, Framework, Lang, TierDef } from '../types';
+
+/** Titles longer than this are compared by their first `MAX_TITLE` characters (fuzzy matching). */
+export const MAX_TITLE = 120;
+/** Words of a title compared at most (fuzzy matching). */
+const MAX_WORDS = 12;
+
+const EMOJI_ANYWHERE = /[\p{Extended_Pictographic}\u200d\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{1f1e6}-\u{1f1ff}]/gu;
+/** Numbering before a title once `matchKey` has folded it: `1`, `1.1`, `1.2.`, `2)`, `a)`, `iv.`, `§ 3`. */
+const NUMBERING = /^(?:§\s*)?(?:\d{1,4}(?:[.)]\d{1,4}){0,4}[.)]?|[ivxlc]{1,6}[.)]|[a-z][.)])(?:\s+-)?\s+/;
+/** Words that carry no meaning for matching (fi and en). */
+const STOP_WORDS = new Set(['ja', 'seka', 'tai', 'the', 'and', 'of', 'to', 'for', 'a', 'an', 'in', 'on', 'with', 'or', 'our', 'meidan']);
+
+/**
+ * The key of a heading or item title for certain matches: `matchKey` plus emoji anywhere and any
+ * numbering before the words. (Frontmatter values keep `matchKey`.)
+ */
+export function headingKey(text: string): string {
+  const k = matchKey(text.replace(EMOJI_ANYWHERE, ' '));
+  return k.replace(NUMBERING, '').trim();
+}
+
+/** Only letters and digits of a key: spaces and hyphens inside compounds do not matter. */
+export function compactKey(key: string): string {
+  return key.replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The meaningful words of a key. */
+function words(key: string): string[] {
+  return key
+    .slice(0, MAX_TITLE)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0 && !STOP_WORDS.has(w))
+    .slice(0, MAX_WORDS);
+}
+
+/**
+ * Edit distance between `a` and `b` when it is at most `max`, else `max + 1`: the classic table
+ * restricted to a band of width `2·max + 1` around the diagonal (time O(length · max)).
+ */
+export function boundedDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev = new Array<number>(n + 1);
+  let cur = new Array<number>(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(n, i + max);
+    cur[0] = i;
+    if (lo > 1) cur[lo - 1] = max + 1;
+    let best = i <= max ? i : max + 1; // column 0 is inside the band
+    for (let j = lo; j <= hi; j++) {
+      const sub = (prev[j - 1] ?? max + 1) + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = (j <= i - 1 + max ? (prev[j] ?? max + 1) : max + 1) + 1;
+      const ins = (cur[j - 1] ?? max + 1) + 1;
+      const v = Math.min(sub, del, ins);
+      cur[j] = v;
+      if (v < best) best = v;
+    }
+    if (hi < n) cur[hi + 1] = max + 1;
+    if (best > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return Math.min(prev[n] ?? max + 1, max + 1);
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/**
+ * Whether two folded words are the same word: equal, one typo apart (two in long words), or
+ * the same stem in another inflection (`esimerkillä`/`esimerkkinä`, `johtaminen`/`johto`).
+ */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const short = Math.min(a.length, b.length);
+  if (short < 4) return false;
+  const p = commonPrefix(a, b);
+  if (p >= 5 && p >= 0.6 * short) return true;
+  if (p >= 4 && p >= short - 1) return true;
+  const typos = short >= 8 ? 2 : short >= 5 ? 1 : 0;
+  return typos > 0 && boundedDistance(a, b, typos) <= typos;
+}
+
+/** Share of words the two lists have in common (paired one to one), over the longer list. */
+export function wordOverlap(a: string[], b: string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const used = new Array<boolean>(b.length).fill(false);
+  let matched = 0;
+  for (const w of a) {
+    let k = b.findIndex((x, i) => !used[i] && x === w);
+    if (k < 0) k = b.findIndex((x, i) => !used[i] && sameWord(w, x));
+    if (k >= 0) {
+      used[k] = true;
+      matched++;
+    }
+  }
+  return matched / Math.max(a.length, b.length);
+}
+
+/** How alike a title is to a name, 0…1 (1: same letters). Both are `headingKey`s. */
+export function resemblance(title: string, name: string): number {
+  const a = compactKey(title.slice(0, MAX_TITLE));
+  const b = compactKey(name.slice(0, MAX_TITLE));
+  if (a.length === 0 || b.length === 0) return 0;
+  if (a === b) return 1;
+  const long = Math.max(a.length, b.length);
+  // typos: one in 8 letters, at most 3
+  const allowed = Math.min(3, Math.floor(long / 8));
+  let typo = 0;
+  if (allowed > 0) {
+    const d = boundedDistance(a, b, allowed);
+    if (d <= allowed) typo = 1 - d / long;
+  }
+  return Math.max(typo, wordOverlap(words(title), words(name)));
+}
+
+/** A score at or above this makes a heading a likely match. */
+export const LIKELY = 0.66;
+/** A score at or above this makes an element worth naming as the closest one. */
+export const CLOSEST = 0.34;
 
 export class FrameworkLookup {
   private readonly tierByKey = new Map<string, TierDef>();
@@ -8,7 +143,14 @@ export class FrameworkLookup {
   private readonly elementById = new Map<string, ElementDef>();
   /** Per tier id: element by match key. */
   private readonly elementKeys = new Map<string, Map<string, ElementDef>>();
+  /** Per tier id: element by `compactKey` of each name. */
+  private readonly elementCompact = new Map<string, Map<string, ElementDef>>();
+  /** Per tier id: every name (not the id) of every element, as `headingKey`s, for fuzzy matching. */
+  private readonly elementNames = new Map<string, { key: string; el: ElementDef }[]>();
+  private readonly headingMemo = new Map<string, string>();
   private readonly goalKeys: Set<string>;
+  /** Tier by `headingKey` of every name (headings may carry emoji and numbering anywhere). */
+  private readonly tierByHeadingKey = new Map<string, TierDef>();
   /** Match keys of every tier's names, for headings such as "Esihenkilöt – valmentajina". */
   private readonly tierNameKeys: { key: string; tier: TierDef }[] = [];
   /** matchKey of texts seen lately: titles and labels repeat across the files of a handbook. */
@@ -19,6 +161,10 @@ export class FrameworkLookup {
       this.tierById.set(tier.id, tier);
       const names = [tier.id, tier.name.fi, tier.name.en, ...tier.aliases];
       for (const n of names) this.addTierKey(matchKey(n), tier);
+      for (const n of [...names, `${tier.name.fi} – ${tier.role.fi}`, `${tier.name.en} – ${tier.role.en}`]) {
+        const k = headingKey(n);
+        if (k && !this.tierByHeadingKey.has(k)) this.tierByHeadingKey.set(k, tier);
+      }
       for (const n of [tier.name.fi, tier.name.en, ...tier.aliases]) {
         const k = matchKey(n);
         if (k) this.tierNameKeys.push({ key: k, tier });
@@ -28,14 +174,22 @@ export class FrameworkLookup {
         if (tier.role[lang]) this.addTierKey(matchKey(`${tier.name[lang]} – ${tier.role[lang]}`), tier);
       }
       const keys = new Map<string, ElementDef>();
+      const compact = new Map<string, ElementDef>();
+      const elNames: { key: string; el: ElementDef }[] = [];
       for (const el of tier.elements) {
         this.elementById.set(el.id, el);
         for (const n of [el.name.fi, el.name.en, ...el.aliases, el.id]) {
-          const k = matchKey(n);
-          if (k && !keys.has(k)) keys.set(k, el);
+          const k = headingKey(n);
+          if (!k) continue;
+          if (!keys.has(k)) keys.set(k, el);
+          const c = compactKey(k);
+          if (c && !compact.has(c)) compact.set(c, el);
+          if (n !== el.id) elNames.push({ key: k, el });
         }
       }
       this.elementKeys.set(tier.id, keys);
+      this.elementCompact.set(tier.id, compact);
+      this.elementNames.set(tier.id, elNames);
     }
     this.goalKeys = new Set([...framework.goalLabels.fi, ...framework.goalLabels.en].map(matchKey));
   }
@@ -74,7 +228,7 @@ export class FrameworkLookup {
    */
   tierOfHeading(text: string): TierDef | undefined {
     const key = this.key(text);
-    const exact = this.tierByKey.get(key);
+    const exact = this.tierByKey.get(key) ?? this.tierByHeadingKey.get(this.hkey(text));
     if (exact) return exact;
     for (const { key: k, tier } of this.tierNameKeys) {
       if (key.startsWith(`${k} - `) || key.startsWith(`${k}: `)) return tier;
@@ -82,18 +236,62 @@ export class FrameworkLookup {
     return undefined;
   }
 
-  /** An element of `tierId` named by a heading or item title. */
+  /** `headingKey`, remembered like `key`. */
+  private hkey(text: string): string {
+    let k = this.headingMemo.get(text);
+    if (k === undefined) {
+      k = headingKey(text);
+      if (this.headingMemo.size >= 4096) this.headingMemo.clear();
+      this.headingMemo.set(text, k);
+    }
+    return k;
+  }
+
+  /** An element of `tierId` certainly named by a heading or item title. */
   elementOfTitle(tierId: string, title: string): ElementDef | undefined {
     const keys = this.elementKeys.get(tierId);
-    if (!keys) return undefined;
-    const key = this.key(title);
-    const exact = keys.get(key);
+    const compact = this.elementCompact.get(tierId);
+    if (!keys || !compact) return undefined;
+    const key = this.hkey(title);
+    if (!key) return undefined;
+    const exact = keys.get(key) ?? compact.get(compactKey(key));
     if (exact) return exact;
     // "Psykologinen turvallisuus – rohkeus kokeilla", "Vision and culture (2027)"
     for (const [k, el] of keys) {
       if (key.startsWith(`${k} - `) || key.startsWith(`${k} (`) || key.startsWith(`${k}: `)) return el;
     }
+    // "Ekosysteemi-ajattelu – verkostot": a compound written with a hyphen, then more words
+    let at = key.indexOf(' - ');
+    for (let n = 0; at > 0 && n < 8; n++) {
+      const el = compact.get(compactKey(key.slice(0, at)));
+      if (el) return el;
+      at = key.indexOf(' - ', at + 3);
+    }
     return undefined;
+  }
+
+  /**
+   * The elements of `tierId` (among `candidates`, by id) a title most resembles, best first,
+   * with their score (0…1, see `resemblance`); only scores of at least `CLOSEST`.
+   */
+  rankElements(tierId: string, title: string, candidates: ReadonlySet<string>): { el: ElementDef; score: number }[] {
+    const names = this.elementNames.get(tierId) ?? [];
+    const key = this.hkey(title);
+    if (!key) return [];
+    const best = new Map<string, { el: ElementDef; score: number }>();
+    for (const { key: k, el } of names) {
+      if (!candidates.has(el.id)) continue;
+      const score = resemblance(key, k);
+      if (score < CLOSEST) continue;
+      const prev = best.get(el.id);
+      if (!prev || score > prev.score) best.set(el.id, { el, score });
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score);
+  }
+
+  /** Whether a heading names a goal label or a tier: such headings are never elements. */
+  isStructuralHeading(title: string): boolean {
+    return this.isGoalLabel(title) || this.tierOfHeading(title) !== undefined;
   }
 
   /** Whether `label` (e.g. "Mittari", "**Goal**") is a goal/indicator label. */

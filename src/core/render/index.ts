@@ -14,4 +14,4 @@ export { reviewState, DUE_SOON_DAYS } from './review';
 export type { ReviewState, ReviewStatus } from './review';
 export { label, statusDescription, statusEmoji, statusGlyph, statusLabel, STATUSES } from './i18n';
 export { sanitizeSchema, BODY_CLASSES } from './markdown';
-export { safeHref } from './html';
+export { h, safeHref, toHtml } from './html';

@@ -7,6 +7,7 @@
  * The model is plain data; `matrixJson` is exactly the model. Its shape is versioned
  * (`version: 1`) and documented in docs/previews.md.
  */
+import { escapeControls } from '../text-safety';
 import type { Element, ElementContent } from 'hast';
 import type { FrameworkLookup } from '../framework/lookup';
 import type { CharterSummary, ElementStatus, Lang, LocalText } from '../types';
@@ -172,11 +173,11 @@ export function matrixJson(model: MatrixModel): string {
 /**
  * Text for a Markdown table cell or heading: one line, `<`, `>` and `&` as entities (no HTML
  * and no autolink can start), other Markdown punctuation backslash-escaped (no link, emphasis
- * or code), pipes escaped so the table stays a table.
+ * or code), pipes escaped so the table stays a table; other control characters visibly escaped
+ * (escapeControls). File names too: none is put in a code span, which a newline could end.
  */
 function mdCell(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
+  return escapeControls(text.replace(/[\r\n]+/g, ' '))
     .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)
     .replace(/([\\`*_[\]|#!~])/g, '\\$1')
     .trim();
@@ -233,7 +234,7 @@ export function matrixMarkdown(model: MatrixModel, lang: Lang, linkFor?: (file: 
   if (model.overdue.length === 0) out.push(label(lang, 'noOverdue'), '');
   else {
     for (const o of model.overdue) {
-      out.push(`- ${linked(mdCell(o.unit ?? o.file), o.file)}${o.owner ? ` (${mdCell(o.owner)})` : ''}: ${o.nextReview}, ${label(lang, 'overdueDays', { days: o.daysOverdue })} – \`${o.file.replace(/`/g, "'")}\``);
+      out.push(`- ${linked(mdCell(o.unit ?? o.file), o.file)}${o.owner ? ` (${mdCell(o.owner)})` : ''}: ${o.nextReview}, ${label(lang, 'overdueDays', { days: o.daysOverdue })} – ${mdCell(o.file)}`);
     }
     out.push('');
   }
@@ -242,7 +243,7 @@ export function matrixMarkdown(model: MatrixModel, lang: Lang, linkFor?: (file: 
     out.push(`### ${label(lang, 'tiersWithoutCharter')}`, '', ...names.map((n) => `- ${statusEmoji('no-charter')} ${n}`), '');
   }
   if (model.chartersWithoutTier.length > 0) {
-    out.push(`### ${label(lang, 'chartersWithoutTier')}`, '', ...model.chartersWithoutTier.map((f) => `- \`${f.replace(/`/g, "'")}\``), '');
+    out.push(`### ${label(lang, 'chartersWithoutTier')}`, '', ...model.chartersWithoutTier.map((f) => `- ${mdCell(f)}`), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

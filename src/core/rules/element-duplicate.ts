@@ -21,7 +21,7 @@ export const elementDuplicate: CharterRule = {
       }
       const el = lookup.element(occ.elementId)!;
       report({
-        reason: t(lang, 'element-duplicate', { name: el.name[lang], id: el.id, tier: occ.tier }),
+        reason: t(lang, 'element-duplicate', { name: el.name[lang], tier: lookup.tier(occ.tier)?.name[lang] ?? occ.tier }),
         place: occ.headingPlace,
         elementId: el.id,
         tier: occ.tier,

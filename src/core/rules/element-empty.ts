@@ -14,7 +14,7 @@ export const elementEmpty: CharterRule = {
     for (const occ of charter.occurrences) {
       if (occurrenceStatus(occ, lookup) !== 'empty') continue;
       const el = lookup.element(occ.elementId)!;
-      report({ reason: t(lang, 'element-empty', { name: el.name[lang], id: el.id }), place: occ.headingPlace, elementId: el.id, tier: occ.tier });
+      report({ reason: t(lang, 'element-empty', { name: el.name[lang] }), place: occ.headingPlace, elementId: el.id, tier: occ.tier });
     }
   },
 };

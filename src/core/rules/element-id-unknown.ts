@@ -10,13 +10,13 @@ export const elementIdUnknown: CharterRule = {
     title: { fi: 'Otsikon {#tunniste} ei nimeä johtotason osa-aluetta', en: 'A heading’s {#id} names no element of its tier' },
   }),
   check({ charter, lookup, lang, report }) {
-    if (!charter.isCharter) return;
     for (const u of charter.unknownIds) {
       const el = u.matched ? lookup.element(u.matched) : undefined;
+      const tierName = lookup.tier(u.tier)?.name[lang] ?? u.tier;
       report({
         reason: el
-          ? t(lang, 'element-id-unknown', { id: u.id, tier: u.tier, name: el.name[lang] })
-          : t(lang, 'element-id-unknown.none', { id: u.id, tier: u.tier }),
+          ? t(lang, 'element-id-unknown', { id: u.id, tier: tierName, name: el.name[lang] })
+          : t(lang, 'element-id-unknown.none', { id: u.id, tier: tierName }),
         place: u.place,
         ...(el ? { elementId: el.id } : {}),
         tier: u.tier,

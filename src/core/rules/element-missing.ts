@@ -1,7 +1,14 @@
-import { insertElementFix } from '../fix';
+import { insertElementFix, nearMissFix } from '../fix';
 import { t } from '../i18n';
 import { meta, type CharterRule } from './rule';
 
+/**
+ * Every element of each of the charter's tiers that no heading or item defines. When the user
+ * most likely wrote it in a form that does not count (a heading that only resembles its name, a
+ * bold line instead of a heading, a table row: the charter's `nearMisses`), the finding is placed
+ * there, says what to do, and its fix repairs the user's line; otherwise it is placed on the tier's
+ * heading (or the title) and its fix inserts a stub section.
+ */
 export const elementMissing: CharterRule = {
   meta: meta({
     id: 'element-missing',
@@ -21,15 +28,35 @@ export const elementMissing: CharterRule = {
         : charter.title
           ? charter.title.place
           : lines.linePlace(charter.frontmatter.keyLines['tier'] ?? 1);
+      const depth = Math.min(6, (section?.depth ?? (charter.title ? 1 : 1)) + 1);
       for (const el of tier.elements) {
         if (charter.occurrences.some((o) => o.tier === tierId && o.elementId === el.id)) continue;
+        const name = el.name[lang];
+        const tierName = tier.name[lang];
+        const near = charter.nearMisses.find((m) => m.tier === tierId && m.elementId === el.id);
+        if (near) {
+          const fix = nearMissFix(charter, lookup, near);
+          const key =
+            near.kind === 'heading' ? 'element-missing.near' : near.kind === 'emphasis' ? 'element-missing.emphasis' : near.kind === 'link' ? 'element-missing.link' : 'element-missing.table';
+          report({
+            reason: t(lang, key, { name, suggestion: el.name[charter.lang], tier: tierName, title: near.title, target: near.target ?? '', hashes: '#'.repeat(near.headingDepth ?? depth) }),
+            place: near.place,
+            elementId: el.id,
+            tier: tierId,
+            expected: name,
+            actual: near.title,
+            related: [{ file: charter.file, place: near.place, message: t(lang, 'element-missing.related', { name }) }],
+            ...(fix ? { fix } : {}),
+          });
+          continue;
+        }
         const fix = insertElementFix(charter, lookup, tierId, el.id);
         report({
-          reason: t(lang, 'element-missing', { name: el.name[lang], id: el.id, tier: tierId }),
+          reason: t(lang, 'element-missing', { name, tier: tierName }),
           place,
           elementId: el.id,
           tier: tierId,
-          expected: el.name[lang],
+          expected: name,
           ...(fix ? { fix } : {}),
         });
       }

@@ -6,7 +6,7 @@ export const elementPlaceholder: CharterRule = {
   meta: meta({
     id: 'element-placeholder',
     scope: 'charter',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'error',
     fixable: false,
     title: { fi: 'Osa-alueessa on vain mallipohjan tai paikkamerkin tekstiä', en: 'An element holds only template or placeholder text' },
   }),
@@ -15,7 +15,7 @@ export const elementPlaceholder: CharterRule = {
       if (occurrenceStatus(occ, lookup) !== 'placeholder') continue;
       const el = lookup.element(occ.elementId)!;
       report({
-        reason: t(lang, 'element-placeholder', { name: el.name[lang], id: el.id }),
+        reason: t(lang, 'element-placeholder', { name: el.name[lang] }),
         place: lines.place(occ.headingPlace.start.offset, Math.max(occ.headingPlace.end.offset, trimEnd(lines.text, occ.contentStart, occ.contentEnd))),
         elementId: el.id,
         tier: occ.tier,

@@ -19,7 +19,7 @@ export const goalMissing: CharterRule = {
       if (occurrenceStatus(occ, lookup) !== 'no-goal') continue;
       const el = lookup.element(occ.elementId)!;
       const [label] = lookup.goalTemplateLabels(lang);
-      report({ reason: t(lang, 'goal-missing', { name: el.name[lang], id: el.id, label }), place: occ.headingPlace, elementId: el.id, tier: occ.tier });
+      report({ reason: t(lang, 'goal-missing', { name: el.name[lang], label }), place: occ.headingPlace, elementId: el.id, tier: occ.tier });
     }
   },
 };

@@ -6,6 +6,7 @@ import { elementMissing } from './element-missing';
 import { elementPlaceholder } from './element-placeholder';
 import { frontmatterInvalid } from './frontmatter-invalid';
 import { goalMissing } from './goal-missing';
+import { headingUnrecognised } from './heading-unrecognised';
 import { ownerMissing } from './owner-missing';
 import { reviewMissing } from './review-missing';
 import { reviewOverdue } from './review-overdue';
@@ -27,6 +28,7 @@ export const CHARTER_RULES: CharterRule[] = [
   ownerMissing,
   reviewMissing,
   reviewOverdue,
+  headingUnrecognised,
 ];
 
 export const HANDBOOK_RULES: HandbookRule[] = [tierWithoutCharter];

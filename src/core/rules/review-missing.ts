@@ -11,7 +11,7 @@ export const reviewMissing: CharterRule = {
     title: { fi: 'Peruskirjalta puuttuu seuraavan katselmoinnin päivä', en: 'Charter has no next review date' },
   }),
   check({ charter, lines, lookup, lang, report }) {
-    if (!charter.isCharter || charter.frontmatter.error || charter.nextReview) return;
+    if (charter.frontmatter.error || charter.nextReview) return;
     if (!lookup.framework.requiredFields.includes('next-review')) return;
     const fm = charter.frontmatter;
     const fix = insertFieldFix(charter, 'next-review', `"" # ${t(charter.lang, 'stub.date')}`);

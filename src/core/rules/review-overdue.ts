@@ -12,7 +12,7 @@ export const reviewOverdue: CharterRule = {
   }),
   check({ charter, lines, lang, today, report }) {
     const date = charter.nextReview;
-    if (!charter.isCharter || !date || !isIsoDate(date) || date >= today) return;
+    if (!date || !isIsoDate(date) || date >= today) return;
     const days = Math.round((Date.parse(today) - Date.parse(date)) / 86400000);
     report({
       reason: t(lang, 'review-overdue', { date, ago: days === 1 ? t(lang, 'days.one') : t(lang, 'days.many', { days }) }),

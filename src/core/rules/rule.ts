@@ -16,6 +16,7 @@ export interface Report {
 }
 
 export interface CharterContext {
+  /** Always a charter (`isCharter`): the runner runs charter rules on nothing else, so a rule need not check. */
   charter: Charter;
   /** Line index of the charter's text, for places. */
   lines: LineIndex;

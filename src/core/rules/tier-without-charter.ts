@@ -17,7 +17,7 @@ export const tierWithoutCharter: HandbookRule = {
       if (covered.has(tier.id)) continue;
       report({
         file: configFile,
-        reason: t(lang, 'tier-without-charter', { name: tier.name[lang], id: tier.id }),
+        reason: t(lang, 'tier-without-charter', { name: tier.name[lang] }),
         place: { start: START, end: START },
         tier: tier.id,
       });

@@ -3,7 +3,7 @@
  * the line a user has to look at.
  */
 import assert from 'node:assert/strict';
-import { DEFAULT_EXCLUDE, DEFAULT_MAX_FILE_SIZE, parseConfig, type ConfigError, type ResolvedConfig } from '../../../src/core/config';
+import { DEFAULT_EXCLUDE, DEFAULT_MAX_FILE_SIZE, configErrorText, parseConfig, type ConfigError, type ResolvedConfig } from '../../../src/core/config';
 import { DEFAULT_FRAMEWORK } from '../../../src/core/framework/default';
 import { FrameworkLookup } from '../../../src/core/framework/lookup';
 import { Linter } from '../../../src/core/lint';
@@ -158,7 +158,7 @@ describe('charters.yaml', () => {
           'goal-missing individual-development error',
         ],
       );
-      assert.equal(r.findings[0]!.reason, 'Missing element `Feedback culture` (`feedback-culture`) required for tier `supervisors`');
+      assert.equal(r.findings[0]!.reason, 'Missing element `Feedback culture` required for tier `Team leads`');
     });
 
     it('`extends: none` starts from an empty framework', () => {
@@ -254,6 +254,26 @@ describe('charters.yaml', () => {
       assert.deepEqual(at(errors('framework:\n  tiers:\n    - id: board\n')), ['3: new tier `board` needs a `name`']);
       const text = 'framework:\n  tiers:\n    - id: supervisors\n      elements:\n        - id: coaching\n        - id: vision-and-culture\n          name: Visio\n';
       assert.deepEqual(at(errors(text)), ['5: new element `coaching` needs a `name`', '6: element id `vision-and-culture` is already used by tier `top-management`']);
+    });
+
+    it('every error reads in Finnish too, with no English left in it', () => {
+      const cases: [string, RegExp][] = [
+        ['rules:\n  goal-missing: eror\n', /^`rules\.goal-missing` pitää olla `off`, `note`, `warning` tai `error`$/],
+        ['langauge: fi\n', /^Ylin taso sisältää tuntemattoman avaimen `langauge`$/],
+        ['rules:\n  goal-mising: error\n', /^tuntematon sääntö `goal-mising` kohdassa `rules`/],
+        ['framework:\n  tiers:\n    - id: supervisors\n      elements:\n        - id: coaching\n', /^uusi osa-alue `coaching` tarvitsee nimen/],
+        ['rules:\n  a: [\n', /^YAML-muoto ei kelpaa: /],
+        ['language: fi\nlanguage: en\n', /^YAML-muoto ei kelpaa: sama kenttä on kirjoitettu kahdesti$/],
+        ['framework:\n  required-fields: owner\n', /^`framework\.required-fields` pitää olla lista$/],
+      ];
+      for (const [text, fi] of cases) {
+        const r = parseConfig(text);
+        assert.ok(!r.ok, text);
+        const e = r.errors[0]!;
+        assert.match(configErrorText(e, 'fi'), fi, `${text}: ${configErrorText(e, 'fi')}`);
+        assert.equal(configErrorText(e, 'en'), e.message);
+        assert.doesNotMatch(configErrorText(e, 'fi'), /\b(?:must|unknown|invalid|needs|expected|the)\b/, `no English in: ${configErrorText(e, 'fi')}`);
+      }
     });
 
     it('a YAML alias bomb is rejected quickly instead of hanging', () => {

@@ -201,10 +201,10 @@ describe('fixes', () => {
     it('are added as the last lines of the frontmatter, and the YAML stays valid', () => {
       const fixed = fixAll(text).text;
       const fm = fixed.slice(0, fixed.indexOf('\n---\n', 4) + 5);
-      assert.equal(fm, '---\ntier: supervisors\nunit: Tampereen varasto\nowner: "" # omistajan nimi\nnext-review: "" # VVVV-KK-PP\n---\n');
+      assert.equal(fm, '---\ntier: supervisors\nunit: Tampereen varasto\nowner: "[omistajan nimi]"\nnext-review: "" # VVVV-KK-PP\n---\n');
       const c = parseCharter('c.md', fixed, linter.lookup);
       assert.equal(c.frontmatter.error, undefined);
-      assert.deepEqual(c.frontmatter.data, { tier: 'supervisors', unit: 'Tampereen varasto', owner: '', 'next-review': '' });
+      assert.deepEqual(c.frontmatter.data, { tier: 'supervisors', unit: 'Tampereen varasto', owner: '[omistajan nimi]', 'next-review': '' });
     });
 
     it('leave owner-missing and review-missing to be filled in, with no further fix', () => {
@@ -221,7 +221,7 @@ describe('fixes', () => {
     it('are in the language of the charter, in CRLF files with CRLF', () => {
       const en = text.replace('unit: Tampereen varasto\n', 'unit: Tampere depot\nlang: en\n');
       const fixed = fixAll(crlf(en)).text;
-      assert.ok(fixed.includes('lang: en\r\nowner: "" # name of the owner\r\nnext-review: "" # YYYY-MM-DD\r\n---\r\n'), fixed.slice(0, 200));
+      assert.ok(fixed.includes('lang: en\r\nowner: "[name of the owner]"\r\nnext-review: "" # YYYY-MM-DD\r\n---\r\n'), fixed.slice(0, 200));
     });
 
     it('are not offered when the charter has no frontmatter to add them to', () => {

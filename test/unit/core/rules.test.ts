@@ -175,7 +175,9 @@ describe('rules', () => {
             assert.ok(f.elementId, `${file}: ${asExpectation(f)} has an elementId`);
             assert.ok(f.tier, `${file}: ${asExpectation(f)} has a tier`);
             assert.equal(linter.lookup.element(f.elementId)?.tier, f.tier, `${f.elementId} belongs to ${f.tier}`);
-            assert.ok(f.reason.includes(`\`${f.elementId}\``), `the message names the element: ${f.reason}`);
+            const el = linter.lookup.element(f.elementId!)!;
+            assert.ok(f.reason.includes(`\`${el.name.en}\``), `the message names the element by its name: ${f.reason}`);
+            assert.ok(!f.reason.includes(`\`${f.elementId}\``), `ids only in metadata: ${f.reason}`);
           }
           // tier-missing about a listed tier without a section names it; "names no tier" cannot
           const noTier = f.ruleId === 'tier-missing' && f.reason.startsWith('Charter names no tier');
@@ -218,7 +220,7 @@ describe('rules', () => {
       const f = r.findings.filter((x) => x.ruleId === 'frontmatter-invalid');
       assert.equal(f.length, 1);
       assert.ok(f[0]!.place.start.line >= 3 && f[0]!.place.start.line <= 4, `line ${f[0]!.place.start.line}`);
-      assert.match(f[0]!.reason, /^Frontmatter is not valid YAML: /);
+      assert.match(f[0]!.reason, /^Frontmatter \(the block between the `---` lines at the top\) is not valid YAML: /);
       // nothing is said about owner or review while the frontmatter cannot be read
       assert.deepEqual(r.findings.filter((x) => ['owner-missing', 'review-missing', 'tier-missing'].includes(x.ruleId)), []);
     });
@@ -320,22 +322,29 @@ describe('rules', () => {
     it('`language: fi` in charters.yaml gives Finnish messages and fixes', () => {
       const parsed = parseConfig('language: fi\n');
       assert.ok(parsed.ok);
-      const f = new Linter(parsed.config).lintText('c.md', text, { today: TODAY }).findings.find((x) => x.elementId === 'psychological-safety')!;
-      assert.equal(f.reason, 'Puuttuu osa-alue `Psykologinen turvallisuus` (`psychological-safety`), jota johtotaso `supervisors` edellyttää');
-      assert.equal(f.fix?.description, 'Lisää osa-alue `Psykologinen turvallisuus`');
-      assert.equal(f.expected, 'Psykologinen turvallisuus');
+      const found = new Linter(parsed.config).lintText('c.md', text, { today: TODAY }).findings;
+      const f = found.find((x) => x.elementId === 'individual-development')!;
+      assert.equal(f.reason, 'Puuttuu osa-alue `Yksilöiden vahvuuksien, kehitystarpeiden ja oppimissuunnitelmien fasilitointi`, jota johtotaso `Esihenkilöt` edellyttää');
+      assert.equal(f.fix?.description, 'Lisää osa-alue `Yksilöiden vahvuuksien, kehitystarpeiden ja oppimissuunnitelmien fasilitointi`');
+      const near = found.find((x) => x.elementId === 'psychological-safety')!;
+      assert.equal(
+        near.reason,
+        'Puuttuu johtotason `Esihenkilöt` osa-alue `Psykologinen turvallisuus`: tarkoititko otsikolla `Psykologinen ilmapiiri` osa-aluetta `Psykologinen turvallisuus`? Korjaa otsikko tai anna korjauksen merkitä se tähän osa-alueeseen',
+      );
+      assert.equal(near.fix?.description, 'Merkitse otsikko `Psykologinen ilmapiiri` osa-alueeksi `Psykologinen turvallisuus`');
+      assert.equal(f.expected, 'Yksilöiden vahvuuksien, kehitystarpeiden ja oppimissuunnitelmien fasilitointi');
     });
 
     it('`language: en` gives English messages, whatever language the charter is written in', () => {
       const parsed = parseConfig('language: en\n');
       assert.ok(parsed.ok);
-      const f = new Linter(parsed.config).lintText('c.md', text, { today: TODAY }).findings.find((x) => x.elementId === 'psychological-safety')!;
-      assert.equal(f.reason, 'Missing element `Psychological safety` (`psychological-safety`) required for tier `supervisors`');
-      assert.equal(f.fix?.description, 'Insert element `Psychological safety`');
+      const f = new Linter(parsed.config).lintText('c.md', text, { today: TODAY }).findings.find((x) => x.elementId === 'individual-development')!;
+      assert.equal(f.reason, 'Missing element `Facilitating individual strengths, development needs and learning plans` required for tier `Supervisors`');
+      assert.equal(f.fix?.description, 'Insert element `Facilitating individual strengths, development needs and learning plans`');
     });
 
     it('the stub a fix inserts follows the charter\'s own `lang`, the message the configured language', () => {
-      const fiCharter = text.replace('tier: supervisors\n', 'tier: supervisors\nlang: fi\n');
+      const fiCharter = text.replace('tier: supervisors\n', 'tier: supervisors\nlang: fi\n').replace('## Psykologinen ilmapiiri', '## Liitteet');
       const f = new Linter(defaultConfig(), 'en').lintText('c.md', fiCharter, { today: TODAY }).findings.find((x) => x.elementId === 'psychological-safety')!;
       assert.match(f.reason, /^Missing element `Psychological safety`/);
       assert.equal(f.fix?.description, 'Lisää osa-alue `Psykologinen turvallisuus`');

@@ -56,7 +56,7 @@ describe('render: matrix model', () => {
     for (const row of m.rows) {
       row.cells.forEach((cell, i) => assert.equal(cell !== null, m.columns[i]!.tier === row.tier, `${row.element} × ${m.columns[i]!.file}`));
     }
-    const cs = (id: string): MatrixModel['rows'][number]['cells'][number] => m.rows.find((r) => r.element === id)!.cells[1];
+    const cs = (id: string): MatrixModel['rows'][number]['cells'][number] => m.rows.find((r) => r.element === id)!.cells[1]!;
     assert.deepEqual(cs('strategy-interpreter'), { status: 'defined', owner: 'Jonas Berg', file: 'operations/customer-service.md', line: 12 });
     assert.equal(cs('removing-obstacles')!.status, 'placeholder');
     assert.equal(cs('knowledge-sharing')!.status, 'no-goal');

@@ -24,6 +24,7 @@ import { parseConfig, defaultConfig } from '../../../src/core/config';
 import { DEFAULT_FRAMEWORK } from '../../../src/core/framework/default';
 import { applyFixes } from '../../../src/core/fix';
 import { Linter } from '../../../src/core/lint';
+import { fixText } from '../../../src/core/pipeline';
 import type { Finding, Fix, Lang, Place } from '../../../src/core/types';
 import { TODAY } from '../../helpers/paths';
 
@@ -190,19 +191,9 @@ function fixesOf(findings: Finding[]): Fix[] {
   return findings.flatMap((f) => (f.fix ? [f.fix] : []));
 }
 
-/** What `charters lint --fix` does to a text (see lintFiles): apply, re-lint, at most five passes. */
+/** What `charters lint --fix` does to a text: the core's fix loop (`fixText`). */
 function fixAll(c: { text: string; lang: Lang; forceCharter: boolean }): string {
-  let result = lint(c);
-  let text = result.charter.text;
-  for (let pass = 0; pass < 5; pass++) {
-    const fixes = fixesOf(result.findings);
-    if (fixes.length === 0) break;
-    const applied = applyFixes(text, fixes);
-    if (applied.applied === 0 || applied.text === text) break;
-    text = applied.text;
-    result = lint(c, text);
-  }
-  return text;
+  return fixText(lint(c), (text) => lint(c, text)).text;
 }
 
 /** Whether `small` can be had from `big` by deleting characters (UTF-16 code units). */

@@ -135,6 +135,8 @@ suite('Leadership charters extension', function () {
     );
     const ds = await diagnosticsWhere(doc.uri, (d) => !d.some((x) => codeOf(x) === 'element-placeholder'), 'placeholder gone');
     assert.deepStrictEqual(ds.map(codeOf), ['goal-missing']);
+    // The revert acts on the active editor: make it this charter's (a walkthrough or other page may have opened meanwhile).
+    await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
@@ -158,6 +160,7 @@ suite('Leadership charters extension', function () {
     // In framework order: after "Removing obstacles", before "Coaching leadership of supervisors".
     assert.ok(text.indexOf('Ensuring knowledge sharing') > text.indexOf('## Removing obstacles'));
     assert.ok(text.indexOf('Ensuring knowledge sharing') < text.indexOf('## Coaching leadership'));
+    await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
@@ -258,6 +261,7 @@ suite('Leadership charters extension', function () {
     assert.match(text, /removing-obstacles/);
     assert.match(text, /\?/, 'guiding questions');
     } finally {
+      await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
   });

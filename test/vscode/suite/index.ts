@@ -5,6 +5,8 @@ export function run(): Promise<void> {
   return runMocha(
     () => {
       require('./extension.test');
+      require('./security.test');
+      require('./walkthrough.test');
     },
     { ui: 'tdd', timeout: 60000 },
   );

@@ -1,0 +1,455 @@
+/**
+ * Near misses as HR staff write them (issue 10): each form in Finnish and English, with the line
+ * the finding points at and the element it suggests; the fixes that repair the user's heading
+ * instead of adding a second section (snapshots); a property that fixing never adds a heading for
+ * an element the user already wrote; charter-like frontmatter without a tier; owners and dates.
+ */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { defaultConfig } from '../../../src/core/config';
+import { applyFixes, fixedCount } from '../../../src/core/fix';
+import { boundedDistance, headingKey, resemblance, sameWord } from '../../../src/core/framework/lookup';
+import { Linter } from '../../../src/core/lint';
+import { ownersOf } from '../../../src/core/owners';
+import { readDate } from '../../../src/core/rules/frontmatter-invalid';
+import type { Finding, Lang } from '../../../src/core/types';
+import { TODAY } from '../../helpers/paths';
+
+const linters: Record<Lang, Linter> = { fi: new Linter(defaultConfig(), 'fi'), en: new Linter(defaultConfig(), 'en') };
+
+function lint(text: string, lang: Lang = 'fi') {
+  return linters[lang].lintText('c.md', text, { today: TODAY });
+}
+
+/** What `charters lint --fix` does: apply every fix, re-lint, until nothing is left. */
+function fixAll(text: string, lang: Lang = 'fi'): string {
+  let current = text;
+  for (let pass = 0; pass < 5; pass++) {
+    const fixes = lint(current, lang).findings.flatMap((f) => (f.fix ? [f.fix] : []));
+    if (fixes.length === 0) break;
+    const r = applyFixes(current, fixes);
+    if (r.text === current) break;
+    current = r.text;
+  }
+  return current;
+}
+
+const TOP = {
+  fi: ['Visio ja kulttuuri', 'Rakenteet ja resurssit', 'Johto oppimisen esimerkkinä', 'Ekosysteemiajattelu'],
+  en: ['Vision and culture', 'Structures and resources', 'Leadership as a learning role model', 'Ecosystem thinking'],
+};
+const TOP_IDS = ['vision-and-culture', 'structures-and-resources', 'leading-by-example', 'ecosystem-thinking'];
+
+/**
+ * A complete top-management charter in `lang` (title on line 8, the four elements on lines 10,
+ * 16, 22 and 28), with the heading lines replaced as given (by element index).
+ */
+function topCharter(lang: Lang, replace: Record<number, string> = {}): string {
+  const goal = lang === 'fi' ? 'Tavoite' : 'Goal';
+  const lines = ['---', 'tier: top-management', 'owner: Aino Laine', 'next-review: 2027-06-01', `lang: ${lang}`, '---', '', `# ${lang === 'fi' ? 'Johtoryhmä' : 'Executive team'}`, ''];
+  TOP[lang].forEach((name, i) => {
+    lines.push(replace[i] ?? `## ${name}`, '', lang === 'fi' ? `Kerromme, miten ${name.toLowerCase()} näkyy arjessa.` : `We say how ${name.toLowerCase()} shows in everyday work.`, '', `- ${goal}: yksi asia vuodessa, seurataan neljännesvuosittain.`, '');
+  });
+  return lines.join('\n');
+}
+
+function brief(findings: Finding[]): string[] {
+  return findings.map((f) => `${f.ruleId} ${f.elementId ?? '-'}@${f.place.start.line}`);
+}
+
+describe('near misses', () => {
+  it('the complete charter is clean in both languages (the base of every case below)', () => {
+    for (const lang of ['fi', 'en'] as Lang[]) assert.deepEqual(brief(lint(topCharter(lang)).findings), [], lang);
+  });
+
+  describe('certain: the heading simply counts', () => {
+    const CASES: [Lang, number, string][] = [
+      ['fi', 3, '## Ekosysteemi-ajattelu'],
+      ['fi', 3, '## Ekosysteemi ajattelu'],
+      ['en', 3, '## Ecosystem-thinking'],
+      ['fi', 0, '## 1 Visio ja kulttuuri'],
+      ['fi', 0, '## 1.1 Visio ja kulttuuri'],
+      ['fi', 0, '## 1.2. Visio ja kulttuuri'],
+      ['fi', 0, '## A) Visio ja kulttuuri'],
+      ['fi', 0, '## I. Visio ja kulttuuri'],
+      ['en', 0, '## IV. Vision and culture'],
+      ['fi', 0, '## 1) Visio ja kulttuuri'],
+      ['en', 0, '## 2 – Vision and culture'],
+      ['fi', 0, '## 1️⃣ Visio ja kulttuuri'],
+      ['fi', 1, '## Rakenteet ja resurssit 🏗️'],
+      ['en', 1, '## Structures 🏗️ and resources'],
+      ['fi', 2, '### 🌱 Johto oppimisen esimerkkinä ✨'],
+      ['fi', 3, '## Ekosysteemi-ajattelu – verkostot ja kumppanit'],
+    ];
+    for (const [lang, i, heading] of CASES) {
+      it(`${lang}: ${heading}`, () => {
+        const r = lint(topCharter(lang, { [i]: heading }), lang);
+        assert.deepEqual(brief(r.findings), []);
+        assert.ok(r.charter.occurrences.some((o) => o.elementId === TOP_IDS[i] && o.title === heading.replace(/^#+ /, '')));
+      });
+    }
+  });
+
+  describe('likely: element-missing at the user\'s heading, with "did you mean" and a fix that marks it', () => {
+    const LINES = [10, 16, 22, 28];
+    const CASES: [Lang, number, string, RegExp][] = [
+      ['fi', 1, '## Rakenteet ja resursit', /tarkoititko otsikolla `Rakenteet ja resursit` osa-aluetta `Rakenteet ja resurssit`\?/],
+      ['en', 1, '## Structures and resourses', /did you mean `Structures and resources` with the heading `Structures and resourses`\?/],
+      ['fi', 0, '## Kulttuuri ja visio', /tarkoititko otsikolla `Kulttuuri ja visio` osa-aluetta `Visio ja kulttuuri`\?/],
+      ['en', 0, '## Culture and vision', /did you mean `Vision and culture`/],
+      ['fi', 2, '## Esimerkillä johtaminen', /osa-aluetta `Johto oppimisen esimerkkinä`\?/],
+      ['en', 2, '## Leading through example', /did you mean `Leadership as a learning role model`/],
+      ['fi', 0, '## 1 Kulttuuri ja visio 🎯', /osa-aluetta `Visio ja kulttuuri`/],
+      ['fi', 3, '## Ekosysteemiajatelu', /osa-aluetta `Ekosysteemiajattelu`/],
+    ];
+    for (const [lang, i, heading, message] of CASES) {
+      it(`${lang}: ${heading}`, () => {
+        const text = topCharter(lang, { [i]: heading });
+        const r = lint(text, lang);
+        assert.deepEqual(brief(r.findings), [`element-missing ${TOP_IDS[i]}@${LINES[i]}`]);
+        const f = r.findings[0]!;
+        assert.match(f.reason, message);
+        assert.equal(f.expected, TOP[lang][i]);
+        assert.equal(f.related?.[0]?.place.start.line, LINES[i]);
+        // the fix keeps every word and adds the id; nothing else changes
+        const fixed = fixAll(text, lang);
+        assert.equal(fixed, text.replace(`${heading}\n`, `${heading} {#${TOP_IDS[i]}}\n`));
+        assert.deepEqual(brief(lint(fixed, lang).findings), []);
+      });
+    }
+
+    it('an ATX closing sequence stays after the inserted id', () => {
+      const text = topCharter('fi', { 1: '## Rakenteet ja resursit ##' });
+      assert.equal(fixAll(text), text.replace('## Rakenteet ja resursit ##', '## Rakenteet ja resursit {#structures-and-resources} ##'));
+    });
+
+    it('two headings like one missing element: the closer one is the near miss, the other unrecognised', () => {
+      const text = topCharter('fi', { 1: '## Rakenteet ja resursit' }) + '\n## Rakenteita\n\nLisää tekstiä.\n';
+      const r = lint(text);
+      assert.deepEqual(brief(r.findings), ['element-missing structures-and-resources@16', 'heading-unrecognised -@34']);
+    });
+  });
+
+  describe('bold and italic lines instead of headings', () => {
+    it('fi: **Visio ja kulttuuri** alone on a line is reported there; the fix makes it a heading', () => {
+      const text = topCharter('fi', { 0: '**Visio ja kulttuuri**' });
+      const r = lint(text);
+      assert.deepEqual(brief(r.findings), ['element-missing vision-and-culture@10']);
+      assert.match(r.findings[0]!.reason, /lihavoitu tai kursivoitu rivi `Visio ja kulttuuri` ei ole otsikko; tee siitä otsikko \(`## Visio ja kulttuuri`\)/);
+      const fixed = fixAll(text);
+      assert.equal(fixed, text.replace('**Visio ja kulttuuri**', '## **Visio ja kulttuuri**'));
+      assert.deepEqual(brief(lint(fixed).findings), []);
+    });
+
+    it('en: an italic line with a colon that only resembles the name gets the heading and the id', () => {
+      const text = topCharter('en', { 1: '_Structures and resourses:_' });
+      const r = lint(text, 'en');
+      assert.deepEqual(brief(r.findings), ['element-missing structures-and-resources@16']);
+      const fixed = fixAll(text, 'en');
+      assert.equal(fixed, text.replace('_Structures and resourses:_', '## _Structures and resourses:_ {#structures-and-resources}'));
+      assert.deepEqual(brief(lint(fixed, 'en').findings), []);
+    });
+
+    it('a bold line directly followed by its text (one paragraph) is found too', () => {
+      const text = topCharter('fi').replace('## Visio ja kulttuuri\n\n', '**Visio ja kulttuuri**\n');
+      assert.deepEqual(brief(lint(text).findings), ['element-missing vision-and-culture@10']);
+      assert.deepEqual(brief(lint(fixAll(text)).findings), []);
+    });
+
+    it('a bold line in a list, or a bold line of an element already present, is just text', () => {
+      const text = topCharter('fi').replace('- Tavoite: yksi', '- **Visio ja kulttuuri**\n- Tavoite: yksi').replace('Kerromme, miten rakenteet', '**Rakenteet ja resurssit**\n\nKerromme, miten rakenteet');
+      assert.deepEqual(brief(lint(text).findings), []);
+    });
+  });
+
+  describe('tables', () => {
+    it('fi and en: an element in a table row is reported at the row, saying to write a heading', () => {
+      for (const lang of ['fi', 'en'] as Lang[]) {
+        const name = TOP[lang][3]!;
+        const text = topCharter(lang, { 3: `| ${lang === 'fi' ? 'Osa-alue' : 'Element'} | ${lang === 'fi' ? 'Kuvaus' : 'Description'} |\n|---|---|\n| ${name} | … |` });
+        const r = lint(text, lang);
+        assert.deepEqual(brief(r.findings), ['element-missing ecosystem-thinking@30'], lang);
+        assert.match(r.findings[0]!.reason, lang === 'fi' ? /taulukkoon.*kirjoita se otsikoksi \(`## Ekosysteemiajattelu`\)/ : /in a table.*write it as a heading \(`## Ecosystem thinking`\)/);
+        assert.equal(r.findings[0]!.fix, undefined, 'no fix rewrites a table');
+      }
+    });
+  });
+
+  describe('a charter split over several files', () => {
+    it('fi and en: a link to another file for an element is reported at the link, saying to move the text here', () => {
+      for (const lang of ['fi', 'en'] as Lang[]) {
+        // the element's heading replaced by a list of links: one to this element's file, one to a present element's
+        const text = topCharter(lang, { 1: `- [${TOP[lang][3]}](./verkostot.md#alku)\n- [${TOP[lang][1]}](rakenteet.md)` });
+        const r = lint(text, lang);
+        assert.deepEqual(brief(r.findings), ['element-missing structures-and-resources@17'], lang);
+        assert.match(r.findings[0]!.reason, lang === 'fi' ? /linkittää sen tiedostoon `rakenteet\.md`.*siirrä teksti tähän/ : /links to `rakenteet\.md`.*move that text here/);
+        assert.equal(r.findings[0]!.fix, undefined);
+      }
+    });
+  });
+
+  describe('a charter without a title whose elements are # headings (Word, pandoc)', () => {
+    it('every # heading counts', () => {
+      const text = topCharter('fi').replace('# Johtoryhmä\n\n', '').replace(/^## /gm, '# ');
+      const r = lint(text);
+      assert.deepEqual(brief(r.findings), []);
+      assert.equal(r.charter.title, undefined);
+      assert.equal(r.charter.occurrences.length, 4);
+    });
+
+    it('a first # heading that names no element stays the title; the # elements after it count', () => {
+      const text = topCharter('fi').replace(/^## /gm, '# ');
+      const r = lint(text);
+      assert.deepEqual(brief(r.findings), []);
+      assert.equal(r.charter.title?.text, 'Johtoryhmä');
+    });
+
+    it('a # title that only resembles an element stays the title', () => {
+      const text = topCharter('fi').replace('# Johtoryhmä', '# Johto oppimisen esimerkkinä meillä');
+      const r = lint(text);
+      assert.deepEqual(brief(r.findings), []);
+      assert.equal(r.charter.title?.text, 'Johto oppimisen esimerkkinä meillä');
+    });
+
+    it('near misses among # headings are reported at their lines', () => {
+      const text = topCharter('fi', { 0: '# Kulttuuri ja visio' }).replace('# Johtoryhmä\n\n', '').replace(/^## /gm, '# ');
+      assert.deepEqual(brief(lint(text).findings), ['element-missing vision-and-culture@8']);
+    });
+
+    it('a # heading after a title that names nothing keeps the old meaning (no element heading at #)', () => {
+      const text = topCharter('fi') + '\n# Liite\n\nYhteystiedot.\n';
+      assert.deepEqual(brief(lint(text).findings), []);
+    });
+  });
+
+  describe('heading-unrecognised', () => {
+    it('names the closest missing element', () => {
+      const text = topCharter('en', { 2: '## Leaders learn' });
+      const r = lint(text, 'en');
+      const f = r.findings.find((x) => x.ruleId === 'heading-unrecognised');
+      assert.ok(f);
+      assert.equal(f.place.start.line, 22);
+      assert.match(f.reason, /^Heading `Leaders learn` names no element of tier `Top management`; the closest missing element is `Leadership as a learning role model`$/);
+      assert.equal(r.findings.find((x) => x.ruleId === 'element-missing')?.place.start.line, 8, 'the missing element stays at the title');
+    });
+
+    it('not for sub-headings, grouping headings, goal headings, tier headings or the title', () => {
+      const text = topCharter('fi')
+        .replace('# Johtoryhmä\n', '# Johtoryhmä\n\n## Ylin johto\n\nJohdon vastuut.\n')
+        .replace(/^## (?!Ylin)/gm, '### ')
+        .replace('- Tavoite: yksi asia vuodessa, seurataan neljännesvuosittain.\n', '#### Taustaa\n\nTekstiä.\n\n#### Mittarit\n\nYksi asia vuodessa.\n');
+      assert.deepEqual(brief(lint(text).findings), []);
+    });
+  });
+
+  describe('fixes never duplicate', () => {
+    it('fi snapshot: a charter with every kind of near miss is repaired in place, one section per element', () => {
+      const text = [
+        '---', 'tier: top-management', 'owner: Aino Laine', 'next-review: 2027-06-01', '---', '',
+        '# Johtoryhmä', '',
+        '## 1. Kulttuuri ja visio', '', 'Oppiminen on strategiamme ydin.', '', '- Tavoite: strategia päivitetään vuosittain.', '',
+        '**Rakenteet ja resursit**', '', 'Jokaisella on viisi päivää vuodessa oppimiseen.', '', '- Mittari: käytetyt päivät.', '',
+        '### Esimerkillä johtaminen 🛡️', '', 'Johto kertoo omista opeistaan kuukausittain.', '', '- Seuranta: kerrat.', '',
+      ].join('\n');
+      const fixed = fixAll(text);
+      const repaired = [
+        '---', 'tier: top-management', 'owner: Aino Laine', 'next-review: 2027-06-01', '---', '',
+        '# Johtoryhmä', '',
+        '## 1. Kulttuuri ja visio {#vision-and-culture}', '', 'Oppiminen on strategiamme ydin.', '', '- Tavoite: strategia päivitetään vuosittain.', '',
+        '## **Rakenteet ja resursit** {#structures-and-resources}', '', 'Jokaisella on viisi päivää vuodessa oppimiseen.', '', '- Mittari: käytetyt päivät.', '',
+        '### Esimerkillä johtaminen 🛡️ {#leading-by-example}', '', 'Johto kertoo omista opeistaan kuukausittain.', '', '- Seuranta: kerrat.', '',
+      ].join('\n');
+      assert.equal(fixed.slice(0, repaired.length), repaired);
+      // then the stub of the one element that was truly absent, and nothing else
+      const rest = fixed.slice(repaired.length).replace(/^\n+/, '');
+      assert.match(rest, /^## Ekosysteemiajattelu \{#ecosystem-thinking\}\n/);
+      assert.equal(rest.match(/^#/gm)?.length, 1);
+      // only the truly absent element got a stub (and it is a placeholder, an error: not green)
+      const after = lint(fixed);
+      assert.deepEqual(brief(after.findings.filter((f) => f.severity === 'error')), ['element-placeholder ecosystem-thinking@27']);
+      for (const id of TOP_IDS) assert.equal(after.charter.occurrences.filter((o) => o.elementId === id).length, 1, id);
+    });
+
+    it('a fix that leaves its finding is not counted as fixed', () => {
+      const text = topCharter('fi').replace('owner: Aino Laine\n', '');
+      const before = lint(text).findings;
+      assert.ok(before.some((f) => f.ruleId === 'owner-missing' && f.fix));
+      const fixed = fixAll(text);
+      assert.match(fixed, /^owner: "\[omistajan nimi\]"$/m, 'a placeholder to fill in, never an empty value');
+      const after = lint(fixed).findings;
+      assert.ok(after.some((f) => f.ruleId === 'owner-missing'), 'the finding stays');
+      assert.equal(fixedCount(before, after), 0);
+      // while a real repair counts
+      const near = topCharter('fi', { 1: '## Rakenteet ja resursit' });
+      assert.equal(fixedCount(lint(near).findings, lint(fixAll(near)).findings), 1);
+    });
+
+    it('property: fixing never increases the number of headings that name the same element', function () {
+      this.timeout(120_000);
+      const FORMS = [
+        (n: string) => `## ${n}`,
+        (n: string) => `## 1.${n.length % 9} ${n}`,
+        (n: string) => `## ${n.split(' ').reverse().join(' ')}`,
+        (n: string) => `## ${n.slice(0, -2)}${n.slice(-1)}`,
+        (n: string) => `**${n}**`,
+        (n: string) => `### 🔹 ${n} 🛡️`,
+        (n: string) => `| ${n} | x |`,
+        () => '## Liitteet',
+        () => '',
+      ];
+      const headingsNaming = (text: string): Map<string, number> => {
+        const c = lint(text).charter;
+        const m = new Map<string, number>();
+        for (const o of c.occurrences) m.set(o.elementId, (m.get(o.elementId) ?? 0) + 1);
+        for (const n of c.nearMisses) if (n.kind !== 'table') m.set(n.elementId, (m.get(n.elementId) ?? 0) + 1);
+        return m;
+      };
+      fc.assert(
+        fc.property(
+          fc.array(fc.record({ el: fc.integer({ min: 0, max: 3 }), form: fc.integer({ min: 0, max: FORMS.length - 1 }), lang: fc.constantFrom<Lang>('fi', 'en') }), { minLength: 0, maxLength: 7 }),
+          (parts) => {
+            const body = parts.map((p) => `${FORMS[p.form]!(TOP[p.lang][p.el]!)}\n\nTekstiä, jossa on sisältöä.\n\n- Tavoite: jotain mitattavaa.\n`).join('\n');
+            const text = `---\ntier: top-management\nowner: A\nnext-review: 2027-01-01\n---\n\n# Otsikko\n\n${body}`;
+            const before = headingsNaming(text);
+            const after = headingsNaming(fixAll(text));
+            for (const id of TOP_IDS) {
+              const b = before.get(id) ?? 0;
+              const a = after.get(id) ?? 0;
+              assert.ok(a <= Math.max(b, 1), `${id}: ${b} → ${a}\n${text}`);
+            }
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+  });
+
+  describe('never a silent pass: a frontmatter that looks like a charter', () => {
+    const body = '\n# Esihenkilöt\n\n## Psykologinen turvallisuus\n\nTekstiä.\n';
+    const CASES: [string, number, RegExp, string | undefined][] = [
+      ['Tier: supervisors', 2, /kenttä `Tier` ei ole `tier`; tarkoititko `tier: supervisors`\?/, 'tier: supervisors'],
+      ['taso: Esihenkilöt', 2, /kenttä `taso` ei ole `tier`; tarkoititko `tier: Esihenkilöt`\?/, 'tier: Esihenkilöt'],
+      ['teir: esihenkilot', 2, /kenttä `teir` ei ole `tier`; tarkoititko `tier: esihenkilot`\?/, 'tier: esihenkilot'],
+      ['tiers: []\nTasot: x', 0, /.*/, undefined],
+      ['rooli: Keskijohto\nowner: Anna', 2, /otsaketiedoissa ei ole kenttää `tier:`; tarkoititko `tier: Keskijohto`\?/, 'tier: Keskijohto'],
+    ];
+    for (const [fm, line, message, fixLine] of CASES.filter((c) => c[1] > 0)) {
+      it(`${fm.replace(/\n/g, ' / ')}: tier-missing at line ${line} with a suggestion and a fix`, () => {
+        const text = `---\n${fm}\nnext-review: 2027-01-01\n---\n${body}`;
+        const r = lint(text);
+        assert.equal(r.charter.isCharter, true);
+        const f = r.findings.filter((x) => x.ruleId === 'tier-missing');
+        assert.equal(f.length, 1);
+        assert.equal(f[0]!.place.start.line, line);
+        assert.match(f[0]!.reason, message);
+        const fixed = applyFixes(text, [f[0]!.fix!]).text;
+        assert.ok(fixed.includes(`${fixLine}\n${fm}`), fixed);
+        assert.deepEqual(lint(fixed).findings.filter((x) => x.ruleId === 'tier-missing'), []);
+      });
+    }
+
+    it('the template\'s fields with element headings, but no tier: suggests the tier of the headings', () => {
+      const text = '---\nowner: Anna\nnext-review: 2027-01-01\n---\n\n# Tiimi\n\n## Psykologinen turvallisuus\n\nx\n\n## Ketterän oppimisen fasilitointi\n\ny\n';
+      const f = lint(text, 'en').findings.filter((x) => x.ruleId === 'tier-missing');
+      assert.equal(f.length, 1);
+      assert.match(f[0]!.reason, /did you mean `tier: supervisors`\?/);
+    });
+
+    it('a README, a note or a page with other frontmatter stays silent', () => {
+      for (const text of [
+        '# Käsikirja\n\n## Psykologinen turvallisuus\n\nTämä käsikirja kertoo…\n',
+        '---\ntitle: Muistio\ndate: 2027-01-01\n---\n\n# Muistio\n\n## Esihenkilöt\n',
+        '---\nowner: Anna\n---\n\n# Muistio\n\n## Psykologinen turvallisuus\n',
+        '---\ntags: [johtaminen]\ntime: 10\ntitle: Esihenkilöt\n---\n\n# Esihenkilöt\n',
+        '---\naudience: Esihenkilöt\n---\n\n# Koulutus\n',
+        '---\ntitle: Esihenkilöt\nowner: HR\n---\n\n# Esihenkilöt\n',
+      ]) {
+        const r = lint(text);
+        assert.equal(r.charter.isCharter, false, text);
+        assert.deepEqual(r.findings, []);
+      }
+    });
+  });
+
+  describe('owners and dates', () => {
+    it('ownersOf: one, a list, comma-separated; trimmed, NFC, no empties', () => {
+      assert.deepEqual(ownersOf('Laura Nieminen'), ['Laura Nieminen']);
+      assert.deepEqual(ownersOf(['Matti Virtanen', ' Anna  Laine ']), ['Matti Virtanen', 'Anna Laine']);
+      assert.deepEqual(ownersOf('Matti Virtanen, Anna Laine,'), ['Matti Virtanen', 'Anna Laine']);
+      assert.deepEqual(ownersOf('Ma\u0308kela\u0308'), ['Mäkelä']);
+      assert.deepEqual(ownersOf(''), []);
+      assert.deepEqual(ownersOf({ a: 1 }), []);
+      assert.deepEqual(ownersOf(1234), ['1234']);
+    });
+
+    it('owner: [Matti Virtanen, Anna Laine] is no error and names both', () => {
+      const r = lint(topCharter('fi').replace('owner: Aino Laine', 'owner: [Matti Virtanen, Anna Laine]'));
+      assert.deepEqual(brief(r.findings), []);
+      assert.equal(r.charter.owner, 'Matti Virtanen, Anna Laine');
+      assert.equal(r.summary?.owner, 'Matti Virtanen, Anna Laine');
+    });
+
+    it('owner: TBD is a placeholder: owner-missing, without a fix', () => {
+      const r = lint(topCharter('fi').replace('owner: Aino Laine', 'owner: TBD'));
+      assert.deepEqual(brief(r.findings), ['owner-missing -@3']);
+      assert.match(r.findings[0]!.reason, /paikkamerkki `TBD`/);
+      assert.equal(r.findings[0]!.fix, undefined);
+    });
+
+    it('readDate: unambiguous forms to ISO, impossible dates named, ambiguous ones left alone', () => {
+      assert.deepEqual(readDate('1.9.2027'), { iso: '2027-09-01' });
+      assert.deepEqual(readDate('01.09.2027'), { iso: '2027-09-01' });
+      assert.deepEqual(readDate('1.9.2027.'), { iso: '2027-09-01' });
+      assert.deepEqual(readDate('2027/09/01'), { iso: '2027-09-01' });
+      assert.deepEqual(readDate('2027-9-1'), { iso: '2027-09-01' });
+      assert.deepEqual(readDate('25/12/2027'), { iso: '2027-12-25' });
+      assert.equal(readDate('01/09/2027'), undefined, 'day or month first? ambiguous');
+      assert.deepEqual(readDate('2027-02-30'), { impossible: { year: 2027, month: 2, day: 30 } });
+      assert.deepEqual(readDate('31.4.2027'), { impossible: { year: 2027, month: 4, day: 31 } });
+      assert.equal(readDate('ensi syksynä'), undefined);
+    });
+
+    it('next-review: 1.9.2027 gets a fix to 2027-09-01; 2027-02-30 says it is no real date', () => {
+      const text = topCharter('fi').replace('next-review: 2027-06-01', 'next-review: 1.9.2027');
+      const f = lint(text).findings;
+      assert.deepEqual(brief(f), ['frontmatter-invalid -@4']);
+      assert.equal(f[0]!.reason, 'Kentän `next-review` arvo on `1.9.2027`; päivämäärä kirjoitetaan muodossa `VVVV-KK-PP`: `2027-09-01`');
+      assert.equal(fixAll(text), text.replace('1.9.2027', '2027-09-01'));
+      const quoted = topCharter('en').replace('next-review: 2027-06-01', 'next-review: "2027/9/1"');
+      assert.equal(fixAll(quoted, 'en'), quoted.replace('"2027/9/1"', '"2027-09-01"'));
+      const bad = lint(topCharter('en').replace('next-review: 2027-06-01', 'next-review: 2027-02-30'), 'en').findings;
+      assert.equal(bad[0]!.reason, 'Field `next-review`: `2027-02-30` is not a real date (February 2027 has no day 30)');
+      assert.equal(bad[0]!.fix, undefined);
+      const badFi = lint(topCharter('fi').replace('next-review: 2027-06-01', 'next-review: 2027-02-30')).findings;
+      assert.equal(badFi[0]!.reason, 'Kenttä `next-review`: `2027-02-30` ei ole oikea päivämäärä (helmikuussa 2027 ei ole 30. päivää)');
+    });
+  });
+
+  describe('fuzzy matching is bounded and linear', () => {
+    it('boundedDistance agrees with the full edit distance within its bound', () => {
+      const full = (a: string, b: string): number => {
+        const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+        for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+        for (let i = 1; i <= a.length; i++)
+          for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        return d[a.length]![b.length]!;
+      };
+      fc.assert(
+        fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 12 }), fc.integer({ min: 0, max: 4 }), (a, b, k) => {
+          assert.equal(boundedDistance(a, b, k), Math.min(full(a, b), k + 1));
+        }),
+        { numRuns: 500 },
+      );
+    });
+
+    it('word and title resemblance', () => {
+      assert.ok(sameWord('esimerkilla', 'esimerkkina'));
+      assert.ok(sameWord('johtaminen', 'johto'));
+      assert.ok(sameWord('resursit', 'resurssit'));
+      assert.ok(!sameWord('visio', 'kulttuuri'));
+      assert.ok(!sameWord('tiimi', 'tieto'));
+      assert.equal(resemblance(headingKey('Kulttuuri ja visio'), headingKey('Visio ja kulttuuri')), 1);
+      assert.ok(resemblance(headingKey('Liitteet'), headingKey('Visio ja kulttuuri')) < 0.34);
+    });
+  });
+});
