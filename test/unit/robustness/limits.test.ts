@@ -60,15 +60,15 @@ describe('robustness: bounds per file', function () {
       let slow = false;
       let t = 0;
       const fs: HandbookFs = {
-        async readFile(path) {
+        readFile(path) {
           slow = path.endsWith('slow.md');
-          return new TextEncoder().encode(files[path]!);
+          return Promise.resolve(new TextEncoder().encode(files[path]));
         },
-        async readDirectory() {
-          return [];
+        readDirectory() {
+          return Promise.resolve([]);
         },
-        async stat(path) {
-          return { type: 'file', size: files[path]!.length };
+        stat(path) {
+          return Promise.resolve({ type: 'file' as const, size: files[path]!.length });
         },
       };
       const written: string[] = [];
@@ -81,8 +81,9 @@ describe('robustness: bounds per file', function () {
         handbook: undefined,
         today: TODAY,
         budget: { ms: 1000, now: () => (t += slow ? 400 : 0) },
-        writeFixed: async (path) => {
+        writeFixed: (path) => {
           written.push(path);
+          return Promise.resolve();
         },
       });
       assert.deepEqual(run.charters, ['a.md', 'z.md']);
