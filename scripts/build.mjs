@@ -34,7 +34,7 @@ const jobs = {
     build({ ...common, platform: 'node', format: 'cjs', entryPoints: { cli: 'src/cli/index.ts' }, outdir: dist }),
   worker: () =>
     existsSync('src/cli/worker.ts')
-      ? build({ ...common, platform: 'node', format: 'cjs', entryPoints: { worker: 'src/cli/worker.ts' }, outdir: dist })
+      ? build({ ...common, platform: 'node', format: 'cjs', entryPoints: { worker: 'src/cli/worker.ts', 'history-worker': 'src/cli/history-worker.ts' }, outdir: dist })
       : undefined,
   extension: () =>
     existsSync('src/extension/extension.ts')
@@ -75,7 +75,7 @@ const jobs = {
     await build(webTestBuildOptions({ entry: 'test/vscode/web/index.ts', outfile: 'out/test/vscode/web/index.js' }));
   },
   tests: () => {
-    for (const d of ['unit', 'cli']) rmSync(join('out/test', d), { recursive: true, force: true });
+    for (const d of ['unit', 'cli', 'print']) rmSync(join('out/test', d), { recursive: true, force: true });
     const entries = list('test', /\.test\.ts$/).filter((f) => !f.startsWith(join('test', 'vscode')));
     return build({
       ...common,

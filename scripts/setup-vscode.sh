@@ -31,7 +31,7 @@ VSCODE_WEB_COMMIT=f1e16e1e6214d7c44d078b1f0607b2388f29d729 # commit of VS Code 1
 WEB_DATA=$ROOT/.vscode-test-web
 WEB_BUILD=$WEB_DATA/vscode-web-stable-$VSCODE_WEB_COMMIT
 PW_BROWSERS=$WEB_DATA/pw-browsers
-APT_PACKAGES=(chromium build-essential python3 pkg-config libkrb5-dev ripgrep)
+APT_PACKAGES=(chromium poppler-utils build-essential python3 pkg-config libkrb5-dev ripgrep)
 ONLY=${SETUP_VSCODE_ONLY:-}
 
 export DEBIAN_FRONTEND=noninteractive

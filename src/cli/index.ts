@@ -10,6 +10,7 @@ export function run(): void {
     env: process.env,
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
+    stdoutBytes: (data) => process.stdout.write(data),
     stdoutIsTTY: process.stdout.isTTY === true,
   }).then(
     (code) => {

@@ -30,7 +30,8 @@ import { existsSync, realpathSync } from 'node:fs';
 import { findRepository } from './git';
 import type { FrameworkLookup } from '../core/framework/lookup';
 import { ruleDocsUrl, ruleHint } from '../core/rules/descriptions';
-import { matrixCommand, renderCommand } from './render';
+import { historyCommand, matrixCommand, renderCommand } from './render';
+import { goalsCommand } from './goals';
 import { changeContext, repoPath } from './changed';
 import { writeSummary, type SummaryHandbook } from './summary';
 
@@ -43,6 +44,8 @@ export interface MainParams {
   stderr: (text: string) => void;
   /** Whether standard output is a terminal (colours only then, unless asked); default false. */
   stdoutIsTTY?: boolean;
+  /** Binary output (`goals --format xlsx` without --output); absent: binary output needs --output. */
+  stdoutBytes?: (data: Uint8Array) => void;
 }
 
 class UsageError extends Error {}
@@ -68,7 +71,11 @@ const OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   unit: { type: 'string', example: 'Sales' },
+  owner: { type: 'string', example: '"Anna Laine"' },
+  tier: { type: 'string', example: 'supervisors' },
+  delimiter: { type: 'string', example: ';' },
   out: { type: 'string', example: 'site' },
+  print: { type: 'boolean' },
   'changed-since': { type: 'string', example: 'origin/main' },
   'no-summary': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -102,8 +109,14 @@ const COMMANDS = {
   new: { options: ['unit', 'out'], maxArgs: 1, run: (params, values, args, lang) => newCommand(params, values, args, lang) },
   rules: { options: ['format'], maxArgs: 0, run: (params, values, _args, lang) => rulesCommand(params, values, lang) },
   // render and matrix say themselves that they take one handbook (oneHandbook).
-  render: { options: ['out', 'today'], maxArgs: Infinity, run: (params, values, args, lang) => renderCommand(params, values, args, lang) },
+  render: { options: ['out', 'print', 'today'], maxArgs: Infinity, run: (params, values, args, lang) => renderCommand(params, values, args, lang) },
   matrix: { options: ['format', 'output', 'today'], maxArgs: Infinity, run: (params, values, args, lang) => matrixCommand(params, values, args, lang) },
+  goals: {
+    options: ['format', 'output', 'today', 'owner', 'tier', 'unit', 'delimiter'],
+    maxArgs: Infinity,
+    run: (params, values, args, lang) => goalsCommand(params, values, args, lang),
+  },
+  history: { options: ['format', 'output', 'today'], maxArgs: Infinity, run: (params, values, args, lang) => historyCommand(params, values, args, lang) },
   help: { options: [], maxArgs: 1, run: (params, _values, args, lang) => helpCommand(params, args, lang) },
 } satisfies Record<string, Command>;
 

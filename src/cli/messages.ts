@@ -79,12 +79,16 @@ or English name, with or without diacritics (supervisors, esihenkilöt, esihenki
   'render.synopsis': 'render [handbook]',
   'render.summary': 'Write a static site: the matrix and one page per charter',
   'render.help': `Writes a static HTML site of the handbook (default: the current directory): the "whose
-job is what" matrix and one page per charter, with their findings.`,
+job is what" matrix, one page per charter with its findings, one page per person named as
+owner (leaders/<name>.html: their charters, every element with its text and goals, the next
+review and the open findings); history.html, the follow-up over time from git history; and with
+--print, print.html, the whole handbook in one file to print or save as PDF.`,
   'render.options': `  --out DIR                Directory of the site (required). Made if missing; must be
                            empty or made by an earlier render (it keeps .charters-site.json)
+  --print                  Also write print.html: every charter, the matrix and the follow-up
   --today YYYY-MM-DD       Date to check reviews against (default: today)`,
   'render.examples': `  charters render --out site
-  charters render handbook --out public --lang fi`,
+  charters render handbook --out public --lang fi --print`,
   'matrix.synopsis': 'matrix [handbook]',
   'matrix.summary': 'Print the "whose job is what" matrix (Markdown, JSON or HTML)',
   'matrix.help': `Prints the "whose job is what" matrix of the handbook (default: the current directory):
@@ -94,6 +98,34 @@ which tier holds which element, and in which charter.`,
   --today YYYY-MM-DD       Date to check reviews against (default: today)`,
   'matrix.examples': `  charters matrix
   charters matrix --format html --output matrix.html`,
+  'goals.synopsis': 'goals [handbook]',
+  'goals.summary': 'Export every goal and indicator line (CSV, JSON or xlsx) for HR',
+  'goals.help': `Writes every goal and indicator line of the handbook (default: the current directory),
+one row per line and owner: owner, tier, unit, element, label, text, next review, file, line.
+CSV is RFC 4180 with a byte-order mark for Excel; a cell that starts with =, +, -, @, a tab or
+a carriage return gets a leading ' so that a spreadsheet never runs it (CSV and xlsx).`,
+  'goals.options': `  --format, -f NAME        csv (default), json or xlsx
+  --output, -o FILE        Write to FILE instead of standard output (xlsx: needed unless
+                           standard output is redirected to a file)
+  --delimiter CHAR         CSV delimiter: , ; tab or | (default: , in English, ; in Finnish)
+  --owner NAME             Only this owner's goals (case and accents ignored; part of a name will do)
+  --tier TIER              Only this tier (its id, or its Finnish or English name)
+  --unit NAME              Only this unit (forgiving as --owner)
+  --today YYYY-MM-DD       Date the handbook is read on (default: today)`,
+  'goals.examples': `  charters goals --output goals.csv
+  charters goals --lang fi --delimiter ';' --tier esihenkilöt
+  charters goals --format xlsx --output goals.xlsx --owner "Anna Laine"`,
+  'history.synopsis': 'history [handbook]',
+  'history.summary': 'Print the follow-up over time from git history (JSON or CSV)',
+  'history.help': `Prints how the handbook (default: the current directory) developed along its git history:
+charters, defined elements, elements with a goal line and overdue reviews per tier, at every
+commit that changed it (every week when there are many) and today. Only committed text counts.
+In a shallow clone or outside git, only today's state, with a note.`,
+  'history.options': `  --format, -f NAME        json (default) or csv
+  --output, -o FILE        Write the series to FILE instead of standard output
+  --today YYYY-MM-DD       The last point's date; reviews are judged at each point's date`,
+  'history.examples': `  charters history
+  charters history handbook --format csv --output follow-up.csv`,
   'help.synopsis': 'help [command]',
   'help.summary': "Show this help, or one command's options and examples",
   'help.help': "Shows the list of commands, or one command's options and examples.",
@@ -148,7 +180,18 @@ which tier holds which element, and in which charter.`,
   outUnsafe: 'Refusing to write {0}: the path would leave the output directory.',
   unsafePage: 'No page for {0}: its path could leave the output directory.',
   rendered: 'Wrote the site ({0} charter pages) to {1}; open {2}',
-  removedStale: 'Removed {0} pages of charters that are gone.',
+  removedStale: 'Removed {0} pages of charters or owners that are gone.',
+  renderedLeaders: 'Wrote {0} leader pages (one per owner) to {1}',
+  badGoalsFormat: 'Unknown format `{0}`: use csv, json or xlsx.',
+  badDelimiter: 'Unknown delimiter `{0}`: use , ; tab or |.',
+  xlsxNeedsOutput: 'An xlsx file is binary: give --output FILE, or redirect standard output to a file.',
+  noGoals: 'note: the handbook has no goal or indicator lines yet.',
+  noGoalsMatch: 'note: no goal or indicator line matches the filters.',
+  renderedPrint: 'Wrote the print edition to {0}; print it to PDF from a browser (A4).',
+  badHistoryFormat: 'Unknown format `{0}`: use json or csv.',
+  historyShallow: 'note: this is a shallow clone; its history is cut off, so the series holds only today. Run `git fetch --unshallow` for the whole history.',
+  historyNoGit: 'note: the handbook is not in a git repository that could be read; the series holds only today.',
+  historyNoCommits: 'note: no commit touches the handbook yet; the series holds only today.',
   refuseLink: 'Refusing to write {0}: {1} is a symbolic link, and writing would change the file it points to. Remove the link or choose another path.',
   fixLink: 'not fixed: {0} is a symbolic link, and --fix never writes through one',
   cacheLink: 'note: not writing the cache file {0}: {1} is a symbolic link; the next run starts without the cache.',
@@ -244,12 +287,17 @@ voiko --fix korjata sen, mitä sääntö tarkistaa, ja linkin ohjeeseen valinnan
   'render.synopsis': 'render [käsikirja]',
   'render.summary': 'Kirjoita staattinen sivusto: matriisi ja sivu kustakin peruskirjasta',
   'render.help': `Kirjoittaa käsikirjasta (oletus: nykyinen hakemisto) staattisen HTML-sivuston: "mikä
-kenenkin hommaa on" -matriisin ja sivun kustakin peruskirjasta havaintoineen.`,
+kenenkin hommaa on" -matriisin, sivun kustakin peruskirjasta havaintoineen, oman sivun
+jokaiselle omistajaksi nimetylle (leaders/<nimi>.html: hänen peruskirjansa, jokainen osa-alue
+teksteineen ja tavoitteineen, seuraava katselmointi ja avoimet huomiot); history.html-sivun,
+seurannan ajan mittaan git-historiasta; ja valinnalla --print print.html-tiedoston, koko
+käsikirjan yhtenä tulostettavana tai PDF:ksi tallennettavana tiedostona.`,
   'render.options': `  --out HAKEMISTO          Sivuston hakemisto (pakollinen). Luodaan tarvittaessa; oltava
                            tyhjä tai aiemman renderin tekemä (siinä on .charters-site.json)
+  --print                  Kirjoita myös print.html: kaikki peruskirjat, matriisi ja seuranta
   --today VVVV-KK-PP       Päivä, jota vasten katselmoinnit tarkistetaan (oletus: tänään)`,
   'render.examples': `  charters render --out sivusto
-  charters render kasikirja --out public --lang fi`,
+  charters render kasikirja --out public --lang fi --print`,
   'matrix.synopsis': 'matrix [käsikirja]',
   'matrix.summary': 'Tulosta "mikä kenenkin hommaa on" -matriisi (Markdown, JSON tai HTML)',
   'matrix.help': `Tulostaa käsikirjan (oletus: nykyinen hakemisto) "mikä kenenkin hommaa on" -matriisin:
@@ -259,6 +307,36 @@ millä johtotasolla on mikin osa-alue ja missä peruskirjassa.`,
   --today VVVV-KK-PP       Päivä, jota vasten katselmoinnit tarkistetaan (oletus: tänään)`,
   'matrix.examples': `  charters matrix
   charters matrix --format html --output matriisi.html`,
+  'goals.synopsis': 'goals [käsikirja]',
+  'goals.summary': 'Vie kaikki tavoite- ja mittaririvit (CSV, JSON tai xlsx) HR:n käyttöön',
+  'goals.help': `Kirjoittaa käsikirjan (oletus: nykyinen hakemisto) kaikki tavoite- ja mittaririvit, rivi
+kutakin riviä ja omistajaa kohden: omistaja, johtotaso, yksikkö, osa-alue, laji, teksti,
+seuraava katselmointi, tiedosto, rivi. CSV noudattaa RFC 4180:aa ja alkaa Excelin
+tunnistamalla BOM-merkillä; solun alkuun, joka alkaa merkillä =, +, -, @, sarkaimella tai
+rivinvaihdolla, lisätään ', jottei taulukkolaskenta suorita sitä (CSV ja xlsx).`,
+  'goals.options': `  --format, -f NIMI        csv (oletus), json tai xlsx
+  --output, -o TIEDOSTO    Kirjoita tiedostoon (xlsx: pakollinen, ellei tulostetta ohjata tiedostoon)
+  --delimiter MERKKI       CSV:n erotin: , ; tab tai | (oletus: suomeksi ;, englanniksi ,)
+  --owner NIMI             Vain tämän omistajan tavoitteet (kirjainkoko ja tarkkeet ohitetaan;
+                           osa nimestä riittää)
+  --tier TASO              Vain tämä johtotaso (tunniste tai suomen- tai englanninkielinen nimi)
+  --unit NIMI              Vain tämä yksikkö (yhtä sallivasti kuin --owner)
+  --today VVVV-KK-PP       Päivä, jolta käsikirja luetaan (oletus: tänään)`,
+  'goals.examples': `  charters goals --output tavoitteet.csv
+  charters goals --tier esihenkilöt
+  charters goals --format xlsx --output tavoitteet.xlsx --owner "Anna Laine"`,
+  'history.synopsis': 'history [käsikirja]',
+  'history.summary': 'Tulosta seuranta ajan mittaan git-historiasta (JSON tai CSV)',
+  'history.help': `Tulostaa, miten käsikirja (oletus: nykyinen hakemisto) on kehittynyt git-historiansa aikana:
+peruskirjat, määritellyt osa-alueet, tavoiterivin sisältävät osa-alueet ja myöhässä olevat
+katselmoinnit johtotasoittain jokaisen käsikirjaa muuttaneen muutoksen (commit) kohdalla (viikoittain,
+kun muutoksia on paljon) ja tänään. Vain gitiin tallennettu teksti lasketaan. Matalassa kloonissa
+(shallow clone) tai gitin ulkopuolella vain nykytila ja huomautus.`,
+  'history.options': `  --format, -f NIMI        json (oletus) tai csv
+  --output, -o TIEDOSTO    Kirjoita aikasarja tiedostoon
+  --today VVVV-KK-PP       Viimeisen pisteen päivä; katselmoinnit arvioidaan kunkin pisteen päivänä`,
+  'history.examples': `  charters history
+  charters history kasikirja --format csv --output seuranta.csv`,
   'help.synopsis': 'help [komento]',
   'help.summary': 'Näytä tämä ohje tai yhden komennon valinnat ja esimerkit',
   'help.help': 'Näyttää komentojen luettelon tai yhden komennon valinnat ja esimerkit.',
@@ -313,7 +391,18 @@ millä johtotasolla on mikin osa-alue ja missä peruskirjassa.`,
   outUnsafe: 'Tiedostoa {0} ei kirjoiteta: polku johtaisi tulostehakemiston ulkopuolelle.',
   unsafePage: 'Peruskirjasta {0} ei tehdä sivua: sen polku johtaisi tulostehakemiston ulkopuolelle.',
   rendered: 'Sivusto ({0} peruskirjan sivua) kirjoitettu hakemistoon {1}; avaa {2}',
-  removedStale: 'Poistettu {0} sivua peruskirjoista, joita ei enää ole.',
+  removedStale: 'Poistettu {0} sivua peruskirjoista tai omistajista, joita ei enää ole.',
+  renderedLeaders: '{0} johtajan omaa sivua (yksi kutakin omistajaa kohden) kirjoitettu hakemistoon {1}',
+  badGoalsFormat: 'Tuntematon muoto `{0}`: käytä csv, json tai xlsx.',
+  badDelimiter: 'Tuntematon erotin `{0}`: käytä , ; tab tai |.',
+  xlsxNeedsOutput: 'xlsx-tiedosto on binäärimuotoinen: anna --output TIEDOSTO tai ohjaa tuloste tiedostoon.',
+  noGoals: 'huom: käsikirjassa ei ole vielä tavoite- eikä mittaririvejä.',
+  noGoalsMatch: 'huom: yksikään tavoite- tai mittaririvi ei vastaa rajauksia.',
+  renderedPrint: 'Tulostettava versio kirjoitettu: {0}; tulosta se PDF:ksi selaimesta (A4).',
+  badHistoryFormat: 'Tuntematon muoto `{0}`: käytä json tai csv.',
+  historyShallow: 'huom: tämä on matala klooni (shallow clone), jonka historia on katkaistu, joten aikasarjassa on vain tämä päivä. Hae koko historia komennolla `git fetch --unshallow`.',
+  historyNoGit: 'huom: käsikirja ei ole luettavassa git-tietovarastossa; aikasarjassa on vain tämä päivä.',
+  historyNoCommits: 'huom: mikään muutos (commit) ei vielä koske käsikirjaa; aikasarjassa on vain tämä päivä.',
   refuseLink: 'Tiedostoa {0} ei kirjoiteta: {1} on symbolinen linkki, ja kirjoittaminen muuttaisi tiedostoa, johon se osoittaa. Poista linkki tai valitse toinen polku.',
   fixLink: 'ei korjattu: {0} on symbolinen linkki, eikä --fix koskaan kirjoita linkin läpi',
   cacheLink: 'huom: välimuistitiedostoa {0} ei kirjoiteta: {1} on symbolinen linkki; seuraava ajo alkaa ilman välimuistia.',

@@ -97,7 +97,7 @@ async function linkOnTheWay(path: string, base: string | undefined): Promise<str
  *   refused (EACCES), even for root. With `exclusive`, an existing file is never replaced: the
  *   final hard link fails with EEXIST if one appeared meanwhile.
  */
-export async function writeFileAtomic(path: string, text: string, options: WriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
   const target = nodePath.resolve(path);
   const link = await linkOnTheWay(target, options.base === undefined ? undefined : nodePath.resolve(options.base));
   if (link !== undefined) throw new SymlinkRefused(link);

@@ -22,10 +22,13 @@ import { fileContext, foldOutcomes, handbookFindings, lintEach } from '../core/p
 import { h, toHtml } from '../core/render/html';
 import { buildMatrix, matrixHast, matrixJson, matrixMarkdown } from '../core/render/matrix';
 import { page } from '../core/render/page';
-import { buildSite, SITE_MARKER } from '../core/render/site';
+import { historyCsv, historyJson } from '../core/history';
+import { buildPrintEdition } from '../core/render/print';
+import { buildSite, SITE_MARKER, SITE_PRINT } from '../core/render/site';
 import { isIsoDate, isoDay } from '../core/text';
 import { VERSION } from '../core/version';
 import type { Finding, Lang, SkippedFile } from '../core/types';
+import { readHistory } from './history';
 import type { MainParams } from './main';
 import { m } from './messages';
 import { nodeFs, shownPath, symlinkOnTheWay, SymlinkRefused, toCorePath, writeFileAtomic } from './node-fs';
@@ -38,15 +41,19 @@ export interface RenderValues {
   output?: string | undefined;
   lang?: string | undefined;
   today?: string | undefined;
+  /** render: also write the one-file print edition (print.html). */
+  print?: boolean | undefined;
 }
 
 /** A user's mistake: printed as `charters: …`, exit code 2. */
-class RenderError extends Error {}
+export class RenderError extends Error {}
 
-interface Handbook {
+export interface Handbook {
   /** Absolute directory the charters' paths are relative to. */
   dir: string;
-  /** The handbook's name: the title of its README.md, else its directory's name. */
+  /** The directory the configuration's globs are relative to. */
+  root: string;
+  /** The handbook's name: `title` of charters.yaml, else the title of its README.md, else its directory's name. */
   name: string;
   lang: Lang;
   today: string;
@@ -64,7 +71,8 @@ export async function renderCommand(params: MainParams, values: RenderValues, re
     const out = nodePath.resolve(params.cwd, values.out);
     const handbookReal = await fsp.realpath(hb.dir).catch(() => hb.dir);
     const css = await readCss();
-    const site = buildSite({
+    const history = await readHistory({ dir: hb.dir, root: hb.root, linter: hb.linter, today: hb.today, current: hb.charters, env: params.env, toolVersion: VERSION });
+    const siteInput = {
       charters: hb.charters,
       lookup: hb.linter.lookup,
       lang: hb.lang,
@@ -74,12 +82,43 @@ export async function renderCommand(params: MainParams, values: RenderValues, re
       handbookFindings: hb.handbookFindings,
       skipped: hb.skipped,
       version: VERSION,
-    });
+      history,
+    };
+    const site = buildSite(siteInput);
+    if (values.print) site.files.push({ path: SITE_PRINT, text: buildPrintEdition({ ...siteInput, cspNonce: randomBytes(16).toString('base64') }) });
     for (const file of site.rejected) params.stderr(`charters: ${m(hb.lang, 'unsafePage', file)}\n`);
     const written = await writeSite(out, site.files, hb.lang, handbookReal, params.cwd);
     const shown = nodePath.relative(params.cwd, out) || '.';
     params.stdout(`${m(hb.lang, 'rendered', site.pages.size, shown, nodePath.join(shown, 'index.html'))}\n`);
+    if (values.print) params.stdout(`${m(hb.lang, 'renderedPrint', nodePath.join(shown, SITE_PRINT))}\n`);
     if (written.removed > 0) params.stdout(`${m(hb.lang, 'removedStale', written.removed)}\n`);
+    if (site.leaders.size > 0) params.stdout(`${m(hb.lang, 'renderedLeaders', site.leaders.size, nodePath.join(shown, 'leaders'))}\n`);
+    return 0;
+  });
+}
+
+/** `charters history`: the follow-up series from git, as JSON (default) or CSV. */
+export async function historyCommand(params: MainParams, values: RenderValues, rest: string[], cliLang: Lang, fs: HandbookFs = nodeFs): Promise<number> {
+  return run(params, async () => {
+    const format = values.format ?? 'json';
+    if (format !== 'json' && format !== 'csv') throw new RenderError(m(cliLang, 'badHistoryFormat', format));
+    const hb = await loadHandbook(params, values, rest, cliLang, fs);
+    if (typeof hb === 'number') return hb;
+    const history = await readHistory({ dir: hb.dir, root: hb.root, linter: hb.linter, today: hb.today, current: hb.charters, env: params.env, toolVersion: VERSION });
+    const series = history.series;
+    if (params.env['CHARTERS_DEBUG']) params.stderr(`charters: debug: history: ${series.commits} commits, ${series.points.length} points, ${history.linted} blobs linted on ${history.threads} threads\n`);
+    if (series.note) params.stderr(`charters: ${m(hb.lang, series.note === 'shallow' ? 'historyShallow' : series.note === 'no-git' ? 'historyNoGit' : 'historyNoCommits')}\n`);
+    const text = format === 'json' ? historyJson(series) : historyCsv(series);
+    if (values.output) {
+      try {
+        await writeFileAtomic(nodePath.resolve(params.cwd, values.output), text);
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        throw new RenderError(m(hb.lang, 'cannotWrite', values.output, err.code ?? err.message));
+      }
+    } else {
+      params.stdout(text);
+    }
     return 0;
   });
 }
@@ -90,10 +129,12 @@ export async function matrixCommand(params: MainParams, values: RenderValues, re
     if (format !== 'md' && format !== 'json' && format !== 'html') throw new RenderError(m(cliLang, 'badMatrixFormat', format));
     const hb = await loadHandbook(params, values, rest, cliLang, fs);
     if (typeof hb === 'number') return hb;
+    const byFile = new Map(hb.charters.map((c) => [c.charter.file, c.charter]));
     const model = buildMatrix(
       hb.charters.map((c) => c.summary!),
       hb.linter.lookup,
       hb.today,
+      (file) => byFile.get(file),
     );
     const outFile = values.output ? nodePath.resolve(params.cwd, values.output) : undefined;
     // Links point from where the output is read (its directory, or the working directory) to the charters.
@@ -126,7 +167,7 @@ export async function matrixCommand(params: MainParams, values: RenderValues, re
 }
 
 /** Run a command; a RenderError is the user's mistake (exit 2); anything else goes up to main. */
-async function run(params: MainParams, body: () => Promise<number>): Promise<number> {
+export async function run(params: MainParams, body: () => Promise<number>): Promise<number> {
   try {
     return await body();
   } catch (e) {
@@ -139,7 +180,7 @@ async function run(params: MainParams, body: () => Promise<number>): Promise<num
 }
 
 /** The handbook's config, charters (linted), handbook findings; or an exit code on config errors. */
-async function loadHandbook(params: MainParams, values: RenderValues, rest: string[], cliLang: Lang, fs: HandbookFs): Promise<Handbook | number> {
+export async function loadHandbook(params: MainParams, values: RenderValues, rest: string[], cliLang: Lang, fs: HandbookFs): Promise<Handbook | number> {
   if (rest.length > 1) throw new RenderError(m(cliLang, 'oneHandbook', rest.join(' ')));
   if (values.today !== undefined && !isIsoDate(values.today)) throw new RenderError(m(cliLang, 'badDate', values.today));
   const dir = nodePath.resolve(params.cwd, rest[0] ?? '.');
@@ -161,7 +202,7 @@ async function loadHandbook(params: MainParams, values: RenderValues, rest: stri
   const run = foldOutcomes(outcomes, { rules: linter.rules });
   const charters = outcomes.flatMap((o) => (o.kind === 'charter' && o.lint ? [o.lint] : []));
   const skipped: SkippedFile[] = [...disc.skipped.map((s) => ({ file: relativePath(dirCore, s.file), reason: s.reason })), ...run.skipped];
-  return { dir, name: await handbookName(fs, dirCore), lang, today, linter, charters, handbookFindings: handbookFindings(linter, outcomes, dirCore, found.file), skipped };
+  return { dir, root: found.root, name: config.title ?? (await handbookName(fs, dirCore)), lang, today, linter, charters, handbookFindings: handbookFindings(linter, outcomes, dirCore, found.file), skipped };
 }
 
 /** The first `# Title` of the handbook's README.md, or the directory's name. */

@@ -26,6 +26,8 @@ export interface ResolvedConfig {
   rules: Record<string, SeveritySetting>;
   language: Lang | undefined;
   maxFileSize: number;
+  /** The handbook's title for the site and the print edition (`title`); undefined = README or folder. */
+  title?: string | undefined;
 }
 
 export interface ConfigError {
@@ -131,6 +133,7 @@ interface RawTier {
   drop?: boolean;
 }
 interface RawConfig {
+  title?: string;
   language?: Lang;
   include?: string[];
   exclude?: string[];
@@ -222,6 +225,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
       rules: raw.rules ?? {},
       language: raw.language,
       maxFileSize: raw['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE,
+      title: raw.title?.trim() || undefined,
     },
   };
 }

@@ -14,7 +14,7 @@ import { unified } from 'unified';
 import type { Deadline } from './budget';
 import { LIKELY, type FrameworkLookup } from './framework/lookup';
 import { charterVerdict, readFrontmatter } from './frontmatter';
-import { ownersOf } from './owners';
+import { ownerNames } from './owners';
 import { isPlaceholder } from './placeholder';
 import { LineIndex, detectEol, explicitId, labelAt, matchKey, skipEmphasis, skipSpaces, stripExplicitId } from './text';
 import type { Charter, ElementOccurrence, Frontmatter, Lang, NearMiss, Place, TierSection } from './types';
@@ -194,7 +194,7 @@ export function parseCharter(
 
 /** The owners a frontmatter names (`owner`: one name, a list, or names separated by commas), joined with `, `. */
 export function ownerField(data: Record<string, unknown>): string | undefined {
-  const owners = ownersOf(data['owner']);
+  const owners = ownerNames(data['owner']);
   return owners.length > 0 ? owners.join(', ') : undefined;
 }
 

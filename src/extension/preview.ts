@@ -7,9 +7,12 @@
  */
 import type { Element } from 'hast';
 import * as vscode from 'vscode';
+import type { CharterLint } from '../core/lint';
 import { buildMatrix, h, matrixHast, page, renderCharterHtml, toHtml } from '../core/render/index';
+import { label } from '../core/render/i18n';
+import { buildLeaders, leaderHast } from '../core/render/leader';
 import { toPosition } from './convert';
-import { settingsLang, type Handbooks } from './handbooks';
+import { settingsLang, type Handbook, type Handbooks } from './handbooks';
 
 const LINE_LINK = '#charters-line-';
 const OPEN_LINK = '#charters-open-';
@@ -153,10 +156,22 @@ export class CharterPreviews implements vscode.Disposable {
   }
 }
 
-/** The handbook's "whose job is what" matrix. */
+/** Where a link of the matrix or a leader view goes: a line of a charter, or a person's view. */
+type Target = { uri: vscode.Uri; line: number } | { handbook: Handbook; owner: string };
+
+/**
+ * The handbook's "whose job is what" matrix. An owner's name links to their leader view: the
+ * same core view (`leaderHast`) as the static site's `leaders/<name>.html`, in a second panel.
+ */
 export class MatrixView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private targets: { uri: vscode.Uri; line: number }[] = [];
+  private targets: Target[] = [];
+  private leaderPanel: vscode.WebviewPanel | undefined;
+  private leader: { handbook: Handbook; owner: string } | undefined;
+  private leaderTargets: Target[] = [];
+  private readonly leaderRendered = new vscode.EventEmitter<void>();
+  /** Fires after the leader view's HTML was set (tests wait on it). */
+  readonly onDidRenderLeader = this.leaderRendered.event;
   private readonly rendered = new vscode.EventEmitter<void>();
   readonly onDidRender = this.rendered.event;
   private readonly subscription: vscode.Disposable;
@@ -165,17 +180,27 @@ export class MatrixView implements vscode.Disposable {
     private readonly handbooks: Handbooks,
     private readonly media: vscode.Uri,
   ) {
-    this.subscription = handbooks.onDidLint(() => this.update());
+    this.subscription = handbooks.onDidLint(() => {
+      this.update();
+      this.updateLeader();
+    });
   }
 
   dispose(): void {
     this.subscription.dispose();
     this.panel?.dispose();
+    this.leaderPanel?.dispose();
     this.rendered.dispose();
+    this.leaderRendered.dispose();
   }
 
   html(): string | undefined {
     return this.panel?.webview.html;
+  }
+
+  /** The HTML of the leader view, if open (for tests). */
+  leaderHtml(): string | undefined {
+    return this.leaderPanel?.webview.html;
   }
 
   async show(): Promise<vscode.WebviewPanel> {
@@ -197,13 +222,77 @@ export class MatrixView implements vscode.Disposable {
     return panel;
   }
 
-  /** What a click in the matrix does: open the charter at the element's line. */
-  async handleMessage(m: unknown): Promise<vscode.TextEditor | undefined> {
+  /** What a click in the matrix does: open the charter at the element's line, or an owner's view. */
+  async handleMessage(m: unknown, targets: Target[] = this.targets): Promise<vscode.TextEditor | undefined> {
     if (!isMessage(m)) return undefined;
-    const target = m.type === 'open' && typeof m.index === 'number' ? this.targets[m.index] : undefined;
-    if (target) return revealLine(target.uri, target.line, vscode.ViewColumn.Beside);
+    const target = m.type === 'open' && typeof m.index === 'number' ? targets[m.index] : undefined;
+    if (target && 'uri' in target) return revealLine(target.uri, target.line, vscode.ViewColumn.Beside);
+    if (target) this.showLeader(target.handbook, target.owner);
     if (m.type === 'external') await openExternal(m.href);
     return undefined;
+  }
+
+  /** Open (or retarget) the leader view of the person with identity key `owner`. */
+  showLeader(handbook: Handbook, owner: string): vscode.WebviewPanel {
+    this.leader = { handbook, owner };
+    if (!this.leaderPanel) {
+      const panel = vscode.window.createWebviewPanel('charters.leader', owner, vscode.ViewColumn.Beside, {
+        enableScripts: true,
+        localResourceRoots: [this.media],
+        enableFindWidget: true,
+        retainContextWhenHidden: false,
+      });
+      panel.iconPath = vscode.Uri.joinPath(this.media, 'icon.svg');
+      this.leaderPanel = panel;
+      panel.onDidDispose(() => {
+        this.leaderPanel = undefined;
+        this.leader = undefined;
+      });
+      panel.webview.onDidReceiveMessage((m: unknown) => this.handleMessage(m, this.leaderTargets));
+    } else {
+      this.leaderPanel.reveal(vscode.ViewColumn.Beside, true);
+    }
+    this.updateLeader();
+    return this.leaderPanel;
+  }
+
+  /** The handbook's charters as linted (open documents and files read from disk). */
+  private results(h: Handbook): CharterLint[] {
+    const out: CharterLint[] = [];
+    for (const file of h.summaries.keys()) {
+      const result = this.handbooks.state(this.handbooks.uriOf(h, file))?.result;
+      if (result?.summary) out.push(result);
+    }
+    return out;
+  }
+
+  private updateLeader(): void {
+    const panel = this.leaderPanel;
+    const current = this.leader;
+    if (!panel || !current) return;
+    const hb = current.handbook;
+    const lang = hb.linter.lang;
+    this.leaderTargets = [];
+    const leader = buildLeaders(this.results(hb), this.handbooks.today()).find((l) => l.key === current.owner);
+    let body: Element;
+    if (!leader) {
+      body = h('main', { className: ['charters-empty'] }, h('p', {}, vscode.l10n.t('This person owns no charter of the handbook any more.')));
+      panel.title = current.owner;
+    } else {
+      const title = label(lang, 'leaderTitle', { name: leader.name });
+      panel.title = title;
+      const view = leaderHast(leader, hb.linter.lookup, {
+        lang,
+        today: this.handbooks.today(),
+        linkFor: (file, line) => {
+          this.leaderTargets.push({ uri: this.handbooks.uriOf(hb, file), line });
+          return `${OPEN_LINK}${this.leaderTargets.length - 1}`;
+        },
+      });
+      body = h('main', { className: ['site-main'] }, h('header', { className: ['site-header', 'leader-header'] }, h('h1', {}, title)), view);
+    }
+    panel.webview.html = webviewPage(panel.webview, this.media, panel.title, toHtml(body));
+    this.leaderRendered.fire();
   }
 
   private update(): void {
@@ -213,14 +302,25 @@ export class MatrixView implements vscode.Disposable {
     const sections: Element[] = [];
     for (const hb of this.handbooks.all()) {
       if (hb.summaries.size === 0 && !hb.configFile) continue;
-      const model = buildMatrix([...hb.summaries.values()], hb.linter.lookup, this.handbooks.today());
+      const charters = new Map(this.results(hb).map((r) => [r.charter.file, r.charter]));
+      const model = buildMatrix([...hb.summaries.values()], hb.linter.lookup, this.handbooks.today(), (file) => charters.get(file));
       const rootUri = hb.base.with({ path: hb.root });
       const folder = vscode.workspace.getWorkspaceFolder(rootUri);
       const title = folder && folder.uri.path === rootUri.path ? folder.name : vscode.workspace.asRelativePath(rootUri, true);
-      const matrix = matrixHast(model, hb.linter.lang, (file, line) => {
-        this.targets.push({ uri: this.handbooks.uriOf(hb, file), line });
-        return `${OPEN_LINK}${this.targets.length - 1}`;
-      });
+      const matrix = matrixHast(
+        model,
+        hb.linter.lang,
+        (file, line) => {
+          this.targets.push({ uri: this.handbooks.uriOf(hb, file), line });
+          return `${OPEN_LINK}${this.targets.length - 1}`;
+        },
+        {
+          linkForOwner: (_name, key) => {
+            this.targets.push({ handbook: hb, owner: key });
+            return `${OPEN_LINK}${this.targets.length - 1}`;
+          },
+        },
+      );
       sections.push(h('section', { className: ['charters-handbook'] }, h('h1', {}, title), matrix));
     }
     const body = toHtml(

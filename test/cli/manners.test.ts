@@ -260,7 +260,7 @@ for (const mode of ['in process', 'spawned'] as Mode[]) {
         [['matirx'], {}, /Did you mean `matrix`\?/],
         [['lint', '--formt', 'json'], {}, /^charters: Unknown option `--formt`\. Did you mean `--format`\? Run `charters help lint`/],
         [['lint', '--max-warning', '0'], { LANG: 'fi_FI.UTF-8' }, /^charters: Tuntematon valinta `--max-warning`\. Tarkoititko `--max-warnings`\?/],
-        [['lint', '--unit', 'x'], {}, /`--unit` is an option of `charters new`, not of `charters lint`/],
+        [['lint', '--unit', 'x'], {}, /`--unit` is an option of `charters new`, `charters goals`, not of `charters lint`/],
         [['lint', '--format'], {}, /`--format` needs a value, for example `--format json`/],
         [['lint', '--format', '--quiet'], {}, /`--format` needs a value/],
         [['lint', '--fix=yes'], {}, /`--fix` takes no value/],

@@ -31,7 +31,13 @@ const SITE_FILES = [
   '.charters-site.json',
   'board/management-team.html',
   'charters.css',
+  'history.html',
   'index.html',
+  'leaders/aino-kestila-ceo.html',
+  'leaders/jonas-berg.html',
+  'leaders/leena-virtanen.html',
+  'leaders/maria-lind.html',
+  'leaders/omar-haddad.html',
   'operations/customer-service.html',
   'operations/depots.html',
   'teams/service-desk.html',
@@ -118,8 +124,9 @@ for (const mode of ['spawned', 'in process'] as Mode[]) {
       unlinkSync(path.join(hb, 'teams/service-desk.md'));
       const r = await run(mode, ['render', 'hb', '--out', 'site', ...TODAY], tmp);
       assert.equal(r.code, 0, r.stderr);
-      assert.match(r.stdout, /Removed 1 pages/);
-      assert.deepEqual(tree(path.join(tmp, 'site')), SITE_FILES.filter((f) => f !== 'teams/service-desk.html'));
+      // the charter's page and the page of its only owner
+      assert.match(r.stdout, /Removed 2 pages/);
+      assert.deepEqual(tree(path.join(tmp, 'site')), SITE_FILES.filter((f) => f !== 'teams/service-desk.html' && f !== 'leaders/omar-haddad.html'));
     });
 
     it('lists what lint skips as skipped, with the reason in the site\'s language: a charter too deeply nested to parse, a binary file', async () => {
@@ -195,7 +202,7 @@ for (const mode of ['spawned', 'in process'] as Mode[]) {
         const html = readFileSync(path.join(tmp, 'site', f), 'utf8');
         const parsed = assertSafePage(html, f);
         const text = visibleText(parsed).replace(/\s+/g, ' ');
-        if (f !== 'board/management-team.html') assert.ok(text.includes('Hostile unit') && text.includes('Owner Name'), f);
+        if (f !== 'board/management-team.html' && f !== 'leaders/aino-kestila-ceo.html' && f !== 'history.html') assert.ok(text.includes('Hostile unit') && text.includes('Owner Name'), f);
         if (f === 'teams/hostile.html') for (const w of ['Styled words', 'mixed case words', 'Virheistä puhutaan avoimesti']) assert.ok(text.includes(w), w);
       }
       const m = await run(mode, ['matrix', 'hostile', '--format', 'html', ...TODAY], tmp);
@@ -235,8 +242,8 @@ for (const mode of ['spawned', 'in process'] as Mode[]) {
       assert.match(md.stdout, /\| Element \| \[Customer service\]\(hb\/operations\/customer-service\.md\) \| \[Depots\]\(hb\/operations\/depots\.md\) \|/);
       const json = await run(mode, ['matrix', 'hb', '--format', 'json', ...TODAY], tmp);
       assert.equal(json.code, 0);
-      const model = JSON.parse(json.stdout) as { version: number; columns: unknown[]; overdue: { file: string }[] };
-      assert.equal(model.version, 1);
+      const model = JSON.parse(json.stdout) as { schemaVersion: number; columns: unknown[]; overdue: { file: string }[] };
+      assert.equal(model.schemaVersion, 2);
       assert.equal(model.columns.length, 5);
       assert.deepEqual(model.overdue.map((o) => o.file), ['teams/vantaa-depot.md', 'operations/customer-service.md']);
       const html = await run(mode, ['matrix', 'hb', '-f', 'html', '--lang', 'fi', ...TODAY], tmp);
@@ -311,7 +318,55 @@ describe('render: output paths', () => {
     assert.equal(code, 0, stderr);
     assert.match(stderr, /No page for \.\.\/\.\.\/evil\.md: its path could leave the output directory/);
     assert.match(stdout, /Wrote the site \(1 charter pages\)/);
-    assert.deepEqual(tree(tmp), ['a/b/site/.charters-site.json', 'a/b/site/charters.css', 'a/b/site/index.html', 'a/b/site/ok.html']);
+    assert.deepEqual(tree(tmp), ['a/b/site/.charters-site.json', 'a/b/site/charters.css', 'a/b/site/history.html', 'a/b/site/index.html', 'a/b/site/leaders/leena-virtanen.html', 'a/b/site/ok.html']);
     assert.match(readFileSync(path.join(out, 'index.html'), 'utf8'), /<code>..\/..\/evil.md<\/code>: unsafe output path/);
+  });
+});
+
+describe('charters render: leader pages (spawned)', () => {
+  const words = (html: string): string => visibleText(fromHtml(html)).replace(/\s+/g, ' ');
+
+  it('several owners per charter: one page per person, linked from the index, with every element, goal and finding', async () => {
+    cpSync(path.join(ROOT, 'test/fixtures/render/site-owners'), path.join(tmp, 'hb'), { recursive: true });
+    const r = await run('spawned', ['render', 'hb', '--out', 'site', ...TODAY], tmp);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Wrote 3 leader pages \(one per owner\) to site\/leaders/);
+    assert.deepEqual(tree(path.join(tmp, 'site/leaders')), ['anna-laine.html', 'matti-virtanen.html', 'pekka-makinen-hr-tampere.html']);
+    const index = readFileSync(path.join(tmp, 'site/index.html'), 'utf8');
+    for (const p of ['leaders/anna-laine.html', 'leaders/matti-virtanen.html', 'leaders/pekka-makinen-hr-tampere.html']) assert.ok(index.includes(`href="${p}"`), p);
+    for (const f of tree(path.join(tmp, 'site/leaders'))) assertSafePage(readFileSync(path.join(tmp, 'site/leaders', f), 'utf8'), f);
+    const pekka = words(readFileSync(path.join(tmp, 'site/leaders/pekka-makinen-hr-tampere.html'), 'utf8'));
+    assert.match(pekka, /Pekka Mäkinen \(HR; Tampere\): my part/);
+    // both charters, every element of their tiers, the goals, what a missing element must say, the findings
+    for (const w of [
+      'Operations',
+      'Crane team',
+      'Interpreter between strategy and everyday work',
+      'Monitoring learning and development',
+      'every shift has a plan with learning goals by the end of February 2027, reviewed with the team.',
+      'Goal: all operators certified on the new controls by June 2027.',
+      'Psychological safety',
+      'missing from the charter',
+      'Missing element Psychological safety',
+      'Overdue by 130 days',
+    ]) {
+      assert.ok(pekka.includes(w), `"${w}" not on the page`);
+    }
+  });
+
+  it('examples/handbook: a page per owner; each lists the owner\'s charter, all its elements and goals', async () => {
+    const example = path.join(ROOT, 'examples/handbook');
+    const r = await run('spawned', ['render', example, '--out', 'site', ...TODAY], tmp);
+    assert.equal(r.code, 0, r.stderr);
+    const pages = tree(path.join(tmp, 'site/leaders'));
+    assert.equal(pages.length, 9);
+    const page = words(readFileSync(path.join(tmp, 'site/leaders/mikko-laaksonen-tuotantojohtaja.html'), 'utf8'));
+    assert.match(page, /Mikko Laaksonen \(tuotantojohtaja\): oma osuuteni/);
+    for (const w of ['Tuotanto', 'Tulkki strategian ja arjen välillä', 'Esteiden poistaminen', 'Tiedon jakamisen varmistaminen', 'Esihenkilöiden valmentava johtaminen', 'Oppimisen ja kehittämisen seuraaminen', 'Tavoite: valmennuspalaveri pidetään 11 kertaa vuodessa.', '2027-05-31']) {
+      assert.ok(page.includes(w), `"${w}" not on the page`);
+    }
+    // and the matrix cells carry the elements' sentences
+    const index = words(readFileSync(path.join(tmp, 'site/index.html'), 'utf8'));
+    assert.ok(index.includes('Tuotannon strategiset tavoitteet vuosille 2026–2030 ovat moitteeton talousveden laatu, energiankulutuksen vähentäminen 15 prosentilla ja prosessiautomaation uudistaminen molemmilla laitoksilla.'));
   });
 });

@@ -5,18 +5,26 @@
  * index and the VS Code matrix view).
  *
  * The model is plain data; `matrixJson` is exactly the model. Its shape is versioned
- * (`version: 1`) and documented in docs/previews.md.
+ * (`schemaVersion`) and documented in docs/matrix-json.md; a test checks the document against
+ * real output.
+ *
+ * A cell carries what the element says (its opening sentence, its Markdown, its goal and
+ * indicator lines, its lines in the file) when `buildMatrix` is given the charters, not only
+ * their summaries. The HTML shows the opening sentence and the goals short on screen (a
+ * `<details>` opens them, no script) and complete in print.
  */
 import { escapeControls } from '../text-safety';
 import type { Element, ElementContent } from 'hast';
 import type { FrameworkLookup } from '../framework/lookup';
-import type { CharterSummary, ElementStatus, Lang, LocalText } from '../types';
+import { detailsOf, type GoalLine } from '../goals';
+import { canonicalOwners, ownerKey, ownersOf, ownersOfValue } from '../owners';
+import type { Charter, CharterSummary, ElementStatus, Lang, LocalText } from '../types';
 import { reviewBadge, statusBadge } from './charter';
 import { h, safeHref, toHtml, type Child } from './html';
 import { label, statusDescription, statusEmoji, statusLabel, STATUSES } from './i18n';
 import { reviewState, type ReviewState } from './review';
 
-export const MATRIX_VERSION = 1;
+export const MATRIX_VERSION = 2;
 
 export interface MatrixTier {
   id: string;
@@ -33,19 +41,31 @@ export interface MatrixColumn {
   /** The charter's path as the summaries give it (handbook-relative, `/`-separated). */
   file: string;
   unit: string | undefined;
-  owner: string | undefined;
+  /** Every owner the charter names, normalised, in the order written (empty when none). */
+  owners: string[];
   title: string | undefined;
   lang: Lang;
+  /** `reviewed` of the frontmatter (known when the matrix was built from the charters). */
+  reviewed?: string | undefined;
   nextReview: string | undefined;
   review: ReviewState;
 }
 
 export interface MatrixCell {
   status: ElementStatus;
-  owner: string | undefined;
   file: string;
   /** 1-based line of the element in the charter (1 when it is missing). */
   line: number;
+  /** Last line of the element's section (when the element is there and the charter was given). */
+  endLine?: number;
+  /** The element's heading or item title as written. */
+  heading?: string;
+  /** The opening sentence, plain text ('' when there is none). */
+  lead?: string;
+  /** The section's Markdown as written, without HTML comments. */
+  text?: string;
+  /** The goal and indicator lines, whole, as plain text. */
+  goals?: GoalLine[];
 }
 
 export interface MatrixRow {
@@ -71,7 +91,7 @@ export interface TierCoverage {
 export interface OverdueReview {
   file: string;
   unit: string | undefined;
-  owner: string | undefined;
+  owners: string[];
   tiers: string[];
   nextReview: string;
   /** Days since the review was due (> 0). */
@@ -79,7 +99,7 @@ export interface OverdueReview {
 }
 
 export interface MatrixModel {
-  version: typeof MATRIX_VERSION;
+  schemaVersion: typeof MATRIX_VERSION;
   today: string;
   /** Tiers of the framework, in framework order. */
   tiers: MatrixTier[];
@@ -91,16 +111,32 @@ export interface MatrixModel {
   /** Charters whose `next-review` has passed, most overdue first. */
   overdue: OverdueReview[];
   /** Charters whose review is due within 30 days. */
-  dueSoon: { file: string; unit: string | undefined; owner: string | undefined; nextReview: string; days: number }[];
+  dueSoon: { file: string; unit: string | undefined; owners: string[]; nextReview: string; days: number }[];
   /** Tier ids no charter covers. */
   tiersWithoutCharter: string[];
   /** Charters that name no tier of the framework. */
   chartersWithoutTier: string[];
 }
 
-/** Build the matrix of a handbook from its charters' summaries. */
-export function buildMatrix(summaries: CharterSummary[], lookup: FrameworkLookup, today: string): MatrixModel {
+/**
+ * Build the matrix of a handbook from its charters' summaries. With `charterOf` (the parsed
+ * charter of a summary's file), cells carry the elements' text and goals, and columns every
+ * owner and the `reviewed` date; without it, owners come from the summary's `owner` text.
+ */
+export function buildMatrix(summaries: CharterSummary[], lookup: FrameworkLookup, today: string, charterOf?: (file: string) => Charter | undefined): MatrixModel {
   const sorted = [...summaries].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const charters = new Map<string, Charter>();
+  if (charterOf) {
+    for (const s of sorted) {
+      const c = charterOf(s.file);
+      if (c) charters.set(s.file, c);
+    }
+  }
+  const owners = canonicalOwners(sorted.map((s) => {
+    const c = charters.get(s.file);
+    return c ? ownersOf(c.frontmatter.data) : ownersOfValue(s.owner);
+  }));
+  const ownersOfFile = new Map(sorted.map((s, i) => [s.file, owners[i]!.map((o) => o.name)]));
   const tiers: MatrixTier[] = [];
   const columns: MatrixColumn[] = [];
   for (const t of lookup.framework.tiers) {
@@ -112,9 +148,10 @@ export function buildMatrix(summaries: CharterSummary[], lookup: FrameworkLookup
         tier: t.id,
         file: s.file,
         unit: s.unit,
-        owner: s.owner,
+        owners: ownersOfFile.get(s.file)!,
         title: s.title,
         lang: s.lang,
+        ...(charters.has(s.file) ? { reviewed: charters.get(s.file)!.reviewed } : {}),
         nextReview: s.nextReview,
         review: reviewState(s.nextReview, today),
       });
@@ -131,7 +168,10 @@ export function buildMatrix(summaries: CharterSummary[], lookup: FrameworkLookup
         if (col.tier !== tier.id) return null;
         const s = byFile.get(col.file)!;
         const e = s.elements.find((x) => x.tier === tier.id && x.elementId === el.id);
-        const cell: MatrixCell = { status: e?.status ?? 'missing', owner: s.owner, file: s.file, line: e?.line ?? 1 };
+        const cell: MatrixCell = { status: e?.status ?? 'missing', file: s.file, line: e?.line ?? 1 };
+        const charter = charters.get(s.file);
+        const d = charter && e && e.status !== 'missing' ? detailsOf(charter, tier.id, el.id, lookup) : undefined;
+        if (d) Object.assign(cell, { endLine: d.endLine, heading: d.heading, lead: d.lead, text: d.text, goals: d.goals });
         counts[cell.status]++;
         return cell;
       });
@@ -143,13 +183,14 @@ export function buildMatrix(summaries: CharterSummary[], lookup: FrameworkLookup
   const dueSoon: MatrixModel['dueSoon'] = [];
   for (const s of sorted) {
     const r = reviewState(s.nextReview, today);
-    if (r.status === 'overdue') overdue.push({ file: s.file, unit: s.unit, owner: s.owner, tiers: s.tiers, nextReview: r.date!, daysOverdue: -r.days! });
-    if (r.status === 'due-soon') dueSoon.push({ file: s.file, unit: s.unit, owner: s.owner, nextReview: r.date!, days: r.days! });
+    const owners = ownersOfFile.get(s.file)!;
+    if (r.status === 'overdue') overdue.push({ file: s.file, unit: s.unit, owners, tiers: s.tiers, nextReview: r.date!, daysOverdue: -r.days! });
+    if (r.status === 'due-soon') dueSoon.push({ file: s.file, unit: s.unit, owners, nextReview: r.date!, days: r.days! });
   }
   overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || (a.file < b.file ? -1 : 1));
   dueSoon.sort((a, b) => a.days - b.days || (a.file < b.file ? -1 : 1));
   return {
-    version: MATRIX_VERSION,
+    schemaVersion: MATRIX_VERSION,
     today,
     tiers,
     columns,
@@ -192,6 +233,22 @@ function columnName(col: MatrixColumn): string {
   return col.unit ?? col.title ?? col.file;
 }
 
+/** Characters of the opening sentence in a Markdown table cell. */
+const MD_LEAD = 100;
+
+/** `text` cut to at most `max` characters at a word boundary, with `…` when cut. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/u, '')}…`;
+}
+
+/** Whether a cell's text is worth showing: real content (not a template, not an empty heading). */
+function hasContent(cell: MatrixCell): boolean {
+  return cell.status === 'defined' || cell.status === 'no-goal';
+}
+
 /**
  * The matrix as Markdown for a handbook's README: a legend, then one table per tier (elements
  * as rows, the tier's charters as columns) with its coverage; overdue reviews and tiers without
@@ -219,22 +276,38 @@ export function matrixMarkdown(model: MatrixModel, lang: Lang, linkFor?: (file: 
     const cols = tier.columns.map((i) => model.columns[i]!);
     out.push(`| ${label(lang, 'element')} | ${cols.map((c) => linked(mdCell(columnName(c)), c.file)).join(' | ')} |`);
     out.push(`| --- | ${cols.map(() => ':---:').join(' | ')} |`);
-    out.push(`| _${label(lang, 'owner')}_ | ${cols.map((c) => (c.owner ? mdCell(c.owner) : '–')).join(' | ')} |`);
-    for (const row of model.rows.filter((r) => r.tier === tier.id)) {
+    out.push(`| _${label(lang, 'owner')}_ | ${cols.map((c) => (c.owners.length > 0 ? mdCell(c.owners.join(', ')) : '–')).join(' | ')} |`);
+    const rows = model.rows.filter((r) => r.tier === tier.id);
+    for (const row of rows) {
       const cells = tier.columns.map((i) => {
         const cell = row.cells[i];
         if (!cell) return '';
-        return cell.status === 'defined' ? statusEmoji('defined') : `${statusEmoji(cell.status)} ${statusLabel(cell.status, lang).toLowerCase()}`;
+        const status = cell.status === 'defined' ? statusEmoji('defined') : `${statusEmoji(cell.status)} ${statusLabel(cell.status, lang).toLowerCase()}`;
+        return hasContent(cell) && cell.lead ? `${status} ${mdCell(clip(cell.lead, MD_LEAD))}` : status;
       });
       out.push(`| ${mdCell(row.name[lang])} | ${cells.join(' | ')} |`);
     }
     out.push('');
+    // The goals in full below the table: a table cell is no place for them.
+    const goals: string[] = [];
+    for (const i of tier.columns) {
+      const col = model.columns[i]!;
+      const items: string[] = [];
+      for (const row of rows) {
+        const cell = row.cells[i];
+        if (!cell?.goals || cell.goals.length === 0) continue;
+        items.push(`  - ${mdCell(row.name[lang])}`);
+        for (const g of cell.goals) items.push(`    - ${mdCell(g.label)}: ${mdCell(g.text.split('\n').join('; '))}`);
+      }
+      if (items.length > 0) goals.push(`- ${linked(mdCell(columnName(col)), col.file)}${col.owners.length > 0 ? ` (${mdCell(col.owners.join(', '))})` : ''}`, ...items);
+    }
+    if (goals.length > 0) out.push(`**${label(lang, 'cellGoals')}**`, '', ...goals, '');
   }
   out.push(`### ${label(lang, 'overdue')}`, '');
   if (model.overdue.length === 0) out.push(label(lang, 'noOverdue'), '');
   else {
     for (const o of model.overdue) {
-      out.push(`- ${linked(mdCell(o.unit ?? o.file), o.file)}${o.owner ? ` (${mdCell(o.owner)})` : ''}: ${o.nextReview}, ${label(lang, 'overdueDays', { days: o.daysOverdue })} – ${mdCell(o.file)}`);
+      out.push(`- ${linked(mdCell(o.unit ?? o.file), o.file)}${o.owners.length > 0 ? ` (${mdCell(o.owners.join(', '))})` : ''}: ${o.nextReview}, ${label(lang, 'overdueDays', { days: o.daysOverdue })} – ${mdCell(o.file)}`);
     }
     out.push('');
   }
@@ -256,6 +329,11 @@ export interface MatrixHtmlOptions {
   idPrefix?: string;
   /** Show the coverage summary, overdue list and gaps above the table (default true). */
   summary?: boolean;
+  /**
+   * Href of an owner's own view (the site's leader page, the editor's leader view), by the
+   * owner's name and identity key (`ownerKey`); no link when it returns undefined or an unsafe href.
+   */
+  linkForOwner?: (name: string, key: string) => string | undefined;
 }
 
 /**
@@ -283,6 +361,11 @@ export function matrixHast(
   const link = (file: string, line: number, elementId?: string): string | undefined => safeHref(linkFor(file, line, elementId));
   const tierName = (id: string): string => model.tiers.find((t) => t.id === id)?.name[lang] ?? id;
   const totalColumns = model.tiers.reduce((n, t) => n + Math.max(1, t.columns.length), 0);
+  const ownerLinks = (owners: string[]): Child[] =>
+    owners.map((name, i) => {
+      const href = options.linkForOwner ? safeHref(options.linkForOwner(name, ownerKey(name))) : undefined;
+      return [i > 0 ? ', ' : null, href ? h('a', { href, className: ['owner-link'] }, name) : name];
+    });
 
   // ---- summary: coverage cards per tier
   const summary = h(
@@ -329,7 +412,7 @@ export function matrixHast(
           { scope: 'col', className: ['unit', `review-${col.review.status}`], dataFile: col.file },
           href ? h('a', { href, dataFile: col.file, dataLine: '1', className: ['unit-name'] }, name) : h('span', { className: ['unit-name'] }, name),
           ' ',
-          h('span', { className: ['unit-owner'] }, col.owner ?? label(lang, 'notSet')),
+          h('span', { className: ['unit-owner'] }, col.owners.length > 0 ? ownerLinks(col.owners) : label(lang, 'notSet')),
           col.review.status !== 'ok' ? [' ', reviewBadge(col.review, lang)] : null,
         ),
       );
@@ -366,9 +449,8 @@ export function matrixHast(
           }
           const href = link(cell.file, cell.line, row.element);
           const badge = statusBadge(cell.status, lang);
-          const content = [badge, ' ', h('span', { className: ['cell-owner'] }, cell.owner ?? label(lang, 'notSet'))];
-          const attrs = { dataFile: cell.file, dataLine: String(cell.line), dataElement: row.element, title: `${row.name[lang]}: ${statusDescription(cell.status, lang)}` };
-          cells.push(h('td', { className: ['cell', `status-${cell.status}`] }, href ? h('a', { href, ...attrs }, content) : h('span', attrs, content)));
+          const attrs = { className: ['cell-status'], dataFile: cell.file, dataLine: String(cell.line), dataElement: row.element, title: `${row.name[lang]}: ${statusDescription(cell.status, lang)}` };
+          cells.push(h('td', { className: ['cell', `status-${cell.status}`] }, href ? h('a', { href, ...attrs }, badge) : h('span', attrs, badge), cellContent(cell, lang)));
         }
       }
       rows.push(h('tr', { dataElement: row.element }, cells));
@@ -393,9 +475,9 @@ export function matrixHast(
   );
 
   // ---- follow-up: overdue, due soon, gaps
-  const who = (unit: string | undefined, owner: string | undefined, file: string): Child[] => [
+  const who = (unit: string | undefined, owners: string[], file: string): Child[] => [
     h('span', { className: ['unit-name'] }, unit ?? file),
-    owner ? [' ', h('span', { className: ['unit-owner'] }, owner)] : null,
+    owners.length > 0 ? [' ', h('span', { className: ['unit-owner'] }, owners.join(', '))] : null,
   ];
   const followUp = h(
     'section',
@@ -414,7 +496,7 @@ export function matrixHast(
               return h(
                 'li',
                 { dataFile: o.file },
-                href ? h('a', { href, dataFile: o.file, dataLine: '1' }, who(o.unit, o.owner, o.file)) : who(o.unit, o.owner, o.file),
+                href ? h('a', { href, dataFile: o.file, dataLine: '1' }, who(o.unit, o.owners, o.file)) : who(o.unit, o.owners, o.file),
                 ' ',
                 reviewBadge({ status: 'overdue', date: o.nextReview, days: -o.daysOverdue }, lang),
                 ' ',
@@ -430,7 +512,7 @@ export function matrixHast(
               {},
               model.dueSoon.map((d) => {
                 const href = link(d.file, 1);
-                return h('li', { dataFile: d.file }, href ? h('a', { href, dataFile: d.file, dataLine: '1' }, who(d.unit, d.owner, d.file)) : who(d.unit, d.owner, d.file), ' ', reviewBadge({ status: 'due-soon', date: d.nextReview, days: d.days }, lang));
+                return h('li', { dataFile: d.file }, href ? h('a', { href, dataFile: d.file, dataLine: '1' }, who(d.unit, d.owners, d.file)) : who(d.unit, d.owners, d.file), ' ', reviewBadge({ status: 'due-soon', date: d.nextReview, days: d.days }, lang));
               }),
             ),
           ]
@@ -461,4 +543,38 @@ export function matrixHast(
     legend,
     options.summary === false ? null : followUp,
   );
+}
+
+/**
+ * What a cell says, under its status: the opening sentence and the goal lines. On screen the
+ * sentence is the summary of a `<details>` (clamped to a few lines by the stylesheet) that opens
+ * to the goals; the same goals follow in a list that only print shows, so a printed matrix is
+ * complete whatever was open. Only real content is shown (not a template's or placeholder's).
+ */
+export function cellContent(cell: MatrixCell, lang: Lang): Child {
+  if (!hasContent(cell)) return null;
+  const lead = cell.lead ?? '';
+  const goals = cell.goals ?? [];
+  if (lead === '' && goals.length === 0) return null;
+  const goalList = (extra: string[]): Element =>
+    h(
+      'ul',
+      { className: ['cell-goals', ...extra] },
+      goals.map((g) => h('li', { dataLine: String(g.line) }, h('span', { className: ['goal-label'] }, g.label), ' ', g.text)),
+    );
+  const count = goals.length === 1 ? label(lang, 'goalCount1') : label(lang, 'goalCount', { n: goals.length });
+  return [
+    h(
+      'details',
+      { className: ['cell-details'] },
+      h(
+        'summary',
+        { title: label(lang, 'cellMore') },
+        lead !== '' ? h('span', { className: ['cell-lead'] }, lead) : null,
+        goals.length > 0 ? h('span', { className: ['cell-goal-count'] }, count) : null,
+      ),
+      goals.length > 0 ? goalList([]) : null,
+    ),
+    goals.length > 0 ? goalList(['print-only']) : null,
+  ];
 }

@@ -11,15 +11,24 @@ import type { CharterSummary, Finding, Lang, SkippedFile } from '../types';
 import { renderCharterHast, reviewBadge } from './charter';
 import { h, safeHref, toHtml, withCode } from './html';
 import { label } from './i18n';
+import { ownersOf, type Owner } from '../owners';
+import { buildLeaders, leaderHast, leaderListHast, leaderPaths } from './leader';
+import type { CharterChange, HistorySeries } from '../history';
+import { changesSection, historyCharts, historyLabel, historyNote, historySummary } from './history';
 import { buildMatrix, matrixHast } from './matrix';
 import { page } from './page';
+import { printMatrix } from './print';
 import { reviewState } from './review';
 
 /** Written into the output directory; a directory holding it was made by `charters render`. */
 export const SITE_MARKER = '.charters-site.json';
 export const SITE_CSS = 'charters.css';
 export const SITE_INDEX = 'index.html';
-const RESERVED = new Set([SITE_MARKER, SITE_CSS, SITE_INDEX].map((s) => s.toLowerCase()));
+/** The history page (written when the site is given a history). */
+export const SITE_HISTORY = 'history.html';
+/** The one-file print edition (`charters render --print`). */
+export const SITE_PRINT = 'print.html';
+const RESERVED = new Set([SITE_MARKER, SITE_CSS, SITE_INDEX, SITE_HISTORY, SITE_PRINT].map((s) => s.toLowerCase()));
 
 /**
  * The output path of a charter's page: its handbook-relative path with `.md` (or `.markdown`…)
@@ -68,6 +77,14 @@ export interface SiteInput {
   skipped?: SkippedFile[];
   /** Tool version for the footer. */
   version?: string;
+  /** The handbook's history: adds history.html and "changed since the last review" to charter pages. */
+  history?: SiteHistory;
+}
+
+export interface SiteHistory {
+  series: HistorySeries;
+  /** Per charter (handbook-relative path) with a `reviewed:` date: the commits since then. */
+  changes: Map<string, { since: string; changes: CharterChange[] }>;
 }
 
 export interface SiteFile {
@@ -82,6 +99,8 @@ export interface Site {
   pages: Map<string, string>;
   /** Charters with no page because their path was unsafe. */
   rejected: string[];
+  /** Page of each leader (`leaders/<slug>.html`), by owner identity key. */
+  leaders: Map<string, string>;
 }
 
 export function buildSite(input: SiteInput): Site {
@@ -101,7 +120,10 @@ export function buildSite(input: SiteInput): Site {
     pages.set(c.charter.file, path);
   }
   const summaries: CharterSummary[] = charters.map((c) => c.summary!);
-  const model = buildMatrix(summaries, input.lookup, input.today);
+  const byFile = new Map(charters.map((c) => [c.charter.file, c.charter]));
+  const model = buildMatrix(summaries, input.lookup, input.today, (file) => byFile.get(file));
+  const leaders = buildLeaders(charters, input.today);
+  const leaderPages = leaderPaths(leaders, taken);
   const files: SiteFile[] = [];
 
   const footer = (): Element =>
@@ -116,10 +138,25 @@ export function buildSite(input: SiteInput): Site {
     const rewriteLink = (href: string): string => rewriteCharterLink(href, c.charter.file, path, pages);
     const article = renderCharterHast(c, input.lookup, { lang, today: input.today, rewriteLink });
     const nav = h('nav', { className: ['site-nav'], ariaLabel: input.name }, h('a', { href: relativeHref(path, SITE_INDEX) }, '← ', label(lang, 'backToIndex')), ' ', h('span', { className: ['site-name'] }, siteTitle));
-    const main = h('main', { className: ['site-main'] }, article);
+    const changes = input.history?.changes.get(c.charter.file);
+    const main = h('main', { className: ['site-main'] }, article, changes ? changesSection(changes.changes, changes.since, input.lookup, lang) : null);
     const tierNames = c.charter.tiers.map((t) => input.lookup.tier(t)?.name[c.charter.lang] ?? t).join(', ');
     const title = [c.charter.title?.text ?? c.charter.unit ?? c.charter.file, tierNames].filter(Boolean).join(' – ');
     files.push({ path, text: page({ title, lang, cssHref: cssHref(path), body: toHtml([nav, main, footer()]) }) });
+  }
+
+  // ---- leader pages: what each owner's part is
+  for (const leader of leaders) {
+    const path = leaderPages.get(leader.key)!;
+    const linkFor = (file: string, _line: number, anchor?: string): string => {
+      const target = pages.get(file);
+      return target ? `${relativeHref(path, target)}${anchor ? `#${anchor}` : ''}` : '';
+    };
+    const rewriteLink = (file: string, href: string): string => rewriteCharterLink(href, file, path, pages);
+    const nav = h('nav', { className: ['site-nav'], ariaLabel: input.name }, h('a', { href: relativeHref(path, SITE_INDEX) }, '← ', label(lang, 'backToIndex')), ' ', h('span', { className: ['site-name'] }, siteTitle));
+    const head = h('header', { className: ['site-header', 'leader-header'] }, h('p', { className: ['site-kicker'] }, input.name), h('h1', {}, label(lang, 'leaderTitle', { name: leader.name })), h('p', { className: ['site-subtitle'] }, label(lang, 'leaderSubtitle', { name: leader.name })));
+    const main = h('main', { className: ['site-main'] }, leaderHast(leader, input.lookup, { lang, today: input.today, linkFor, rewriteLink }));
+    files.push({ path, text: page({ title: `${label(lang, 'leaderTitle', { name: leader.name })} – ${input.name}`, lang, cssHref: cssHref(path), body: toHtml([nav, head, main, footer()]), bodyClass: 'charters-page leader-page' }) });
   }
 
   // ---- index
@@ -137,8 +174,13 @@ export function buildSite(input: SiteInput): Site {
     h('p', { className: ['site-kicker'] }, input.name),
     h('h1', {}, label(lang, 'siteTitle')),
     h('p', { className: ['site-subtitle'] }, label(lang, 'siteSubtitle')),
+    input.history ? h('p', { className: ['site-links'] }, h('a', { href: SITE_HISTORY }, historyLabel(lang, 'historyLink'))) : null,
   );
-  const list = charterList(charters, pages, input, linkFor);
+  const ownerHref = (key: string): string | undefined => {
+    const target = leaderPages.get(key);
+    return target ? relativeHref(SITE_INDEX, target) : undefined;
+  };
+  const list = charterList(charters, pages, input, linkFor, ownerHref);
   const extras: ElementContent[] = [];
   const hbFindings = input.handbookFindings ?? [];
   if (hbFindings.length > 0) {
@@ -155,13 +197,23 @@ export function buildSite(input: SiteInput): Site {
   if (skipped.length > 0) {
     extras.push(h('section', { className: ['card', 'skipped'] }, h('h2', {}, label(lang, 'skippedFiles')), h('ul', {}, skipped.map((s) => h('li', {}, h('code', {}, s.file), ': ', s.reason)))));
   }
-  const main = h('main', { className: ['site-main'] }, h('section', { className: ['matrix-section'] }, h('h2', { className: ['visually-hidden'] }, label(lang, 'matrix')), matrixHast(model, lang, linkFor)), list, extras);
+  const main = h('main', { className: ['site-main'] }, h('section', { className: ['matrix-section'] }, h('h2', { className: ['visually-hidden'] }, label(lang, 'matrix')), matrixHast(model, lang, linkFor, { linkForOwner: (_name, key) => ownerHref(key) }), h('div', { className: ['print-only'] }, printMatrix(model, lang, linkFor))), list, leaders.length > 0 ? leaderListHast(leaders, lang, ownerHref) : null, extras);
   files.unshift({ path: SITE_INDEX, text: page({ title: siteTitle, lang, cssHref: SITE_CSS, body: toHtml([header, main, footer()]), bodyClass: 'charters-page site-index' }) });
+  if (input.history) files.push({ path: SITE_HISTORY, text: historyPage(input, input.history.series, siteTitle, footer()) });
   files.push({ path: SITE_CSS, text: input.css });
-  return { files, pages, rejected };
+  return { files, pages, rejected, leaders: leaderPages };
 }
 
-function charterList(charters: CharterLint[], pages: Map<string, string>, input: SiteInput, linkFor: (file: string, line: number) => string): Element {
+/** history.html: the follow-up charts, each with its numbers. */
+function historyPage(input: SiteInput, series: HistorySeries, siteTitle: string, footer: Element): string {
+  const lang = input.lang;
+  const nav = h('nav', { className: ['site-nav'], ariaLabel: input.name }, h('a', { href: SITE_INDEX }, '← ', label(lang, 'backToIndex')), ' ', h('span', { className: ['site-name'] }, siteTitle));
+  const header = h('header', { className: ['site-header'] }, h('p', { className: ['site-kicker'] }, input.name), h('h1', {}, historyLabel(lang, 'title')), h('p', { className: ['site-subtitle'] }, historyLabel(lang, 'subtitle')), historyNote(series, lang));
+  const main = h('main', { className: ['site-main', 'history-view'] }, h('section', { className: ['card', 'history-summary-card'], ariaLabel: historyLabel(lang, 'summaryTitle') }, historySummary(series, lang)), historyCharts(series, { lang }));
+  return page({ title: `${historyLabel(lang, 'title')} – ${input.name}`, lang, cssHref: SITE_CSS, body: toHtml([nav, header, main, footer]), bodyClass: 'charters-page site-history' });
+}
+
+function charterList(charters: CharterLint[], pages: Map<string, string>, input: SiteInput, linkFor: (file: string, line: number) => string, ownerHref: (key: string) => string | undefined): Element {
   const lang = input.lang;
   const rows = charters.map((c) => {
     const s = c.summary!;
@@ -174,7 +226,7 @@ function charterList(charters: CharterLint[], pages: Map<string, string>, input:
       {},
       h('th', { scope: 'row' }, href ? h('a', { href }, name) : name, h('span', { className: ['charter-file'] }, s.file)),
       h('td', {}, tiers || h('span', { className: ['unset'] }, label(lang, 'noTier'))),
-      h('td', {}, s.owner ?? h('span', { className: ['unset'] }, label(lang, 'notSet'))),
+      h('td', {}, ownerCell(ownersOf(c.charter.frontmatter.data), ownerHref) ?? h('span', { className: ['unset'] }, label(lang, 'notSet'))),
       h('td', {}, s.nextReview ?? '', ' ', reviewBadge(reviewState(s.nextReview, input.today), lang)),
       h('td', { className: ['num'] }, s.elements.length > 0 ? label(lang, 'coverageOf', { defined, required: s.elements.length }) : '–'),
     );
@@ -196,6 +248,16 @@ function charterList(charters: CharterLint[], pages: Map<string, string>, input:
           ),
         ),
   );
+}
+
+/** The owners of a charter, each linked to their leader page; undefined when there are none. */
+function ownerCell(owners: Owner[], hrefOf: (key: string) => string | undefined): ElementContent[] | undefined {
+  if (owners.length === 0) return undefined;
+  return owners.flatMap((o, i) => {
+    const href = safeHref(hrefOf(o.key));
+    const name: ElementContent = href ? h('a', { href, className: ['owner-link'] }, o.name) : { type: 'text', value: o.name };
+    return i > 0 ? [{ type: 'text', value: ', ' }, name] : [name];
+  });
 }
 
 /** A link in a charter to another charter of the handbook points to that charter's page. */

@@ -71,6 +71,16 @@ describe('charters.yaml', () => {
       }
     });
 
+    it('title: the handbook title for the site, trimmed; an empty or blank one is an error', () => {
+      assert.equal(ok('title: "  Northwind handbook  "\n').title, 'Northwind handbook');
+      assert.equal(ok('').title, undefined);
+      for (const bad of ['title: ""\n', 'title: "   "\n', 'title: 5\n', `title: "${'x'.repeat(201)}"\n`]) {
+        const e = errors(bad);
+        assert.ok(e.length >= 1, bad);
+        for (const x of e) assert.equal(x.line, 1, bad);
+      }
+    });
+
     it('merges settings: language, include, exclude after the defaults, size limit, rules', () => {
       const c = ok(VALID);
       assert.equal(c.language, 'en');

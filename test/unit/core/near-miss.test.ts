@@ -10,7 +10,7 @@ import { defaultConfig } from '../../../src/core/config';
 import { applyFixes, fixedCount } from '../../../src/core/fix';
 import { boundedDistance, headingKey, resemblance, sameWord } from '../../../src/core/framework/lookup';
 import { Linter } from '../../../src/core/lint';
-import { ownersOf } from '../../../src/core/owners';
+import { ownerNames as ownersOf } from '../../../src/core/owners';
 import { readDate } from '../../../src/core/rules/frontmatter-invalid';
 import type { Finding, Lang } from '../../../src/core/types';
 import { TODAY } from '../../helpers/paths';

@@ -54,6 +54,48 @@ export function schemeProbe(value: string): string {
   return value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
 }
 
+/**
+ * The views' own charts (src/core/render/history.ts) are inline SVG: an `<svg class="chart"
+ * role="img">` or a legend `<svg class="swatch" aria-hidden="true">` holding only shapes, text,
+ * `<title>` and `<desc>`, never inside the user's text (`.markdown-body`), with no URL, event
+ * handler or style attribute anywhere. Any other SVG is forbidden.
+ */
+const CHART_SVG_CHILDREN = new Set(['title', 'desc', 'g', 'line', 'polyline', 'polygon', 'rect', 'circle', 'path', 'text']);
+const CHART_SVG_PROPS = /^(className|viewBox|role|ariaLabelledBy|ariaHidden|xmlns|preserveAspectRatio|width|height|focusable|id|x|y|x1|x2|y1|y2|cx|cy|r|d|points|fill|stroke|strokeWidth|strokeOpacity|strokeDasharray|strokeLinejoin|textAnchor|fontSize)$/i;
+
+function checkChartSvg(svg: Element, where: string): void {
+  const cls = (svg.properties['className'] as string[] | undefined) ?? [];
+  const chart = cls.includes('chart') && svg.properties['role'] === 'img';
+  const swatch = cls.includes('swatch') && String(svg.properties['ariaHidden']) === 'true';
+  assert.ok(chart || swatch, `${where}: <svg> that is not one of the views' charts`);
+  const walk = (el: Element): void => {
+    for (const key of Object.keys(el.properties)) assert.match(key, CHART_SVG_PROPS, `${where}: attribute ${key} on chart <${el.tagName}>`);
+    for (const c of el.children) {
+      if (c.type !== 'element') continue;
+      assert.ok(CHART_SVG_CHILDREN.has(c.tagName), `${where}: <${c.tagName}> in a chart`);
+      walk(c);
+    }
+  };
+  walk(svg);
+  if (chart) {
+    const kids = svg.children.filter((c): c is Element => c.type === 'element');
+    assert.equal(kids[0]?.tagName, 'title', `${where}: a chart starts with its <title>`);
+    assert.equal(kids[1]?.tagName, 'desc', `${where}: a chart has a <desc>`);
+  }
+}
+
+/** Elements of a tree, the views' chart SVGs checked as a whole (and not entered). */
+function* checkedElements(node: Nodes, where: string, inUserText = false): Generator<Element> {
+  if (node.type === 'element' && node.tagName === 'svg' && !inUserText) {
+    checkChartSvg(node, where);
+    return;
+  }
+  if (node.type === 'element') yield node;
+  const user = inUserText || (node.type === 'element' && ((node.properties['className'] as string[] | undefined) ?? []).includes('markdown-body'));
+  if ('children' in node) for (const c of node.children) yield* checkedElements(c as Nodes, where, user);
+  if (node.type === 'element' && node.tagName === 'template' && node.content) yield* checkedElements(node.content, where, user);
+}
+
 function checkElement(el: Element, where: string): void {
   assert.ok(!FORBIDDEN_ELEMENTS.includes(el.tagName), `${where}: forbidden element <${el.tagName}>`);
   for (const [key, value] of Object.entries(el.properties)) {
@@ -75,7 +117,7 @@ function checkElement(el: Element, where: string): void {
 /** Assert an HTML fragment of the views holds nothing executable; returns its parsed tree. */
 export function assertSafeFragment(html: string, where = 'fragment'): Root {
   const tree = fromHtml(html, { fragment: true });
-  for (const el of elements(tree)) checkElement(el, where);
+  for (const el of checkedElements(tree, where)) checkElement(el, where);
   return tree;
 }
 
@@ -113,6 +155,6 @@ export function assertSafePage(html: string, where = 'page'): Root {
   for (const nonce of styleNonces) assert.ok(nonce.length >= 16 && csp.includes(`'nonce-${nonce}'`), `${where}: <style> without a matching CSP nonce`);
   assert.match(csp, /^default-src 'none';/, `${where}: CSP ${csp}`);
   assert.doesNotMatch(csp, /script-src|unsafe-inline|unsafe-eval/, `${where}: CSP ${csp}`);
-  for (const el of elements(body)) checkElement(el, `${where} body`);
+  for (const el of checkedElements(body, `${where} body`)) checkElement(el, `${where} body`);
   return tree;
 }

@@ -61,7 +61,17 @@ describe('render: site', () => {
   const file = (p: string): string => site.files.find((f) => f.path === p)!.text;
 
   it('writes an index, a page per charter and the stylesheet; a charter never takes the index name', () => {
-    assert.deepEqual(site.files.map((f) => f.path).sort(), ['Index-2.html', 'charters.css', 'esihenkilot/kaarnakoski.html', 'index-3.html', 'index.html', 'keskijohto/asiakaspalvelu.html']);
+    assert.deepEqual(site.files.map((f) => f.path).sort(), [
+      'Index-2.html',
+      'charters.css',
+      'esihenkilot/kaarnakoski.html',
+      'index-3.html',
+      'index.html',
+      'keskijohto/asiakaspalvelu.html',
+      'leaders/henna-koskinen.html',
+      'leaders/jonas-berg.html',
+      'leaders/sari-nieminen-kayttopaallikko.html',
+    ]);
     assert.equal(file('charters.css'), 'body{}');
     assert.equal(site.pages.get('Index.markdown'), 'Index-2.html');
     assert.equal(site.pages.get('index.md'), 'index-3.html');
@@ -100,7 +110,8 @@ describe('render: site', () => {
   it('a charter whose path could leave the site gets no page and is listed on the index', () => {
     const odd = buildSite({ charters: [linter.lintText('../../evil.md', read('clean-fi.md'), { today: TODAY })], lookup: linter.lookup, lang: 'en', today: TODAY, name: 'x', css: '' });
     assert.deepEqual(odd.rejected, ['../../evil.md']);
-    assert.deepEqual(odd.files.map((f) => f.path), ['index.html', 'charters.css']);
+    // its owner's page still lists it, without a link
+    assert.deepEqual(odd.files.map((f) => f.path), ['index.html', 'leaders/sari-nieminen-kayttopaallikko.html', 'charters.css']);
     assert.match(odd.files[0]!.text, /<code>..\/..\/evil.md<\/code>: unsafe output path/);
   });
 

@@ -20,6 +20,8 @@ import { renderCharterHtml } from '../../../src/core/render/charter';
 import { buildMatrix, matrixHtml, matrixMarkdown } from '../../../src/core/render/matrix';
 import { page } from '../../../src/core/render/page';
 import { buildSite } from '../../../src/core/render/site';
+import { buildPrintEdition } from '../../../src/core/render/print';
+import { changesSince, charterFacts, historySeries, planSamples, type HistoryCommit } from '../../../src/core/history';
 import type { Lang } from '../../../src/core/types';
 import { assertSafeFragment, assertSafePage, visibleText } from './assert-safe';
 
@@ -58,7 +60,7 @@ function mdNodes(md: string): MdNode[] {
   const out: MdNode[] = [];
   const walk = (n: MdNode): void => {
     out.push(n);
-    if ('children' in n) n.children.forEach((c) => walk(c as MdNode));
+    if ('children' in n) n.children.forEach((c) => walk(c));
   };
   walk(parseMarkdown(md));
   return out;
@@ -127,7 +129,13 @@ for (const lang of ['fi', 'en'] as Lang[]) {
         version: 'test',
       });
       const pages = site.files.filter((f) => f.path.endsWith('.html'));
-      assert.deepEqual(pages.map((f) => f.path).sort(), ['hostile.html', 'index.html', 'teams/clean.html']);
+      assert.deepEqual(pages.map((f) => f.path).sort(), [
+        'hostile.html',
+        'index.html',
+        'leaders/sari-nieminen-kayttopaallikko.html',
+        'leaders/svg-onload-alert-owner-quoted-single-a-href-javascript-alert.html',
+        'teams/clean.html',
+      ]);
       for (const f of pages) {
         const tree = assertSafePage(f.text, f.path);
         assert.doesNotMatch(f.text, /<script/i);
@@ -138,6 +146,55 @@ for (const lang of ['fi', 'en'] as Lang[]) {
       }
       const index = squash(visibleText(fromHtml(pages.find((p) => p.path === 'index.html')!.text)));
       assert.ok(index.includes('Hostile unit') && index.includes('Owner Name'));
+    });
+  });
+}
+
+/**
+ * test/fixtures/render/hostile-owners.md puts the payloads where the new views show them: in
+ * the element sections (the matrix cells' sentences and goals, the leader pages' element text)
+ * and in a list of owners (leader pages, their names and paths, the matrix's owner links).
+ */
+const hostileOwners = readFileSync(path.join(FIXTURES, 'hostile-owners.md'), 'utf8');
+const OWNER_WORDS = ['Team words start here', 'individual words', 'Agile words', 'Safety words', 'formula goal words', 'plus goal words', 'list goal words', 'First Owner', 'Second Owner', 'Fourth Owner'];
+
+for (const lang of ['fi', 'en'] as Lang[]) {
+  describe(`render: hostile cells and leader pages (${lang})`, () => {
+    const linter = new Linter(undefined, lang);
+    const results = [linter.lintText('teams/owners.md', hostileOwners, { today: TODAY }), linter.lintText('hostile.md', hostile, { today: TODAY })];
+    const byFile = new Map(results.map((r) => [r.charter.file, r.charter]));
+    const model = buildMatrix(results.map((r) => r.summary!), linter.lookup, TODAY, (file) => byFile.get(file));
+
+    it('matrix cells with their sentences and goals hold nothing executable, even with hostile links', () => {
+      assert.ok(model.rows.some((r) => r.cells.some((c) => c?.goals && c.goals.length > 0)), 'the cells have content');
+      for (const href of ['javascript:alert(1)', '&#106;avascript:alert(1)', ' JAVASCRIPT:alert(1)', 'data:text/html,x', '"><script>alert(1)</script>']) {
+        const html = matrixHtml(model, lang, () => href, { linkForOwner: () => href });
+        const tree = assertSafeFragment(html, 'matrix');
+        const text = squash(visibleText(tree));
+        for (const w of ['Team words start here', 'formula goal words', 'list goal words', 'Agile words', 'First Owner']) assert.ok(text.includes(w), `"${w}" not visible`);
+      }
+      const md = matrixMarkdown(model, lang, () => 'javascript:alert(1)');
+      assert.doesNotMatch(md, /<(?:img|svg|script|iframe|object|style|a)\b/i, 'raw HTML in the Markdown');
+      const nodes = mdNodes(md);
+      assert.deepEqual(nodes.filter((n) => n.type === 'html'), []);
+      assert.deepEqual(nodes.filter((n) => n.type === 'link'), []);
+      assert.ok(md.includes('formula goal words'));
+    });
+
+    it('every leader page is safe, with a strict CSP, and keeps the words; no path leaves leaders/', () => {
+      const site = buildSite({ charters: results, lookup: linter.lookup, lang, today: TODAY, name: '<img src=x onerror=alert("name")>', css: '' });
+      const leaders = [...site.leaders.values()];
+      assert.equal(leaders.length, 5, 'four owners of owners.md and the one of hostile.md');
+      for (const p of leaders) assert.match(p, /^leaders\/[a-z0-9-]+\.html$/);
+      for (const p of leaders) {
+        const f = site.files.find((x) => x.path === p)!;
+        const tree = assertSafePage(f.text, p);
+        assert.doesNotMatch(f.text, /<script/i);
+        const text = squash(visibleText(tree));
+        if (text.includes('Hostile team')) for (const w of OWNER_WORDS) assert.ok(text.includes(w), `${p}: "${w}" not visible`);
+      }
+      const index = site.files.find((f) => f.path === 'index.html')!;
+      assertSafePage(index.text, 'index.html');
     });
   });
 }
@@ -169,6 +226,44 @@ describe('render: hostile handbook configuration', () => {
     assert.doesNotMatch(md, /<(?:img|svg|script)\b/i);
     assert.deepEqual(mdNodes(md).filter((n) => n.type === 'html'), []);
     assert.ok(md.includes("&lt;img src=x onerror=alert('tier')&gt; Board"));
+  });
+});
+
+describe('render: history and print pages', () => {
+  it('hostile tier names, commit subjects and charter text stay text on history.html, charter pages and print.html', () => {
+    const cfg = parseConfig(
+      ['title: "<script>alert(\'title\')</script> Handbook"', 'framework:', '  tiers:', '    - id: board', `      name: "<img src=x onerror=alert('tier')> Board"`, '      elements:', '        - id: oversight', `          name: "<svg onload=alert('element')> Oversight"`, ''].join('\n'),
+    );
+    assert.ok(cfg.ok, JSON.stringify(!cfg.ok && cfg.errors));
+    const linter = new Linter(cfg.config, 'en');
+    const doc = (extra: string): string => `---\ntier: board\nowner: X\nnext-review: 2027-06-01\nreviewed: 2027-01-01\nlang: en\n---\n\n# Board\n\n## Oversight\n\nText ${extra}.\n\nGoal: one.\n`;
+    const v1 = linter.lintText('board.md', doc('one'), { today: TODAY });
+    const v2 = linter.lintText('board.md', doc('<img src=x onerror=alert(2)>'), { today: TODAY });
+    const subject = `<script>alert('subject')</script><svg onload=alert(1)> change`;
+    const commits: HistoryCommit[] = [
+      { id: 'a'.repeat(40), date: '2027-01-01', subject: 'start', changes: [{ path: 'board.md', before: null, after: 'v1' }] },
+      { id: 'b'.repeat(40), date: '2027-01-10', subject, changes: [{ path: 'board.md', before: 'v1', after: 'v2' }] },
+    ];
+    const facts = new Map([['v1', charterFacts(v1, linter.lookup)], ['v2', charterFacts(v2, linter.lookup)]]);
+    const plan = planSamples(commits, { today: TODAY });
+    const tiers = linter.lookup.framework.tiers.map((t) => ({ id: t.id, name: t.name }));
+    const series = historySeries({ commits, ...plan, facts: (k) => facts.get(k), tiers, today: TODAY });
+    const history = { series, changes: new Map([['board.md', { since: '2027-01-01', changes: changesSince(commits, 'board.md', '2027-01-01', (k) => facts.get(k)) }]]) };
+    const input = { charters: [v2], lookup: linter.lookup, lang: 'en' as Lang, today: TODAY, name: cfg.config.title!, css: '', history };
+    const site = buildSite(input);
+    const pages = Object.fromEntries(site.files.map((f) => [f.path, f.text]));
+    for (const [file, html] of Object.entries(pages)) if (file.endsWith('.html')) assertSafePage(html, file);
+    const hist = squash(visibleText(fromHtml(pages['history.html']!)));
+    assert.ok(hist.includes("<img src=x onerror=alert('tier')> Board"), 'the tier name is text in the chart legend and tables');
+    assert.ok(hist.includes("<script>alert('title')</script> Handbook"));
+    assert.match(pages['history.html']!, /<title id="chart-defined-title">/);
+    const board = squash(visibleText(fromHtml(pages['board.html']!)));
+    assert.ok(board.includes(subject), 'the commit subject is text');
+    assert.ok(board.includes("Changed: <svg onload=alert('element')> Oversight"));
+    const print = buildPrintEdition({ ...input, cspNonce: 'abcdefgh12345678' });
+    const tree = assertSafePage(print, 'print.html');
+    const text = squash(visibleText(tree));
+    for (const w of [subject, "<img src=x onerror=alert('tier')> Board", 'Text <img src=x onerror=alert(2)>.']) assert.ok(text.includes(w), w);
   });
 });
 

@@ -1,11 +1,13 @@
 /**
- * The core's security decisions (docs/security.md): what a text output may hold
- * (escapeControls) and which resolved paths may be read (refusePath), for both hosts.
+ * Security decisions (docs/security.md): what a text output may hold
+ * (escapeControls), which resolved paths may be read (refusePath, for both hosts) and how git is
+ * asked (runGit).
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { inGitDir, refusePath } from '../../../src/core/handbook';
-import { escapeControls } from '../../../src/core/text-safety';
+import { inGitDir, refusePath } from '../../src/core/handbook';
+import { escapeControls } from '../../src/core/text-safety';
+import { runGit, safeGitArgs, safeGitEnv } from '../../src/cli/git';
 
 /** No lone surrogate (encodeURIComponent throws on one). */
 function wellFormed(s: string): boolean {
@@ -66,5 +68,29 @@ describe('refusePath: the one rule on what may be read', () => {
 
   it('an excluded target: refused', () => {
     assert.deepEqual(refusePath(root, '/repo/handbook/drafts/x.md', excluded), { reason: 'excluded', target: 'drafts/x.md' });
+  });
+});
+
+describe('runGit: only read-only git, with every configured program off', () => {
+  const repo = { gitDir: '/nonexistent/.git', workTree: '/nonexistent' };
+
+  it('refuses commands that read the work tree through filters, and options that write or convert', () => {
+    assert.throws(() => runGit(repo, ['diff-files', '-z']), /not a read-only git command/);
+    assert.throws(() => runGit(repo, ['status']), /not a read-only git command/);
+    for (const bad of [['log', '--output=/tmp/x'], ['cat-file', '--textconv', 'HEAD:a.md'], ['cat-file', '--filters', 'HEAD:a.md'], ['diff', '--ext-diff'], ['diff', '--no-index', 'a', 'b']]) {
+      assert.throws(() => runGit(repo, bad), /refused option/, bad.join(' '));
+    }
+    // After `--` or `--end-of-options` anything goes (paths, refs).
+    assert.doesNotThrow(() => void runGit(repo, ['ls-files', '-z', '--', '--output=x']));
+    assert.doesNotThrow(() => void runGit(repo, ['rev-parse', '--end-of-options', '--output=x']));
+  });
+
+  it('passes overrides for the programs a repository can configure, and drops GIT_DIR and friends', () => {
+    const args = safeGitArgs(repo).join(' ');
+    for (const c of ['core.fsmonitor=false', 'core.hooksPath=/dev/null', 'diff.external=', 'safe.bareRepository=explicit', 'credential.helper=']) assert.ok(args.includes(`-c ${c}`), c);
+    assert.match(args, /--git-dir=\/nonexistent\/\.git --work-tree=\/nonexistent/);
+    const env = safeGitEnv({ GIT_DIR: '/x', GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.fsmonitor', GIT_EXTERNAL_DIFF: 'x', PATH: '/bin' });
+    assert.deepEqual(Object.keys(env).filter((k) => k.startsWith('GIT_') && !['GIT_OPTIONAL_LOCKS', 'GIT_TERMINAL_PROMPT', 'GIT_LITERAL_PATHSPECS', 'GIT_NO_REPLACE_OBJECTS'].includes(k)), []);
+    assert.equal(env['PATH'], '/bin');
   });
 });
