@@ -108,9 +108,21 @@ export function findRepository(start: string): GitRepository | undefined {
   }
 }
 
+/**
+ * A git directory: `HEAD` and an object database, its own or, for a linked worktree
+ * (`git worktree add`), the main repository's, named by its `commondir` file.
+ */
 function isGitDir(path: string): boolean {
   try {
-    return fs.statSync(nodePath.join(path, 'HEAD')).isFile() && fs.statSync(nodePath.join(path, 'objects')).isDirectory();
+    if (!fs.statSync(nodePath.join(path, 'HEAD')).isFile()) return false;
+    let common = path;
+    const commondir = nodePath.join(path, 'commondir');
+    if (fs.existsSync(commondir)) {
+      const target = fs.readFileSync(commondir, 'utf8').slice(0, 4096).split(/\r?\n/, 1)[0] ?? '';
+      if (target === '') return false;
+      common = nodePath.resolve(path, target);
+    }
+    return fs.statSync(nodePath.join(common, 'objects')).isDirectory();
   } catch {
     return false;
   }

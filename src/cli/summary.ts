@@ -7,9 +7,9 @@
  * - the base handbook is read from git's object database only (`ls-tree` + `cat-file --batch`
  *   through the hardened `runGit`) into an in-memory HandbookFs, and linted by the same core
  *   (config, discovery, lint, matrix) as the head;
- * - every text that comes from a handbook (file names, owners, units, messages) is escaped for
- *   Markdown (each ASCII punctuation character backslash-escaped, control characters replaced,
- *   line breaks made spaces), so a charter cannot add markup, links, mentions or HTML;
+ * - every text that comes from a handbook (file names, tier names, messages) is escaped for
+ *   Markdown (what opens markup backslash-escaped, or shown in a code span; control characters
+ *   made visible; line breaks made spaces), so a charter cannot add markup, links, mentions or HTML;
  * - the summary stays under GitHub's 1 MiB per step: findings that do not fit are counted in a
  *   closing note that says where to see them.
  */
@@ -21,6 +21,7 @@ import { discover, findConfig, joinPath, relativePath, type DirEntry, type Handb
 import { Linter } from '../core/lint';
 import { fileContext, handbookFindings, lintEach, summariesOf } from '../core/pipeline';
 import { buildMatrix, type MatrixModel } from '../core/render/matrix';
+import { escapeControls } from '../core/text-safety';
 import type { CharterSummary, Finding, Lang, RunResult, Severity } from '../core/types';
 import { readObjects, repoPath, type BaseCommit, type ChangeClass } from './changed';
 import { runGit } from './git';
@@ -55,8 +56,10 @@ export interface SummaryOptions {
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/** Line breaks and tabs as spaces, every other control character made visible (the core's escapeControls). */
+function oneLine(text: string): string {
+  return escapeControls(text.replace(/[\t\r\n\u2028\u2029]+/g, ' '));
+}
 
 /**
  * Text from a handbook, safe as Markdown inline text (also inside a table cell; never at the
@@ -65,16 +68,14 @@ const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
  * backslash-escaped, and `www.` cannot become a link.
  */
 export function md(text: string): string {
-  return text
-    .replace(CONTROLS, '\ufffd')
-    .replace(/[\t\r\n\u2028\u2029]+/g, ' ')
+  return oneLine(text)
     .replace(/[\\`*_[\]<>!|~&@:#()]/g, '\\$&')
     .replace(/(www)\./gi, '$1\\.');
 }
 
 /** Text as a code span (shown literally by GitHub: no markup, links or HTML inside). */
 export function code(text: string): string {
-  const t = text.replace(CONTROLS, '\ufffd').replace(/[\t\r\n\u2028\u2029]+/g, ' ').replace(/\|/g, '\u2223');
+  const t = oneLine(text).replace(/\|/g, '\u2223');
   const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   const pad = t.startsWith('`') || t.endsWith('`') || /^ .* $/.test(t) ? ' ' : '';

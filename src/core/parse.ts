@@ -12,7 +12,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Deadline } from './budget';
-import { LIKELY, type FrameworkLookup } from './framework/lookup';
+import { LIKELY, compactKey, headingKey, type FrameworkLookup } from './framework/lookup';
 import { charterVerdict, readFrontmatter } from './frontmatter';
 import { ownerNames } from './owners';
 import { isPlaceholder } from './placeholder';
@@ -143,14 +143,17 @@ export function parseCharter(
       const tier = tiers[0]!;
       const tops = headings.filter((h) => h.depth === 1);
       const all = new Set(lookup.tier(tier)?.elements.map((e) => e.id) ?? []);
-      const certain = (h: HeadingInfo): boolean =>
-        (h.explicitId !== undefined && lookup.element(h.explicitId)?.tier === tier) || lookup.elementOfTitle(tier, h.text) !== undefined;
-      const names = (h: HeadingInfo): boolean => certain(h) || (lookup.rankElements(tier, h.text, all)[0]?.score ?? 0) >= LIKELY;
+      // The title is dropped only when it is exactly an element's name ("# Psykologinen
+      // turvallisuus tiimissämme" stays a title, though as a heading it would name the element).
+      const exact = (h: HeadingInfo): boolean =>
+        (h.explicitId !== undefined && lookup.element(h.explicitId)?.tier === tier) || lookup.elementNamedExactly(tier, h.text) !== undefined;
+      const names = (h: HeadingInfo): boolean =>
+        exact(h) || lookup.elementOfTitle(tier, h.text) !== undefined || (lookup.rankElements(tier, h.text, all)[0]?.score ?? 0) >= LIKELY;
       let depth = titleHeading ? 1 : 0;
       // (A title that only resembles an element, "# Psykologinen turvallisuus tiimissämme", stays the title.)
-      if (titleHeading && (certain(titleHeading) || tops.slice(1).some(names))) {
+      if (titleHeading && (exact(titleHeading) || tops.slice(1).some(names))) {
         depth = 0;
-        if (certain(titleHeading)) titleHeading = undefined;
+        if (exact(titleHeading)) titleHeading = undefined;
       }
       const bodyStart = titleHeading ? titleHeading.end : frontmatter.place ? frontmatter.place.end.offset : 0;
       sections.push({ tier, multi: false, depth, start: 0, bodyStart, end: text.length });
@@ -598,12 +601,19 @@ function findNearMisses(
   const inSection = (offset: number): boolean => offset >= section.bodyStart && offset < section.end;
   const occStarts = new Set(found.filter((o) => o.kind === 'heading').map((o) => o.headingPlace.start.offset));
   const headings = blocks.headings.filter((h) => inSection(h.start) && h.depth > section.depth);
-  const elementLevel = (extra: number[]): number => {
-    const depths = [...found.filter((o) => o.kind === 'heading').map((o) => o.depth), ...extra];
-    if (depths.length > 0) return Math.min(...depths);
-    if (section.depth > 0) return section.depth + 1;
-    return headings.length > 0 ? Math.min(...headings.map((h) => h.depth)) : 1;
+  const minDepth = (depths: Iterable<number>): number => {
+    let m = Infinity;
+    for (const d of depths) if (d < m) m = d;
+    return m;
   };
+  const foundLevel = minDepth(found.filter((o) => o.kind === 'heading').map((o) => o.depth));
+  const elementLevel = (extra: number[]): number => {
+    const level = Math.min(foundLevel, minDepth(extra));
+    if (level !== Infinity) return level;
+    if (section.depth > 0) return section.depth + 1;
+    return headings.length > 0 ? minDepth(headings.map((h) => h.depth)) : 1;
+  };
+  const levelOfFound = elementLevel([]);
 
   interface Candidate {
     miss: Omit<NearMiss, 'elementId' | 'score'>;
@@ -611,10 +621,10 @@ function findNearMisses(
     start: number;
   }
   const candidates: Candidate[] = [];
-  const free: HeadingInfo[] = [];
+  const free = new Set<HeadingInfo>();
   for (const h of headings) {
     if (occStarts.has(h.start) || h.explicitId !== undefined || !h.text || lookup.isStructuralHeading(h.text)) continue;
-    free.push(h);
+    free.add(h);
     if (missing.size === 0) continue;
     const ranked = lookup.rankElements(section.tier, h.text, missing).filter((r) => r.score >= LIKELY);
     if (ranked.length === 0) continue;
@@ -653,7 +663,7 @@ function findNearMisses(
                 place: idx.place(p.start, end),
                 certain: !!el,
                 idAt: end,
-                headingDepth: Math.min(6, Math.max(elementLevel([]), section.depth + 1)),
+                headingDepth: Math.min(6, Math.max(levelOfFound, section.depth + 1)),
               },
               ranked,
               start: p.start,
@@ -717,12 +727,13 @@ function findNearMisses(
 
   // Unrecognised headings at the elements' level.
   const missStarts = new Set(mine.filter((m) => m.kind === 'heading').map((m) => m.place.start.offset));
-  const level = elementLevel(mine.filter((m) => m.kind === 'heading').map((m) => blocks.headings.find((h) => h.start === m.place.start.offset)?.depth ?? 99));
+  const depthAt = new Map(headings.map((h) => [h.start, h.depth]));
+  const level = elementLevel(mine.filter((m) => m.kind === 'heading').map((m) => depthAt.get(m.place.start.offset) ?? 99));
   const elementStarts = [...occStarts, ...missStarts].sort((a, b) => a - b);
   const still = new Set([...missing].filter((id) => !taken.has(id)));
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
-    if (h.depth !== level || missStarts.has(h.start) || !free.includes(h)) continue;
+    if (h.depth !== level || missStarts.has(h.start) || !free.has(h) || isDocumentSection(h.text)) continue;
     let end = section.end;
     for (let j = i + 1; j < headings.length; j++) {
       if (headings[j]!.depth <= h.depth) {
@@ -730,10 +741,40 @@ function findNearMisses(
         break;
       }
     }
-    if (elementStarts.some((s) => s > h.start && s < end)) continue; // a grouping heading
+    if (firstAfter(elementStarts, h.start) < end) continue; // a grouping heading
     const closest = still.size > 0 ? lookup.rankElements(section.tier, h.text, still)[0]?.el.id : undefined;
     unrecognised.push({ tier: section.tier, title: h.text, place: idx.place(h.start, h.end), closest });
   }
+}
+
+/**
+ * The first words of headings that frame a document rather than attempt an element: an
+ * introduction, background, appendix, approval or change log (fi and en, folded).
+ */
+const DOCUMENT_SECTIONS = new Set([
+  'johdanto', 'tausta', 'taustaa', 'tarkoitus', 'yleista', 'yleiskuva', 'yhteenveto', 'liite', 'liitteet', 'hyvaksynta', 'hyvaksyminen',
+  'muutoshistoria', 'versiohistoria', 'muutokset', 'yhteystiedot', 'lahteet', 'viitteet', 'sanasto', 'maaritelmat', 'kasitteet', 'lisatietoja',
+  'introduction', 'background', 'purpose', 'overview', 'summary', 'scope', 'appendix', 'appendices', 'annex', 'approval', 'approvals',
+  'changelog', 'changes', 'history', 'revisions', 'contacts', 'contact', 'references', 'sources', 'glossary', 'definitions', 'notes',
+]);
+
+/** Whether a heading frames the document (`## Johdanto`, `## Liitteet: yhteystiedot`, `## Change log`). */
+function isDocumentSection(title: string): boolean {
+  const first = compactKey(headingKey(title).split(/[\s:–-]+/u)[0] ?? '');
+  const joined = compactKey(headingKey(title));
+  return DOCUMENT_SECTIONS.has(first) || DOCUMENT_SECTIONS.has(joined) || /^(?:change|revision|version)(?:log|history)$/.test(joined);
+}
+
+/** The first value of the ascending `sorted` above `x` (Infinity when none). */
+function firstAfter(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length ? sorted[lo]! : Infinity;
 }
 
 /** Where ` {#id}` goes in a heading: after its text, before an ATX closing sequence (`## Title ##`). */

@@ -305,7 +305,7 @@ describe('job summary size cap', () => {
   });
 
   it('escapes Markdown, HTML and control characters in handbook text', () => {
-    assert.equal(md('a*b_c [x](y) <b> | @me\n# h\u0007 ~s~ &amp; :+1: www.x.com a-b.c'), 'a\\*b\\_c \\[x\\]\\(y\\) \\<b\\> \\| \\@me \\# h\ufffd \\~s\\~ \\&amp; \\:+1\\: www\\.x.com a-b.c');
+    assert.equal(md('a*b_c [x](y) <b> | @me\n# h\u0007 ~s~ &amp; :+1: www.x.com a-b.c'), 'a\\*b\\_c \\[x\\]\\(y\\) \\<b\\> \\| \\@me \\# h\\\\x07 \\~s\\~ \\&amp; \\:+1\\: www\\.x.com a-b.c');
     assert.equal(code('a `b` | c'), '``a `b` \u2223 c``');
     assert.equal(code('`x'), '`` `x ``');
     assert.equal(message('Missing `x` (`<b>`) [y](z)'), 'Missing `x` \\(`<b>`\\) \\[y\\]\\(z\\)');

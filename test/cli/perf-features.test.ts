@@ -304,6 +304,14 @@ describe('--cache in a git work tree (spawned bin)', function () {
     assert.equal(hashed.stdout, cold.stdout);
   });
 
+  it('a linked worktree (git worktree add) is a repository too: its index vouches for its files', () => {
+    const wt = path.join(dir, 'linked');
+    git(path.join(dir, 'hb'), 'worktree', 'add', '-q', wt);
+    const run = lint(wt);
+    assert.match(run.stderr, /git's index vouched for \d+ of 120 files/);
+    assert.equal(run.stdout, cold.stdout);
+  });
+
   it('git never vouches for a modified, an assume-unchanged or an untracked file', () => {
     const clone = path.join(dir, 'clone2');
     git(dir, 'clone', '-q', 'hb', 'clone2');

@@ -185,14 +185,17 @@ describe('formatters', () => {
       );
     });
 
-    it('replaces control characters, so no text can start a command of its own', () => {
+    it('shows control characters escaped, so no text can start a command of its own', () => {
       const run: RunResult = {
         ...fixture(),
         findings: [finding('goal-missing', 'warning', 'a\u001b[31m.md', place(1, 1, 1, 2), 'x\u0085::error::y\u0000\u009b\u2028z')],
         skipped: [],
       };
       const first = FORMATTERS.github(run, OPTIONS).split('\n')[0]!;
-      assert.equal(first, '::warning file=a\ufffd[31m.md,line=1,col=1,endLine=1,endColumn=2,title=goal-missing::x\ufffd::error::y\ufffd\ufffd\ufffdz');
+      assert.equal(first, '::warning file=a\\x1b[31m.md,line=1,col=1,endLine=1,endColumn=2,title=goal-missing::x\\x85::error::y\\x00\\x9b\\u2028z');
+      // A line break in a file name is shown, not kept: the property stays on its line.
+      const named = FORMATTERS.github({ ...run, findings: [finding('goal-missing', 'warning', 'a\nb.md', place(1, 1, 1, 2), 'm')] }, OPTIONS);
+      assert.match(named, /^::warning file=a\\nb\.md,line=1,/);
       // eslint-disable-next-line no-control-regex -- looking for control characters is the point
       assert.doesNotMatch(first, /[\u0000-\u001f\u007f-\u009f]/);
     });

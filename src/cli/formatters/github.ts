@@ -9,10 +9,11 @@
  * - at most 10 of each kind are written (skipped files count as warnings), and when anything is
  *   left out, one notice (taking a notice's place) says how many and where to see them all.
  * Message and property values are escaped as the runner expects (`%`, CR, LF; plus `:` and `,`
- * in properties), and every other C0/C1 control character is replaced, so no handbook text can
- * end a command early or start one of its own.
+ * in properties), and every other control character is made visible with the core's
+ * `escapeControls`, so no handbook text can end a command early or start one of its own.
  */
 import type { Finding, Lang, RunResult, Severity } from '../../core/types';
+import { escapeControls } from '../../core/text-safety';
 import type { FormatOptions } from './types';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', note: 'notice' };
@@ -22,18 +23,23 @@ export const ANNOTATIONS_PER_STEP: Readonly<Record<'error' | 'warning' | 'notice
 /** Annotations GitHub shows per job (all steps together); one step of ours stays below it. */
 export const ANNOTATIONS_PER_JOB = 50;
 
-/** C0 and C1 control characters other than CR and LF (which are percent-escaped), and DEL. */
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g;
-
-/** Escapes a command's message (its data). */
+/**
+ * Escapes a command's message (its data): CR and LF as GitHub's `%0D`/`%0A` (a message may span
+ * lines), every other control character made visible by the shared `escapeControls`, `%` as `%25`.
+ */
 export function escapeData(text: string): string {
-  return text.replace(CONTROLS, '\ufffd').replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return text
+    .split(/(\r|\n)/)
+    .map((part) => (part === '\r' ? '%0D' : part === '\n' ? '%0A' : escapeControls(part).replace(/%/g, '%25')))
+    .join('');
 }
 
-/** Escapes a command property's value. */
+/**
+ * Escapes a command property's value (a file name, a title): every control character made
+ * visible (a line break too: a path has none to keep), then `%`, `:` and `,` as GitHub expects.
+ */
 export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return escapeControls(text).replace(/%/g, '%25').replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 function command(name: string, properties: [string, string | number][], message: string): string {

@@ -18,7 +18,8 @@ export const MAX_TITLE = 120;
 /** Words of a title compared at most (fuzzy matching). */
 const MAX_WORDS = 12;
 
-const EMOJI_ANYWHERE = /[\p{Extended_Pictographic}\u200d\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{1f1e6}-\u{1f1ff}]/gu;
+/** Emoji and their joiners, variation selectors, keycaps, skin tones and flag letters. */
+const EMOJI_ANYWHERE = /\p{Extended_Pictographic}|\u200d|\ufe0f|\u20e3|[\u{1f3fb}-\u{1f3ff}]|[\u{1f1e6}-\u{1f1ff}]/gu;
 /** Numbering before a title once `matchKey` has folded it: `1`, `1.1`, `1.2.`, `2)`, `a)`, `iv.`, `§ 3`. */
 const NUMBERING = /^(?:§\s*)?(?:\d{1,4}(?:[.)]\d{1,4}){0,4}[.)]?|[ivxlc]{1,6}[.)]|[a-z][.)])(?:\s+-)?\s+/;
 /** Words that carry no meaning for matching (fi and en). */
@@ -33,9 +34,15 @@ export function headingKey(text: string): string {
   return k.replace(NUMBERING, '').trim();
 }
 
-/** Only letters and digits of a key: spaces and hyphens inside compounds do not matter. */
+/**
+ * Only the letters and digits of a key's meaningful words: spaces and hyphens inside compounds
+ * do not matter, nor `ja`/`and`/`&` (`Visio & kulttuuri` is `Visio ja kulttuuri`).
+ */
 export function compactKey(key: string): string {
-  return key.replace(/[^\p{L}\p{N}]+/gu, '');
+  return key
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '' && !STOP_WORDS.has(w))
+    .join('');
 }
 
 /** The meaningful words of a key. */
@@ -115,21 +122,34 @@ export function wordOverlap(a: string[], b: string[]): number {
   return matched / Math.max(a.length, b.length);
 }
 
-/** How alike a title is to a name, 0…1 (1: same letters). Both are `headingKey`s. */
-export function resemblance(title: string, name: string): number {
-  const a = compactKey(title.slice(0, MAX_TITLE));
-  const b = compactKey(name.slice(0, MAX_TITLE));
-  if (a.length === 0 || b.length === 0) return 0;
-  if (a === b) return 1;
-  const long = Math.max(a.length, b.length);
+/** What resemblance compares of a text: its letters and digits, and its meaningful words. */
+interface Shape {
+  compact: string;
+  words: string[];
+}
+
+function shape(key: string): Shape {
+  return { compact: compactKey(key.slice(0, MAX_TITLE)), words: words(key) };
+}
+
+/** How alike two shapes are, 0…1 (1: same letters, or the same words in any order). */
+function alike(a: Shape, b: Shape): number {
+  if (a.compact.length === 0 || b.compact.length === 0) return 0;
+  if (a.compact === b.compact) return 1;
+  const long = Math.max(a.compact.length, b.compact.length);
   // typos: one in 8 letters, at most 3
   const allowed = Math.min(3, Math.floor(long / 8));
   let typo = 0;
   if (allowed > 0) {
-    const d = boundedDistance(a, b, allowed);
+    const d = boundedDistance(a.compact, b.compact, allowed);
     if (d <= allowed) typo = 1 - d / long;
   }
-  return Math.max(typo, wordOverlap(words(title), words(name)));
+  return Math.max(typo, wordOverlap(a.words, b.words));
+}
+
+/** How alike a title is to a name, 0…1 (1: same letters). Both are `headingKey`s. */
+export function resemblance(title: string, name: string): number {
+  return alike(shape(title), shape(name));
 }
 
 /** A score at or above this makes a heading a likely match. */
@@ -146,7 +166,7 @@ export class FrameworkLookup {
   /** Per tier id: element by `compactKey` of each name. */
   private readonly elementCompact = new Map<string, Map<string, ElementDef>>();
   /** Per tier id: every name (not the id) of every element, as `headingKey`s, for fuzzy matching. */
-  private readonly elementNames = new Map<string, { key: string; el: ElementDef }[]>();
+  private readonly elementNames = new Map<string, { shape: Shape; el: ElementDef }[]>();
   private readonly headingMemo = new Map<string, string>();
   private readonly goalKeys: Set<string>;
   /** Tier by `headingKey` of every name (headings may carry emoji and numbering anywhere). */
@@ -175,7 +195,7 @@ export class FrameworkLookup {
       }
       const keys = new Map<string, ElementDef>();
       const compact = new Map<string, ElementDef>();
-      const elNames: { key: string; el: ElementDef }[] = [];
+      const elNames: { shape: Shape; el: ElementDef }[] = [];
       for (const el of tier.elements) {
         this.elementById.set(el.id, el);
         for (const n of [el.name.fi, el.name.en, ...el.aliases, el.id]) {
@@ -184,7 +204,7 @@ export class FrameworkLookup {
           if (!keys.has(k)) keys.set(k, el);
           const c = compactKey(k);
           if (c && !compact.has(c)) compact.set(c, el);
-          if (n !== el.id) elNames.push({ key: k, el });
+          if (n !== el.id) elNames.push({ shape: shape(k), el });
         }
       }
       this.elementKeys.set(tier.id, keys);
@@ -247,6 +267,13 @@ export class FrameworkLookup {
     return k;
   }
 
+  /** An element of `tierId` whose name the title is, folded (no more words after it). */
+  elementNamedExactly(tierId: string, title: string): ElementDef | undefined {
+    const key = this.hkey(title);
+    if (!key) return undefined;
+    return this.elementKeys.get(tierId)?.get(key) ?? this.elementCompact.get(tierId)?.get(compactKey(key));
+  }
+
   /** An element of `tierId` certainly named by a heading or item title. */
   elementOfTitle(tierId: string, title: string): ElementDef | undefined {
     const keys = this.elementKeys.get(tierId);
@@ -260,6 +287,17 @@ export class FrameworkLookup {
     for (const [k, el] of keys) {
       if (key.startsWith(`${k} - `) || key.startsWith(`${k} (`) || key.startsWith(`${k}: `)) return el;
     }
+    // "Psykologinen turvallisuus tiimissämme": a name of two words or more (or a long one), then
+    // more words; the longest such name wins
+    let prefixed: ElementDef | undefined;
+    let longest = 0;
+    for (const [k, el] of keys) {
+      if (k.length > longest && key.startsWith(`${k} `) && (k.includes(' ') || k.length >= 10)) {
+        prefixed = el;
+        longest = k.length;
+      }
+    }
+    if (prefixed) return prefixed;
     // "Ekosysteemi-ajattelu – verkostot": a compound written with a hyphen, then more words
     let at = key.indexOf(' - ');
     for (let n = 0; at > 0 && n < 8; n++) {
@@ -279,9 +317,10 @@ export class FrameworkLookup {
     const key = this.hkey(title);
     if (!key) return [];
     const best = new Map<string, { el: ElementDef; score: number }>();
-    for (const { key: k, el } of names) {
+    const written = shape(key);
+    for (const { shape: name, el } of names) {
       if (!candidates.has(el.id)) continue;
-      const score = resemblance(key, k);
+      const score = alike(written, name);
       if (score < CLOSEST) continue;
       const prev = best.get(el.id);
       if (!prev || score > prev.score) best.set(el.id, { el, score });
@@ -289,9 +328,14 @@ export class FrameworkLookup {
     return [...best.values()].sort((a, b) => b.score - a.score);
   }
 
-  /** Whether a heading names a goal label or a tier: such headings are never elements. */
+  /**
+   * Whether a heading names a goal label (or several: `Tavoitteet ja mittarit`) or a tier: such
+   * headings are never elements.
+   */
   isStructuralHeading(title: string): boolean {
-    return this.isGoalLabel(title) || this.tierOfHeading(title) !== undefined;
+    if (this.isGoalLabel(title) || this.tierOfHeading(title) !== undefined) return true;
+    const parts = this.hkey(title).split(/\s*(?:,|&|\/|\bja\b|\bsekä\b|\bseka\b|\band\b)\s*/u).filter((p) => p !== '');
+    return parts.length > 1 && parts.length <= 4 && parts.every((p) => this.goalKeys.has(p));
   }
 
   /** Whether `label` (e.g. "Mittari", "**Goal**") is a goal/indicator label. */

@@ -61,7 +61,7 @@ export const frontmatterInvalid: CharterRule = {
       const v = data[field];
       if (v === null || v === undefined || v === '') continue;
       if (typeof v === 'string' && isIsoDate(v.trim())) continue;
-      const value = String(v);
+      const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
       const read = typeof v === 'string' || typeof v === 'number' ? readDate(value) : undefined;
       if (read && 'iso' in read) {
         const fix = dateFix(lines.text, fm.keyLines[field], value, read.iso, charter.lang);

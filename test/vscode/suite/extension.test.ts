@@ -154,7 +154,7 @@ suite('Leadership charters extension', function () {
     assert.ok(actions.some((a) => /Show documentation for rule element-missing/.test(a.title)), 'show documentation offered');
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     const after = await diagnosticsWhere(uri, (x) => !x.some((y) => codeOf(y) === 'element-missing'), 'element-missing gone');
-    assert.ok(after.some((x) => codeOf(x) === 'element-placeholder' && /knowledge-sharing/.test(x.message)));
+    assert.ok(after.some((x) => codeOf(x) === 'element-placeholder' && /Ensuring knowledge sharing/.test(x.message)));
     const text = doc.getText();
     assert.ok(isSubsequence(before, text), 'no character of the original was lost');
     // In framework order: after "Removing obstacles", before "Coaching leadership of supervisors".
@@ -229,7 +229,7 @@ suite('Leadership charters extension', function () {
     await vscode.workspace.fs.delete(uri);
     try {
       const ds = await diagnosticsWhere(config, (d) => d.some((x) => codeOf(x) === 'tier-without-charter'), 'tier-without-charter');
-      assert.match(ds.find((x) => codeOf(x) === 'tier-without-charter')!.message, /supervisors/);
+      assert.match(ds.find((x) => codeOf(x) === 'tier-without-charter')!.message, /Supervisors/, 'the tier by its name (ids stay in metadata)');
       await diagnosticsWhere(uri, (d) => d.length === 0, 'deleted file has no findings');
     } finally {
       await write(uri, text);
