@@ -269,3 +269,17 @@ describe('robustness: linear time', function () {
     });
   });
 });
+
+describe('linear time: the README title that render publishes', () => {
+  it('is the first `# ` line without its closing spaces and #s', async () => {
+    const { readmeTitle } = await import('../../../src/cli/render');
+    assert.equal(readmeTitle('# Käsikirja ##\n'), 'Käsikirja');
+    assert.equal(readmeTitle('intro\n#no title\n#\tKaarnajoen Vesi  \r\n# later\n'), 'Kaarnajoen Vesi');
+    assert.equal(readmeTitle('no heading\n'), undefined);
+  });
+  it('grows linearly on a title line that ends in a long run of spaces or # and then text', async () => {
+    const { readmeTitle } = await import('../../../src/cli/render');
+    assertLinear('readmeTitle (spaces)', (n) => `# a${spaces(n)}b`, (s) => void readmeTitle(s));
+    assertLinear('readmeTitle (#)', (n) => `# a${'#'.repeat(n)}b`, (s) => void readmeTitle(s));
+  });
+});
