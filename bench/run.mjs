@@ -2,6 +2,7 @@
 // The benchmark: `npm run bench` (see docs/performance.md).
 //
 //   node bench/run.mjs [--sizes 1000,10000] [--quick] [--jobs N] [--runs N] [--skip-markdownlint] [--json FILE]
+//   node bench/run.mjs --hostile-only
 //
 // For each size it generates (once, deterministically) a handbook under bench/.data/, then in
 // the same run times, each as its own process under /usr/bin/time -v (for peak RSS):
@@ -17,6 +18,10 @@
 //
 // and the editor latency (bench/editor.ts): `Linter.lintText` of one ~16 KB charter (p50/p95)
 // and the handbook-level update after one file changes, with every summary kept in memory.
+//
+// and the hostile-input line (bench/hostile.ts): the worst case found for each pattern the
+// linter runs over a handbook's text, CPU time per KB at two sizes (32 KB and 256 KB), and the
+// time of the worst globs against long paths. --hostile-only prints just that (a few seconds).
 //
 // --quick: 1,000 charters only, fewer editor runs (still ≥ 200).
 import { spawnSync } from 'node:child_process';
@@ -136,6 +141,29 @@ function timedMedian(label, args, cwd, opts = {}, before = () => {}) {
 // ---------------------------------------------------------------------------------------------
 // The editor benchmark is TypeScript over the core: bundle it once.
 
+async function hostileBundle() {
+  const { build } = await import('esbuild');
+  const { corePlugins } = await import('../scripts/esbuild-plugins.mjs');
+  const out = join(DATA, 'hostile.cjs');
+  await build({ entryPoints: [join(ROOT, 'bench/hostile.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: out, logLevel: 'warning', plugins: corePlugins });
+  return out;
+}
+
+/** The hostile-input line: run bench/hostile.ts, print its figures as Markdown, return them. */
+async function hostile() {
+  const bundle = await hostileBundle();
+  log('hostile input: worst cases per pattern, CPU time at 32 KB and 256 KB …');
+  const r = spawnSync(process.execPath, [bundle], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`bench/hostile.ts failed: ${r.stderr}`);
+  const h = JSON.parse(r.stdout);
+  const lines = ['', '### Hostile input (CPU time; 8× the input: linear ≈ 8×, quadratic ≈ 64×)', '', '| case | 32 KB: ms | µs/KB | 256 KB: ms | µs/KB | ratio |', '|---|--:|--:|--:|--:|--:|'];
+  for (const x of h.rows) lines.push(`| ${x.name} | ${x.small.ms} | ${x.small.usPerKb} | ${x.large.ms} | ${x.large.usPerKb} | ${x.ratio} |`);
+  lines.push('', '| glob | path length | refused by charters.yaml | ms to match |', '|---|--:|---|--:|');
+  for (const g of h.globs) lines.push(`| \`${g.glob}\` | ${g.path} | ${g.refused ? 'yes' : 'no'} | ${g.ms} |`);
+  process.stdout.write(lines.join('\n') + '\n');
+  return h;
+}
+
 async function editorBundle() {
   const { build } = await import('esbuild');
   const { corePlugins } = await import('../scripts/esbuild-plugins.mjs');
@@ -148,6 +176,10 @@ async function editorBundle() {
 
 async function main() {
   mkdirSync(DATA, { recursive: true });
+  if (process.argv.includes('--hostile-only')) {
+    await hostile();
+    return;
+  }
   log('building dist/cli.js and dist/worker.js …');
   const b = spawnSync(process.execPath, ['scripts/build.mjs', '--only=cli,worker'], { cwd: ROOT, stdio: 'inherit' });
   if (b.status !== 0) throw new Error('build failed');
@@ -255,6 +287,7 @@ async function main() {
   }
   const text = lines.join('\n') + '\n';
   process.stdout.write(text);
+  results.hostile = await hostile();
   const jsonFile = arg('json', join(DATA, 'results.json'));
   writeFileSync(jsonFile, JSON.stringify(results, null, 2));
   log(`\nresults: ${jsonFile}`);

@@ -5,6 +5,7 @@
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
 import picomatch from 'picomatch/posix';
+import { CLI_FILE_BUDGET_MS } from '../core/budget';
 import type { ConfigError, ResolvedConfig } from '../core/config';
 import { CONFIG_FILE, configErrorText } from '../core/config';
 import { discover, findConfig, globs, readRefusal, relativePath, type FoundConfig } from '../core/handbook';
@@ -57,6 +58,7 @@ const OPTIONS = {
   format: { type: 'string', short: 'f', example: 'json' },
   output: { type: 'string', short: 'o', example: 'report.txt' },
   'max-warnings': { type: 'string', example: '0' },
+  'file-budget': { type: 'string', example: '5000' },
   quiet: { type: 'boolean', short: 'q' },
   fix: { type: 'boolean' },
   cache: { type: 'boolean' },
@@ -99,7 +101,7 @@ interface Command {
 
 const COMMANDS = {
   lint: {
-    options: ['format', 'output', 'max-warnings', 'quiet', 'fix', 'today', 'cache', 'cache-location', 'jobs', 'concurrency', 'shard', 'changed-since', 'no-summary'],
+    options: ['format', 'output', 'max-warnings', 'file-budget', 'quiet', 'fix', 'today', 'cache', 'cache-location', 'jobs', 'concurrency', 'shard', 'changed-since', 'no-summary'],
     maxArgs: Infinity,
     run: (params, values, args, lang) => lintCommand(params, values, args, lang),
   },
@@ -329,6 +331,8 @@ interface LintSettings {
   today: string;
   shard: ReturnType<typeof parseShard>;
   concurrency: { n: number; explicit: boolean };
+  /** Milliseconds one file may take to lint (`--file-budget`); 0: no limit. */
+  fileBudgetMs: number;
 }
 
 /** The options of `lint`, checked (a usage error names the bad one). */
@@ -340,10 +344,15 @@ function lintSettings(values: Values, cliLang: Lang): LintSettings {
     if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(m(cliLang, 'badNumber', '--max-warnings', values['max-warnings']));
     maxWarnings = Number(values['max-warnings']);
   }
+  let fileBudgetMs = CLI_FILE_BUDGET_MS;
+  if (values['file-budget'] !== undefined) {
+    if (!/^\d{1,9}$/.test(values['file-budget'])) throw new UsageError(m(cliLang, 'badNumber', '--file-budget', values['file-budget']));
+    fileBudgetMs = Number(values['file-budget']);
+  }
   if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(m(cliLang, 'badDate', values.today));
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (values.shard !== undefined && !shard) throw new UsageError(m(cliLang, 'badShard', values.shard));
-  return { format, maxWarnings, today: values.today ?? isoDay(new Date()), shard, concurrency: parseConcurrency(values, cliLang) };
+  return { format, maxWarnings, today: values.today ?? isoDay(new Date()), shard, concurrency: parseConcurrency(values, cliLang), fileBudgetMs };
 }
 
 /**
@@ -395,6 +404,7 @@ async function lintOneTarget(
     lang,
     today: settings.today,
     fix: values.fix === true,
+    fileBudgetMs: settings.fileBudgetMs,
     files: files.files,
     handbook: target.kind === 'dir' ? { configFile: found.file } : undefined,
     concurrency: settings.concurrency,

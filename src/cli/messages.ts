@@ -27,6 +27,8 @@ charters.yaml, unreadable, binary) is listed with the reason; nothing passes in 
   'lint.options': `  --format, -f NAME        stylish (default), json, sarif or github
   --output, -o FILE        Write the report to FILE instead of standard output
   --max-warnings N         Exit with 1 when there are more than N warnings (and say so)
+  --file-budget MS         Time one file may take to lint; a file over it is reported as
+                           skipped and the run goes on (default 2000; 0: no limit)
   --quiet, -q              Report errors only (and say how many warnings were hidden)
   --fix                    Apply fixes (add missing elements and frontmatter fields)
   --today YYYY-MM-DD       Date to check reviews against (default: today)
@@ -233,6 +235,8 @@ mikään ei mene läpi huomaamatta.`,
   'lint.options': `  --format, -f NIMI        stylish (oletus), json, sarif tai github
   --output, -o TIEDOSTO    Kirjoita raportti tiedostoon
   --max-warnings N         Päätä koodilla 1, jos varoituksia on yli N (ja kerro se)
+  --file-budget MS         Aika, jonka yhden tiedoston tarkistus saa kestää; sen ylittävä
+                           ilmoitetaan ohitettuna ja ajo jatkuu (oletus 2000; 0: ei rajaa)
   --quiet, -q              Näytä vain virheet (ja kerro, montako varoitusta jätettiin pois)
   --fix                    Korjaa (lisää puuttuvat osa-alueet ja otsaketietojen kentät)
   --today VVVV-KK-PP       Päivä, jota vasten katselmoinnit tarkistetaan (oletus: tänään)

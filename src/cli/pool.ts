@@ -52,6 +52,8 @@ export interface LintJob {
   fix: boolean;
   /** Hash every file's bytes (for the cache). */
   hash: boolean;
+  /** Milliseconds one file may take to lint (`--file-budget`); 0: no limit. */
+  fileBudgetMs: number;
 }
 
 /** What the cache needs of a file that was read: its content hash and stat. */
@@ -113,7 +115,7 @@ function contextOf(job: LintJob): FileContext {
   let ctx = contexts.get(job);
   if (!ctx) {
     const writeFixed = job.fix ? (path: string, text: string) => writeFixedFile(job, path, text) : undefined;
-    ctx = fileContext({ linter: new Linter(job.config, job.lang), root: job.root, base: job.base, today: job.today, writeFixed });
+    ctx = fileContext({ linter: new Linter(job.config, job.lang), root: job.root, base: job.base, today: job.today, writeFixed, ...(job.fileBudgetMs > 0 ? { budget: { ms: job.fileBudgetMs, now: () => performance.now() } } : {}) });
     contexts.set(job, ctx);
   }
   return ctx;
@@ -394,7 +396,7 @@ async function lintMisses(o: LintTargetOptions, cache: LintCache | undefined, pa
     o.debug?.(`all ${paths.length} files unchanged: findings from the cache`);
     return outcomes as LintOutcome[];
   }
-  const job: LintJob = { root: o.root, base: o.base, config: o.config, lang: o.lang, today: o.today, fix: o.fix, hash: !!cache };
+  const job: LintJob = { root: o.root, base: o.base, config: o.config, lang: o.lang, today: o.today, fix: o.fix, hash: !!cache, fileBudgetMs: o.fileBudgetMs };
   const missPaths = misses.map((i) => paths[i]!);
   const threads = Math.max(1, Math.min(o.concurrency.n, Math.ceil(missPaths.length / 8)));
   const pooled = threads > 1 ? o.concurrency.explicit || missPaths.length >= IN_PROCESS_BELOW : missPaths.length >= ONE_WORKER_FROM;

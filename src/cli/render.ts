@@ -14,6 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
+import { CLI_FILE_BUDGET_MS } from '../core/budget';
 import { configErrorText, type ConfigError } from '../core/config';
 import { discover, findConfig, readRefusal, relativePath, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
@@ -24,7 +25,7 @@ import { page } from '../core/render/page';
 import { historyCsv, historyJson } from '../core/history';
 import { buildPrintEdition } from '../core/render/print';
 import { buildSite, SITE_MARKER, SITE_PRINT } from '../core/render/site';
-import { isIsoDate, isoDay } from '../core/text';
+import { isIsoDate, isoDay, trimEndWhere } from '../core/text';
 import { VERSION } from '../core/version';
 import type { Finding, Lang, SkippedFile } from '../core/types';
 import { readHistory } from './history';
@@ -197,7 +198,7 @@ export async function loadHandbook(params: MainParams, values: RenderValues, res
   const linter = new Linter(config, lang);
   const disc = await discover(fs, found.root, dirCore, config, lang);
   // Every file through the core's one path: what lint skips, the site lists as skipped.
-  const outcomes = await lintEach(fs, disc.files, fileContext({ linter, root: found.root, base: dirCore, today }));
+  const outcomes = await lintEach(fs, disc.files, fileContext({ linter, root: found.root, base: dirCore, today, budget: { ms: CLI_FILE_BUDGET_MS, now: () => performance.now() } }));
   const run = foldOutcomes(outcomes, { rules: linter.rules });
   const charters = outcomes.flatMap((o) => (o.kind === 'charter' && o.lint ? [o.lint] : []));
   const skipped: SkippedFile[] = [...disc.skipped.map((s) => ({ file: relativePath(dirCore, s.file), reason: s.reason })), ...run.skipped];
@@ -214,10 +215,24 @@ async function handbookName(fs: HandbookFs, dirCore: string): Promise<string> {
     const bytes = await fs.readFile(path).catch(() => undefined);
     if (!bytes) continue;
     const text = new TextDecoder('utf-8').decode(bytes.subarray(0, 64 * 1024));
-    const title = /^#[ \t]+(.+?)[ \t#]*$/m.exec(text)?.[1];
+    const title = readmeTitle(text);
     if (title) return title.replace(/[*_`]/g, '').slice(0, 120);
   }
   return base;
+}
+
+/**
+ * The text of the first `# Title` line, without its closing spaces and `#`s. A loop over the
+ * lines, not a pattern: a lazy group before `[ \t#]*$` backtracks quadratically on a line that
+ * ends in a long run of spaces or `#` followed by other text.
+ */
+export function readmeTitle(text: string): string | undefined {
+  for (const line of text.split('\n')) {
+    if (line.length < 2 || line[0] !== '#' || (line[1] !== ' ' && line[1] !== '\t')) continue;
+    const title = trimEndWhere(line.replace(/\r$/, ''), (c) => c === 0x20 || c === 0x09 || c === 0x23).slice(1).trim();
+    if (title !== '') return title;
+  }
+  return undefined;
 }
 
 function configError(params: MainParams, lang: Lang, e: ConfigError): string {

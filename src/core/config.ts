@@ -9,6 +9,7 @@ import validateSchema from 'virtual:config-validator';
 import yaml from 'js-yaml';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { DEFAULT_FRAMEWORK } from './framework/default';
+import { both, t } from './i18n';
 import { RULES } from './rules/index';
 import { yamlReason } from './i18n';
 import type { ElementDef, Framework, Lang, LocalText, SeveritySetting, TierDef } from './types';
@@ -197,6 +198,19 @@ export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
       errors.push(configError(file, line, column, { fi: `tuntematon sääntö \`${id}\` kohdassa \`rules\` (katso \`charters rules\`)`, en: `unknown rule \`${id}\` in \`rules\` (see \`charters rules\`)` }));
     }
   }
+  for (const key of ['include', 'exclude'] as const) {
+    const list = raw[key] ?? [];
+    if (list.length > MAX_GLOBS) {
+      const { line, column } = locate([key], true);
+      errors.push(configError(file, line, column, both('config.glob-count', { key, count: list.length, limit: MAX_GLOBS })));
+      continue;
+    }
+    list.forEach((glob, i) => {
+      if (globProblem(glob) === undefined) return;
+      const { line, column } = locate([key, i], false);
+      errors.push(configError(file, line, column, { fi: globProblem(glob, 'fi')!, en: globProblem(glob, 'en')! }));
+    });
+  }
   const framework = mergeFramework(raw, (path, message) => {
     const { line, column } = locate(path, false);
     errors.push(configError(file, line, column, message));
@@ -214,6 +228,75 @@ export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
       title: raw.title?.trim() || undefined,
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Globs that match in reasonable time
+//
+// picomatch compiles a glob to a backtracking regular expression: each `*` becomes `[^/]*?` and
+// each `**` a lazy run over any character, so a glob with k wildcards separated by literals that
+// recur in the path (`*a*a*a*a*a*a*a*a*b` against a name of 60 `a`s: 58 s) costs about n^k on a
+// path of n characters. Paths are short but hostile (a repository can hold 255-character names
+// and 4,000-character paths), and every discovered path is matched against every glob, so the
+// config refuses what would be slow, measured (npm run bench -- --hostile-only): within these
+// limits the worst glob found costs about 70 ms on a 4,000-character path (`**/a/**/b`) and a
+// few ms on a 255-character name (`*a*b`); one more wildcard costs seconds to minutes.
+
+/** Characters in one glob. */
+export const MAX_GLOB_LENGTH = 256;
+/** Globs in `include` or in `exclude`. */
+export const MAX_GLOBS = 100;
+/** Wildcards (`*` runs, a `**` counting once) in one glob; the default glob for dot folders has 3. */
+export const MAX_GLOB_WILDCARDS = 4;
+/** `*` runs in one path segment of a glob (`*a*b` has 2). */
+export const MAX_SEGMENT_STARS = 2;
+/** `**` in one glob. */
+export const MAX_GLOBSTARS = 2;
+/** Brace groups plus their alternatives in one glob (`{a,b}` counts 2). */
+export const MAX_GLOB_ALTERNATIVES = 16;
+
+/** Why `glob` is refused (localised), or undefined when it is fine. Linear in the glob's length. */
+export function globProblem(glob: string, lang: Lang = 'en'): string | undefined {
+  if (glob.length > MAX_GLOB_LENGTH) return t(lang, 'config.glob-length', { glob: glob.slice(0, 40) + '…', length: glob.length, limit: MAX_GLOB_LENGTH });
+  let wildcards = 0;
+  let globstars = 0;
+  let segmentStars = 0;
+  let maxSegmentStars = 0;
+  let alternatives = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '\\') {
+      i++; // an escaped character is a literal
+      continue;
+    }
+    if ('@!*+?'.includes(c) && glob[i + 1] === '(') return t(lang, 'config.glob-extglob', { glob });
+    if (c === '/') {
+      segmentStars = 0;
+      continue;
+    }
+    if (c === '{' || c === ',') alternatives++;
+    if (c !== '*') continue;
+    let j = i;
+    while (glob[j + 1] === '*') j++;
+    if (glob[j + 1] === '(') return t(lang, 'config.glob-extglob', { glob });
+    wildcards++;
+    // `**` is a globstar only as a whole segment; elsewhere picomatch reads it as `*`.
+    const whole = j > i && (i === 0 || glob[i - 1] === '/') && (j === glob.length - 1 || glob[j + 1] === '/');
+    if (whole) globstars++;
+    else maxSegmentStars = Math.max(maxSegmentStars, ++segmentStars);
+    i = j;
+  }
+  const why =
+    wildcards > MAX_GLOB_WILDCARDS
+      ? t(lang, 'config.glob-stars.total', { count: wildcards, limit: MAX_GLOB_WILDCARDS })
+      : maxSegmentStars > MAX_SEGMENT_STARS
+        ? t(lang, 'config.glob-stars.segment', { count: maxSegmentStars, limit: MAX_SEGMENT_STARS })
+        : globstars > MAX_GLOBSTARS
+          ? t(lang, 'config.glob-stars.globstar', { count: globstars, limit: MAX_GLOBSTARS })
+          : alternatives > MAX_GLOB_ALTERNATIVES
+            ? t(lang, 'config.glob-stars.braces', { count: alternatives, limit: MAX_GLOB_ALTERNATIVES })
+            : undefined;
+  return why === undefined ? undefined : t(lang, 'config.glob-stars', { glob, why });
 }
 
 function unescapePointer(s: string): string {

@@ -103,7 +103,7 @@ export function insertElementFix(charter: Charter, lookup: FrameworkLookup, tier
   const block =
     style.kind === 'heading'
       ? elementSection(el, lang, lookup, style.depth, charter.eol)
-      : `🔹 ${elementHeading(el, lang).replace(/ \{#.*\}$/, '')}: ${elementStub(el, lang, lookup, charter.eol)
+      : `🔹 ${withoutIdSuffix(elementHeading(el, lang))}: ${elementStub(el, lang, lookup, charter.eol)
           .split(charter.eol)
           .filter((l) => !l.startsWith('<!--'))
           .join(charter.eol)}`;
@@ -196,4 +196,23 @@ export function insertTierKeyFix(charter: Charter, value: string, line: number):
     description: t(charter.lang, 'fix.tier-key', { value: quoted }),
     edits: [{ start: at, end: at, text: `tier: ${quoted}${charter.eol}` }],
   };
+}
+
+/**
+ * `heading` without its ` {#id}` suffix: what `heading.replace(/ \{#.*\}$/, '')` does (from the
+ * first ` {#` on the last line, when the text ends with `}`), without retrying `.*` from every
+ * ` {#` of a hostile name (quadratic).
+ */
+function withoutIdSuffix(heading: string): string {
+  if (!heading.endsWith('}')) return heading;
+  let lastLine = 0;
+  for (let i = heading.length - 1; i >= 0; i--) {
+    const c = heading.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+      lastLine = i + 1;
+      break;
+    }
+  }
+  const at = heading.indexOf(' {#', lastLine);
+  return at < 0 ? heading : heading.slice(0, at);
 }

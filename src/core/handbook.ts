@@ -39,7 +39,9 @@ export interface HandbookFs {
 export const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
 
 export function dirname(path: string): string {
-  const i = path.replace(/\/+$/, '').lastIndexOf('/');
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47 /* / */) end--; // not /\/+$/: quadratic on a run of slashes
+  const i = path.lastIndexOf('/', end - 1);
   return i <= 0 ? '/' : path.slice(0, i);
 }
 

@@ -11,6 +11,7 @@ import { frontmatter as frontmatterSyntax } from 'micromark-extension-frontmatte
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import type { Deadline } from './budget';
 import { LIKELY, compactKey, headingKey, type FrameworkLookup } from './framework/lookup';
 import { charterVerdict, readFrontmatter } from './frontmatter';
 import { ownerNames } from './owners';
@@ -30,6 +31,8 @@ export interface ParseOptions {
   forceCharter?: boolean;
   /** Language when the frontmatter has no valid `lang`. */
   defaultLang?: Lang;
+  /** The file's time budget (see budget.ts): checked between stages and in the loops over blocks and lines. */
+  deadline?: Deadline;
   /** The text's frontmatter, when the caller has already read it (`readFrontmatter(text)`). */
   frontmatter?: Frontmatter;
 }
@@ -51,6 +54,7 @@ export interface HeadingInfo {
 const INLINE_LEAD = /^[\s\p{Extended_Pictographic}\p{So}\ufe0f\u200d•▪►▶→]*(\*\*|__)?/u;
 const INLINE_TITLE = { colons: ':', min: 2, max: 200, emphasis: true, forbid: '*_' } as const;
 const MAX_LIST_DEPTH = 4;
+const NO_DEADLINE = { check(): void {}, tick(): void {} };
 
 /** The line index each charter was parsed with, so the rules need not build another. */
 const lineIndexes = new WeakMap<Charter, LineIndex>();
@@ -71,9 +75,12 @@ export function parseCharter(
   lookup: FrameworkLookup,
   options: ParseOptions = {},
 ): Charter {
+  const deadline = options.deadline ?? NO_DEADLINE;
   const idx = new LineIndex(text);
   const blocks = readBlocks(text);
+  deadline.check();
   const frontmatter = options.frontmatter ?? readFrontmatter(text);
+  deadline.check();
   const data = frontmatter.data ?? {};
   const headings = blocks.headings;
   let titleHeading = headings.find((h) => h.depth === 1);
@@ -153,7 +160,7 @@ export function parseCharter(
       sections.push({ tier, multi: false, depth, start: 0, bodyStart, end: text.length });
     }
     for (const s of sections) {
-      const found = findOccurrences(blocks, text, idx, lookup, s, unknownIds);
+      const found = findOccurrences(blocks, text, idx, lookup, s, unknownIds, deadline);
       occurrences.push(...found);
       findNearMisses(blocks, text, idx, lookup, s, found, nearMisses, unrecognisedHeadings);
     }
@@ -435,12 +442,14 @@ function findOccurrences(
   lookup: FrameworkLookup,
   section: Section,
   unknownIds: Charter['unknownIds'],
+  deadline: Pick<Deadline, 'tick'>,
 ): ElementOccurrence[] {
   const { headings } = blocks;
   const raw: RawOccurrence[] = [];
   const inSection = (offset: number): boolean => offset >= section.bodyStart && offset < section.end;
 
   for (const h of headings) {
+    deadline.tick();
     if (!inSection(h.start) || h.depth <= section.depth) continue;
     let el = h.explicitId ? lookup.element(h.explicitId) : undefined;
     const explicit = !!el && el.tier === section.tier;
@@ -462,7 +471,7 @@ function findOccurrences(
   // Inline items: paragraphs and list items whose lines start with an element's title and a colon.
   for (const p of blocks.paragraphs) {
     if (p.end <= section.bodyStart || p.start >= section.end) continue;
-    inlineItems(p.start, p.end, text, lookup, section, raw);
+    inlineItems(p.start, p.end, text, lookup, section, raw, deadline);
   }
 
   raw.sort((a, b) => a.start - b.start);
@@ -483,6 +492,7 @@ function findOccurrences(
   }
   const result: ElementOccurrence[] = [];
   for (let i = 0; i < raw.length; i++) {
+    deadline.tick();
     const r = raw[i]!;
     let end = section.end;
     const next = raw[i + 1];
@@ -511,7 +521,7 @@ function findOccurrences(
       contentStart: r.contentStart,
       contentEnd: end,
       contentText: content.replace(/<!--[\s\S]*?(?:-->|$)/g, ''),
-      goals: findGoals(content, r.contentStart, idx, lookup),
+      goals: findGoals(content, r.contentStart, idx, lookup, deadline),
     });
   }
   return result;
@@ -524,9 +534,11 @@ function inlineItems(
   lookup: FrameworkLookup,
   section: Section,
   out: RawOccurrence[],
+  deadline: Pick<Deadline, 'tick'>,
 ): void {
   let lineStart = start;
   while (lineStart < end) {
+    deadline.tick();
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
     const line = text.slice(lineStart, lineEnd);
@@ -823,6 +835,7 @@ function findGoals(
   base: number,
   idx: LineIndex,
   lookup: FrameworkLookup,
+  deadline: Pick<Deadline, 'tick'>,
 ): { label: string; text: string; place: Place }[] {
   const goals: { label: string; text: string; place: Place }[] = [];
   const blank = (c: string) => c.replace(/[^\n]/g, ' ');
@@ -833,21 +846,35 @@ function findGoals(
     .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
     .replace(/^[ \t]{0,3}(`{3,}(?!`)|~{3,}(?!~))[^\n]*\n[\s\S]*?(?:^[ \t]{0,3}\1[ \t]*$|(?![\s\S]))/gm, blank);
   const lines = clean.split('\n');
+  const heading = (l: string) => /^\s*#{1,6}\s/.test(l);
+  // Each line's goal label, then where a goal that continues on the next lines stops: at the
+  // next heading or the next goal line (so each line is read for at most one goal, and many
+  // empty `Mittarit:` lines cost linear time, not the square of the lines after them).
+  const labels: ({ label: string; value: string | undefined } | undefined)[] = lines.map((raw) => {
+    deadline.tick();
+    const line = raw.replace(/\r$/, '');
+    if (!/[:：]/.test(line) && !heading(line)) return undefined;
+    const m = goalLine(line);
+    return m && lookup.isGoalLabel(m.label) ? m : undefined;
+  });
+  const stop = new Array<number>(lines.length);
+  for (let i = lines.length - 1, next = lines.length; i >= 0; i--) {
+    stop[i] = next;
+    if (labels[i] || heading(lines[i]!)) next = i;
+  }
   let offset = 0;
   for (let i = 0; i < lines.length; i++) {
+    deadline.tick();
     const line = lines[i]!.replace(/\r$/, '');
     const lineOffset = offset;
     offset += lines[i]!.length + 1;
-    if (!/[:：]/.test(line) && !/^\s*#{1,6}\s/.test(line)) continue;
-    const m = goalLine(line);
-    if (!m || !lookup.isGoalLabel(m.label)) continue;
+    const m = labels[i];
+    if (!m) continue;
     let value = (m.value ?? '').trim();
-    if (value === '' && (/^\s*#{1,6}\s/.test(line) || m.value !== undefined)) {
+    if (value === '' && (heading(line) || m.value !== undefined)) {
       // "### Mittarit" or "**Mittarit:**" followed by lines (a list): the goal is what
-      // follows, up to the next heading.
-      const rest: string[] = [];
-      for (let j = i + 1; j < lines.length && !/^\s*#{1,6}\s/.test(lines[j]!); j++) rest.push(lines[j]!);
-      value = rest.join('\n').trim();
+      // follows, up to the next heading or goal line.
+      value = lines.slice(i + 1, stop[i]).join('\n').trim();
     }
     if (value === '' || isPlaceholder(value)) continue;
     const start = base + lineOffset + (line.length - line.trimStart().length);

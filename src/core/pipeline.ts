@@ -15,6 +15,7 @@
  * read, decoded, refused or linted the same way everywhere, and every skip reason is
  * localised here. A file that cannot be linted is an outcome with its reason; nothing throws.
  */
+import { Deadline, lintWithinBudget, type FileBudget } from './budget';
 import type { ResolvedConfig } from './config';
 import { applyFixes, fixedCount } from './fix';
 import { globs as configGlobs, relativePath, type Globs, type HandbookFs } from './handbook';
@@ -63,6 +64,8 @@ export interface FileContext {
   readonly included: (rel: string) => boolean;
   /** Apply fixes and save the fixed text through this function (`--fix`); it writes atomically. */
   readonly writeFixed: ((path: string, text: string) => Promise<void>) | undefined;
+  /** Time one file's lint may take (its fix passes get as much again); over it, the file is skipped with the reason. */
+  readonly budget: FileBudget | undefined;
 }
 
 export function fileContext(o: {
@@ -73,6 +76,7 @@ export function fileContext(o: {
   writeFixed?: ((path: string, text: string) => Promise<void>) | undefined;
   /** The config's globs, when the caller keeps them compiled. */
   globs?: Globs;
+  budget?: FileBudget | undefined;
 }): FileContext {
   return {
     linter: o.linter,
@@ -81,6 +85,7 @@ export function fileContext(o: {
     today: o.today,
     included: (o.globs ?? configGlobs(o.linter.config)).included,
     writeFixed: o.writeFixed,
+    budget: o.budget,
   };
 }
 
@@ -200,10 +205,14 @@ function failed(ctx: FileContext, file: string, e: unknown, text?: string): File
 export function lintSource(path: string, text: string, ctx: FileContext): FileOutcome & { lint: CharterLint } {
   const file = relativePath(ctx.base, path);
   try {
-    return outcomeOf(file, ctx.linter.lintText(file, text, lintOptions(ctx, path)));
+    return outcomeOf(file, lintWithinBudget(ctx.linter, file, text, lintOptions(ctx, path), deadlineOf(ctx)));
   } catch (e) {
     return failed(ctx, file, e, text) as FileOutcome & { lint: CharterLint };
   }
+}
+
+function deadlineOf(ctx: FileContext): Deadline | undefined {
+  return ctx.budget ? new Deadline(ctx.budget) : undefined;
 }
 
 function lintOptions(ctx: FileContext, path: string): { forceCharter: boolean; today?: string } {
@@ -251,7 +260,10 @@ async function fixFile(fs: HandbookFs, path: string, read: { bytes: Uint8Array; 
   if (outcome.kind !== 'charter' || !outcome.lint || !outcome.findings.some((f) => f.fix)) return outcome;
   try {
     const options = lintOptions(ctx, path);
-    const fixed = fixText(outcome.lint, (text) => ctx.linter.lintText(outcome.file, text, options));
+    const deadline = deadlineOf(ctx);
+    const fixed = fixText(outcome.lint, (text) => lintWithinBudget(ctx.linter, outcome.file, text, options, deadline));
+    // Over the budget while fixing: skipped with the reason, nothing written.
+    if (fixed.lint.unlintable !== undefined) return outcomeOf(outcome.file, fixed.lint);
     const text = sourceOf(read.text).bom + fixed.text;
     if (text === read.text) return outcome;
     const problem = await writeFixes(fs, path, read.bytes, text, ctx);
@@ -347,6 +359,8 @@ export interface LintFilesOptions {
   today?: string;
   /** Apply fixes and save the fixed text through this function (`--fix`). */
   writeFixed?: (path: string, text: string) => Promise<void>;
+  /** Time each file may take; a file over it is skipped with the reason. */
+  budget?: FileBudget;
 }
 
 /** Every file through `lintFile`, in order. */
@@ -366,7 +380,7 @@ export function handbookFindings(linter: Linter, outcomes: readonly FileOutcome[
  * rules, folded into a run.
  */
 export async function lintFiles(o: LintFilesOptions): Promise<RunResult> {
-  const ctx = fileContext({ linter: o.linter, root: o.root, base: o.base, today: o.today, writeFixed: o.writeFixed });
+  const ctx = fileContext({ linter: o.linter, root: o.root, base: o.base, today: o.today, writeFixed: o.writeFixed, budget: o.budget });
   const outcomes = await lintEach(o.fs, o.files, ctx);
   const found = o.handbook ? handbookFindings(o.linter, outcomes, o.base, o.handbook.configFile) : undefined;
   return foldOutcomes(outcomes, { rules: o.linter.rules, ...(found ? { handbookFindings: found } : {}), fix: o.writeFixed !== undefined });

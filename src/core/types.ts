@@ -159,7 +159,8 @@ export interface Frontmatter {
   raw: string | undefined;
   /** Line (1-based, in the document) of each top-level key. */
   keyLines: Record<string, number>;
-  error: { message: string; line: number; column: number } | undefined;
+  /** `message` is a code (`unclosed`, `not-mapping`, `too-large`, `too-many-keys`, with `params`) or the YAML parser's message. */
+  error: { message: string; line: number; column: number; params?: Record<string, number> } | undefined;
 }
 
 export interface Charter {

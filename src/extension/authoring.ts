@@ -33,7 +33,9 @@ export class CharterCompletions implements vscode.CompletionItemProvider {
     const fmEnd = frontmatterEnd(doc);
     const items: vscode.CompletionItem[] = [];
     if (fmEnd > 0 && pos.line > 0 && pos.line < fmEnd) {
-      const value = /^(tiers?)\s*:\s*(?:\[|-\s*)?([^,\]]*)$/.exec(line) ?? /^\s*-\s*([^,\]]*)$/.exec(line);
+      // The value may not start with a space: `\s*` and the value would both take a long run of
+      // spaces, and the patterns would retry every split of it before a `,` (quadratic).
+      const value = /^(tiers?)\s*:\s*(?:\[|-\s*)?(?:[^,\]\s][^,\]]*)?$/.test(line) || /^\s*-\s*(?:[^,\]\s][^,\]]*)?$/.test(line);
       if (value) {
         for (const tier of h.config.framework.tiers) {
           const item = new vscode.CompletionItem(tier.id, vscode.CompletionItemKind.EnumMember);
@@ -58,7 +60,7 @@ export class CharterCompletions implements vscode.CompletionItemProvider {
       }
       return items;
     }
-    const heading = /^(#{1,6})\s*([^#]*)$/.exec(line);
+    const heading = /^(#{1,6})\s*(?:[^#\s][^#]*)?$/.exec(line); // linear, as the value above
     if (!heading || !state) return items;
     const charter = state.result.charter;
     const present = new Set(charter.occurrences.map((o) => `${o.tier}/${o.elementId}`));

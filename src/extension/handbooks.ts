@@ -4,6 +4,7 @@
  * system, handbook-level rules after any change) and turns findings into diagnostics.
  */
 import * as vscode from 'vscode';
+import { EDITOR_FILE_BUDGET_MS } from '../core/budget';
 import { CONFIG_FILE, configErrorText, defaultConfig, type ConfigError, type ResolvedConfig } from '../core/config';
 import { MARKDOWN, discover, findConfig, globs, inGitDir, isInsideRoot, joinPath, readRefusal, relativePath, type Globs, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
@@ -224,7 +225,8 @@ export class Handbooks implements vscode.Disposable {
 
   /** What the core's per-file path needs for handbook `h`: paths relative to its root, today's date. */
   private context(h: Handbook): FileContext {
-    return fileContext({ linter: h.linter, root: h.root, base: h.root, today: this.today(), globs: h.globs });
+    // The editor lints on the extension host's thread: a file gets EDITOR_FILE_BUDGET_MS.
+    return fileContext({ linter: h.linter, root: h.root, base: h.root, today: this.today(), globs: h.globs, budget: { ms: EDITOR_FILE_BUDGET_MS, now: () => performance.now() } });
   }
 
   /** The core's lint of `text` as the file `uri` of handbook `h`; nothing is recorded. */

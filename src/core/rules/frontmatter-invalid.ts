@@ -47,7 +47,9 @@ export const frontmatterInvalid: CharterRule = {
           ? t(lang, 'frontmatter-invalid.unclosed')
           : fm.error.message === 'not-mapping'
             ? t(lang, 'frontmatter-invalid.not-mapping')
-            : t(lang, 'frontmatter-invalid.yaml', { detail: yamlReason(lang, fm.error.message) });
+            : fm.error.message === 'too-large' || fm.error.message === 'too-many-keys'
+              ? t(lang, `frontmatter-invalid.${fm.error.message}`, fm.error.params)
+              : t(lang, 'frontmatter-invalid.yaml', { detail: yamlReason(lang, fm.error.message) });
       const start = Math.min(lines.lineStart(fm.error.line) + fm.error.column - 1, lines.lineEnd(fm.error.line));
       report({ reason, place: lines.place(start, lines.lineEnd(fm.error.line)) });
       return;
