@@ -238,7 +238,7 @@ export function frontmatterTiers(
       multiTier = true;
       for (const item of v) if (item !== null && item !== undefined) rawTiers.push({ value: String(item), line });
     } else if (v !== null && v !== undefined) {
-      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- kept as is for now: a YAML mapping shows as [object Object] (frontmatter-invalid reports its type on the same line); see the eslint branch report
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- behaviour kept for now: a YAML mapping here shows as [object Object] (frontmatter-invalid also reports its type); follow-up: name the type instead
       const value = String(v);
       if (value.trim() === '') continue;
       if (key === 'tiers') multiTier = true;

@@ -85,7 +85,7 @@ export const frontmatterInvalid: CharterRule = {
       }
     }
     const l = data['lang'];
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- kept as is for now: a YAML mapping shows as [object Object] see the eslint branch report
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- behaviour kept for now: a YAML mapping here shows as [object Object]; follow-up: name the type instead
     const langText = l === null || l === undefined ? undefined : String(l);
     if (langText !== undefined && !/^(fi|en)(-|$)/i.test(langText.trim())) {
       report({ reason: t(lang, 'frontmatter-invalid.lang', { value: langText }), place: at('lang'), expected: 'fi | en', actual: langText });
