@@ -16,7 +16,7 @@ import { LIKELY, compactKey, headingKey, type FrameworkLookup } from './framewor
 import { charterVerdict, readFrontmatter } from './frontmatter';
 import { ownerNames } from './owners';
 import { isPlaceholder } from './placeholder';
-import { LineIndex, detectEol, explicitId, labelAt, matchKey, skipEmphasis, skipSpaces, stripExplicitId } from './text';
+import { LineIndex, detectEol, explicitId, labelAt, matchKey, skipEmphasis, skipSpaces, stripExplicitId, valueText } from './text';
 import type { Charter, ElementOccurrence, Frontmatter, Lang, NearMiss, Place, TierSection } from './types';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -238,8 +238,7 @@ export function frontmatterTiers(
       multiTier = true;
       for (const item of v) if (item !== null && item !== undefined) rawTiers.push({ value: String(item), line });
     } else if (v !== null && v !== undefined) {
-      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- behaviour kept for now: a YAML mapping here shows as [object Object] (frontmatter-invalid also reports its type); follow-up: name the type instead
-      const value = String(v);
+      const value = valueText(v);
       if (value.trim() === '') continue;
       if (key === 'tiers') multiTier = true;
       rawTiers.push({ value, line });

@@ -260,3 +260,22 @@ export function sourceOf(text: string): Source {
   const loneCr = src.includes('\r') && /\r(?!\n)/.test(src);
   return { text: src, bom, parsed: loneCr ? src.replace(/\r(?!\n)/g, '\n') : src, loneCr };
 }
+
+/**
+ * A frontmatter value as a message shows it: text, numbers and booleans as written, a date as
+ * `YYYY-MM-DD`, a list or mapping as compact JSON (cut at 80 characters), never `[object Object]`.
+ */
+export function valueText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(v);
+  } catch {
+    json = undefined; // a YAML alias can make a structure refer to itself
+  }
+  const text = json ?? (Array.isArray(v) ? '[…]' : '{…}');
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}

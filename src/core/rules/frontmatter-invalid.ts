@@ -1,6 +1,6 @@
 import { monthName, t, yamlReason } from '../i18n';
 import { isOwnerValue } from '../owners';
-import { isIsoDate } from '../text';
+import { isIsoDate, valueText } from '../text';
 import type { Fix, Lang } from '../types';
 import { meta, type CharterRule } from './rule';
 
@@ -85,8 +85,7 @@ export const frontmatterInvalid: CharterRule = {
       }
     }
     const l = data['lang'];
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- behaviour kept for now: a YAML mapping here shows as [object Object]; follow-up: name the type instead
-    const langText = l === null || l === undefined ? undefined : String(l);
+    const langText = l === null || l === undefined ? undefined : valueText(l);
     if (langText !== undefined && !/^(fi|en)(-|$)/i.test(langText.trim())) {
       report({ reason: t(lang, 'frontmatter-invalid.lang', { value: langText }), place: at('lang'), expected: 'fi | en', actual: langText });
     }

@@ -83,3 +83,13 @@ describe('regressions', () => {
     assert.match(f!.reason, /\(1 day ago\)/);
   });
 });
+
+describe('regression: a YAML mapping or list in the frontmatter is quoted as written, never [object Object]', () => {
+  it('tier and lang given as mappings', () => {
+    const r = new Linter(undefined, 'en').lintText('a.md', '---\ntier: {a: 1}\nlang: {b: 2}\n---\n# X\n', { today: '2026-11-27' });
+    const messages = r.findings.map((f) => f.reason).join('\n');
+    assert.doesNotMatch(messages, /\[object Object\]/);
+    assert.match(messages, /Unknown tier `\{"a":1\}`/);
+    assert.match(messages, /`lang` must be `fi` or `en`, not `\{"b":2\}`/);
+  });
+});
