@@ -10,44 +10,17 @@
  * Build first (`node scripts/build.mjs`): the spawned runs use `dist/cli.js`.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
+import { runCli, type Mode } from '../helpers/run';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const BIN = path.join(ROOT, 'bin/charters.js');
 const OWNERS = path.join(ROOT, 'test/fixtures/render/site-owners');
 const TODAY = ['--today', '2027-05-20'];
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  bytes: Buffer;
-}
-
-type Mode = 'spawned' | 'in process';
-
-function env(): Record<string, string | undefined> {
-  const e: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8' };
-  for (const key of ['LC_ALL', 'LC_MESSAGES', 'FORCE_COLOR']) delete e[key];
-  return e;
-}
-
-async function run(mode: Mode, args: string[], cwd: string): Promise<Run> {
-  if (mode === 'spawned') {
-    const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: env(), timeout: 30_000 });
-    assert.equal(r.error, undefined, String(r.error));
-    return { code: r.status ?? -1, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), bytes: r.stdout };
-  }
-  let stdout = '';
-  let stderr = '';
-  const code = await main({ argv: args, cwd, env: env(), stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr, bytes: Buffer.from(stdout) };
-}
+const run = runCli;
 
 /**
  * A strict RFC 4180 reader: records end with CRLF (the last one too), fields are separated by

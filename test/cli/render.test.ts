@@ -12,19 +12,17 @@
  * Build first (`node scripts/build.mjs`): the spawned runs use `dist/cli.js`.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
-import { main } from '../../src/cli/main';
+import { runCli, type Mode } from '../helpers/run';
 import { renderCommand, resolveInside, safeSegments } from '../../src/cli/render';
 import type { DirEntry, HandbookFs } from '../../src/core/handbook';
 import { assertSafePage, visibleText } from '../unit/render/assert-safe';
 
 // The bundle lives in out/test/cli/; the repository root is three levels up.
 const ROOT = path.resolve(__dirname, '../../..');
-const BIN = path.join(ROOT, 'bin/charters.js');
 const SITE_EN = path.join(ROOT, 'test/fixtures/render/site-en');
 const TODAY = ['--today', '2027-05-20'];
 const SITE_FILES = [
@@ -44,31 +42,7 @@ const SITE_FILES = [
   'teams/vantaa-depot.html',
 ];
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-type Mode = 'spawned' | 'in process';
-
-function env(): Record<string, string | undefined> {
-  const e: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8' };
-  for (const key of ['LC_ALL', 'LC_MESSAGES', 'FORCE_COLOR']) delete e[key];
-  return e;
-}
-
-async function run(mode: Mode, args: string[], cwd: string): Promise<Run> {
-  if (mode === 'spawned') {
-    const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: env(), encoding: 'utf8', timeout: 30_000 });
-    assert.equal(r.error, undefined, String(r.error));
-    return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-  }
-  let stdout = '';
-  let stderr = '';
-  const code = await main({ argv: args, cwd, env: env(), stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 /** Every file and symlink under `dir`, relative, sorted. */
 function tree(dir: string): string[] {
