@@ -222,12 +222,28 @@ export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
       framework,
       include: raw.include,
       exclude: [...DEFAULT_EXCLUDE, ...(raw.exclude ?? [])],
-      rules: raw.rules ?? {},
+      rules: requiredFieldSeverities(raw),
       language: raw.language,
       maxFileSize: raw['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE,
       title: raw.title?.trim() || undefined,
     },
   };
+}
+
+/**
+ * `rules:` as written, plus what an explicit `framework.required-fields` says: a field the handbook
+ * itself lists as required is an error when it is missing. `owner` and `next-review` have their own
+ * rules (warnings by default, for a handbook that never said they are required); listing them makes
+ * `owner-missing` and `review-missing` errors, unless `rules:` sets their severity itself.
+ */
+function requiredFieldSeverities(raw: RawConfig): Record<string, SeveritySetting> {
+  const rules: Record<string, SeveritySetting> = { ...(raw.rules ?? {}) };
+  const listed = raw.framework?.['required-fields'];
+  if (!listed) return rules;
+  for (const [field, rule] of [['owner', 'owner-missing'], ['next-review', 'review-missing']] as const) {
+    if (listed.includes(field) && rules[rule] === undefined) rules[rule] = 'error';
+  }
+  return rules;
 }
 
 // ---------------------------------------------------------------------------------------------

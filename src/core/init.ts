@@ -17,7 +17,7 @@ export function configTemplate(lang: Lang): string {
 # ${fi ? 'Skeema' : 'Schema'}: https://github.com/leadership-charters/charters/blob/main/schemas/charters.schema.json
 language: ${lang}
 
-# ${fi ? 'Peruskirjat tunnistetaan frontmatterin kentästä `tier`. Rajaa tarvittaessa:' : 'Charters are recognised by `tier` in their frontmatter. To narrow it down:'}
+# ${fi ? 'Peruskirjat tunnistetaan otsaketietojen (tiedoston alun `---`-rivien välissä) kentästä `tier`. Rajaa tarvittaessa:' : 'Charters are recognised by `tier` in their frontmatter. To narrow it down:'}
 # include: ["charters/**/*.md"]
 exclude: ["README.md"]
 
@@ -30,6 +30,7 @@ framework:
   #     elements:
   #       - id: agile-learning
   #         aliases: ["${fi ? 'Työssä oppiminen' : 'Learning on the job'}"]
+  # ${fi ? 'Pakolliset otsaketiedot: puuttuva on virhe (ellei rules-kohta sano muuta).' : 'Required frontmatter fields: a missing one is an error (unless rules: says otherwise).'}
   required-fields: [owner, next-review]
 
 rules:

@@ -729,11 +729,13 @@ const CASES: Case[] = [
       // A template is not yet a charter: its placeholder text is an error until it is replaced.
       const lint = await lintJson(ctx, ['hb']);
       assert.equal(lint.run.code, 1, lint.run.stdout);
-      assert.equal(lint.report.summary.errors, 13);
+      // 13 element prompts, and 3 owner placeholders (the config lists owner as required: an error)
+      assert.equal(lint.report.summary.errors, 16);
       assert.equal(lint.report.summary.charters, 3);
       const placeholders = lint.report.findings.filter((f) => f.ruleId === 'element-placeholder');
       assert.equal(placeholders.length, 13, 'a fresh template has a placeholder for every element');
-      assert.deepEqual(lint.report.findings.filter((f) => f.severity === 'error' && f.ruleId !== 'element-placeholder'), []);
+      assert.equal(lint.report.findings.filter((f) => f.ruleId === 'owner-missing' && f.severity === 'error').length, 3);
+      assert.deepEqual(lint.report.findings.filter((f) => f.severity === 'error' && !['element-placeholder', 'owner-missing'].includes(f.ruleId)), []);
 
       const before = snapshot(hb);
       const again = await ctx.run(['init', 'hb', '--lang', 'en']);

@@ -55,7 +55,8 @@ describe('GitHub pull-request review (annotations, order, cap, job summary)', fu
     mkdirSync(path.join(repo, 'hb/aaa'));
     // Notes as well as errors and warnings: a missing review date is a note here.
     const config = path.join(repo, 'hb/charters.yaml');
-    writeFileSync(config, readFileSync(config, 'utf8').replace('review-missing: warning', 'review-missing: note'));
+    // (and a missing owner a warning, though the config lists owner as required)
+    writeFileSync(config, readFileSync(config, 'utf8').replace('review-missing: warning', 'review-missing: note\n  owner-missing: warning'));
     for (let i = 1; i <= 11; i++) writeFileSync(path.join(repo, 'hb/aaa', `old-${String(i).padStart(2, '0')}.md`), stub(i), { flag: 'w' });
     writeFileSync(path.join(repo, 'hb/aaa', HOSTILE), stub(12));
     git(repo, 'init', '-q', '-b', 'main');

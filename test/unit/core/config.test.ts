@@ -87,7 +87,8 @@ describe('charters.yaml', () => {
       assert.deepEqual(c.include, ['charters/**/*.md']);
       assert.deepEqual(c.exclude, [...DEFAULT_EXCLUDE, 'drafts/**']);
       assert.equal(c.maxFileSize, 65536);
-      assert.deepEqual(c.rules, { 'goal-missing': 'error', 'review-missing': 'off' });
+      // `required-fields` is written out, so a missing owner is an error; `rules:` keeps review-missing off
+      assert.deepEqual(c.rules, { 'goal-missing': 'error', 'owner-missing': 'error', 'review-missing': 'off' });
     });
 
     it('renames a tier, adds an alias, keeps its id and the other tiers', () => {
