@@ -407,6 +407,8 @@ async function lintOneTarget(
     fileBudgetMs: settings.fileBudgetMs,
     files: files.files,
     handbook: target.kind === 'dir' ? { configFile: found.file } : undefined,
+    // --fix of named files: the rest of the handbook, where the other part of a split charter may be
+    ...(values.fix === true && target.kind !== 'dir' ? { siblingFiles: (await discover(nodeFs, found.root, found.root, config, lang)).files } : {}),
     concurrency: settings.concurrency,
     shard: settings.shard,
     cacheFile,

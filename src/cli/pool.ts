@@ -28,6 +28,7 @@ import { type LintCache, cacheKey, contentHash, openCache as openCacheFile, sett
 import { m } from './messages';
 import { nodeFs, SymlinkRefused, writeFileAtomic } from './node-fs';
 import { shardOf, type Shard } from './shard';
+import { charterKeys } from '../core/split';
 
 /** Runs with fewer files than this lint in process: starting workers would cost more. */
 export const IN_PROCESS_BELOW = 200;
@@ -54,6 +55,8 @@ export interface LintJob {
   hash: boolean;
   /** Milliseconds one file may take to lint (`--file-budget`); 0: no limit. */
   fileBudgetMs: number;
+  /** `--fix`: every charter's summary from a first pass, so no fix copies a sibling file's section. */
+  siblings?: CharterSummary[];
 }
 
 /** What the cache needs of a file that was read: its content hash and stat. */
@@ -115,7 +118,7 @@ function contextOf(job: LintJob): FileContext {
   let ctx = contexts.get(job);
   if (!ctx) {
     const writeFixed = job.fix ? (path: string, text: string) => writeFixedFile(job, path, text) : undefined;
-    ctx = fileContext({ linter: new Linter(job.config, job.lang), root: job.root, base: job.base, today: job.today, writeFixed, ...(job.fileBudgetMs > 0 ? { budget: { ms: job.fileBudgetMs, now: () => performance.now() } } : {}) });
+    ctx = fileContext({ linter: new Linter(job.config, job.lang), root: job.root, base: job.base, today: job.today, writeFixed, ...(job.fileBudgetMs > 0 ? { budget: { ms: job.fileBudgetMs, now: () => performance.now() } } : {}), siblings: job.siblings });
     contexts.set(job, ctx);
   }
   return ctx;
@@ -271,6 +274,8 @@ export interface LintTargetOptions extends Omit<LintJob, 'hash'> {
   note(message: string): void;
   /** Diagnostics (`CHARTERS_DEBUG=1`): how the run was split, what the cache held. */
   debug?: (message: string) => void;
+  /** `--fix` of files named on the command line: the rest of their handbook, where a split charter's other part may be. */
+  siblingFiles?: string[];
 }
 
 export function defaultConcurrency(): number {
@@ -287,10 +292,11 @@ export async function lintTarget(o: LintTargetOptions): Promise<RunResult> {
   const paths = shardFiles(o);
   const cache = await openCache(o);
   const looked = await cacheLookup(o, cache, paths);
-  const outcomes = await lintMisses(o, cache, paths, looked);
+  const outcomes = await lintMisses(o, cache, paths, looked, await fixSiblings(o, paths));
   const handbookFindings = await handbookRules(o, paths, outcomes);
+  const splitSummaries = await shardSplitSummaries(o, paths, outcomes);
   await saveCache(o, cache);
-  return foldOutcomes(outcomes, { rules: o.linter.rules, ...(handbookFindings ? { handbookFindings } : {}), fix: o.fix });
+  return foldOutcomes(outcomes, { rules: o.linter.rules, ...(handbookFindings ? { handbookFindings } : {}), lang: o.linter.lang, ...(splitSummaries ? { splitSummaries } : {}), fix: o.fix });
 }
 
 /** The files of this shard (every file without `--shard`). */
@@ -390,13 +396,13 @@ function lookupOne(
 }
 
 /** Lint what the cache did not know (in process for small runs, else on worker threads), and cache it. */
-async function lintMisses(o: LintTargetOptions, cache: LintCache | undefined, paths: readonly string[], looked: Lookup): Promise<LintOutcome[]> {
+async function lintMisses(o: LintTargetOptions, cache: LintCache | undefined, paths: readonly string[], looked: Lookup, siblings?: CharterSummary[]): Promise<LintOutcome[]> {
   const { outcomes, misses, preread } = looked;
   if (misses.length === 0) {
     o.debug?.(`all ${paths.length} files unchanged: findings from the cache`);
     return outcomes as LintOutcome[];
   }
-  const job: LintJob = { root: o.root, base: o.base, config: o.config, lang: o.lang, today: o.today, fix: o.fix, hash: !!cache, fileBudgetMs: o.fileBudgetMs };
+  const job: LintJob = { root: o.root, base: o.base, config: o.config, lang: o.lang, today: o.today, fix: o.fix, hash: !!cache, fileBudgetMs: o.fileBudgetMs, ...(siblings ? { siblings } : {}) };
   const missPaths = misses.map((i) => paths[i]!);
   const threads = Math.max(1, Math.min(o.concurrency.n, Math.ceil(missPaths.length / 8)));
   const pooled = threads > 1 ? o.concurrency.explicit || missPaths.length >= IN_PROCESS_BELOW : missPaths.length >= ONE_WORKER_FROM;
@@ -427,6 +433,67 @@ async function lintMisses(o: LintTargetOptions, cache: LintCache | undefined, pa
     }
   });
   return outcomes as LintOutcome[];
+}
+
+/**
+ * The full summaries (with their elements) of those `candidates` whose frontmatter names one of
+ * `keys` (tier and unit): read first by frontmatter alone, then only the matching ones linted
+ * (without fixes). What a charter split over files needs from the files outside the run's view.
+ */
+async function chartersSharing(o: LintTargetOptions, candidates: readonly string[], keys: (path: string, s: CharterSummary) => boolean): Promise<{ paths: string[]; summaries: CharterSummary[] }> {
+  const included = globs(o.config).included;
+  const rootRel = relativeTo(o.root);
+  const baseRel = relativeTo(o.base);
+  const fs = syncFs();
+  const related: string[] = [];
+  for (const path of candidates) {
+    const read = await readSource(fs, path, o.config, o.lang);
+    const s = read.ok ? summaryFromFrontmatter(baseRel(path), read.text, o.linter, { forceCharter: included(rootRel(path)) }) : undefined;
+    if (s && keys(path, s)) related.push(path);
+  }
+  if (related.length === 0) return { paths: [], summaries: [] };
+  o.debug?.(`${related.length} charters share a tier and unit with the files of this run; read for split charters`);
+  const first = await lintMisses({ ...o, fix: false }, undefined, related, { outcomes: related.map(() => undefined), misses: related.map((_, i) => i), preread: new Map() });
+  return { paths: related, summaries: summariesOf(first) };
+}
+
+/**
+ * `--fix`: a first pass without fixes gives the summaries of the charters that could hold part of
+ * a fixed charter (same tier and unit), so that a fix never inserts a stub for an element a sibling
+ * file holds (a charter split over files). The candidates are the run's files and, for files named
+ * on the command line, the rest of their handbook (`siblingFiles`). Undefined without `--fix` or in a shard.
+ */
+async function fixSiblings(o: LintTargetOptions, paths: readonly string[]): Promise<CharterSummary[] | undefined> {
+  if (!o.fix || o.shard) return undefined;
+  const candidates = [...new Set([...paths, ...(o.siblingFiles ?? [])])];
+  if (candidates.length < 2) return undefined;
+  const own = new Set(paths);
+  const fixing = new Set<string>();
+  const { summaries } = await chartersSharing(o, candidates, (path, s) => {
+    if (own.has(path)) for (const k of charterKeys(s)) fixing.add(k);
+    return true;
+  });
+  const shared = summaries.filter((s) => charterKeys(s).some((k) => fixing.has(k)));
+  return shared.length >= 2 ? shared : undefined;
+}
+
+/**
+ * A shard sees only its own files: the summaries of the other shards' charters that share a tier
+ * and unit with one of its charters missing an element, so that a split charter is explained
+ * exactly as in an unsharded run. Undefined outside a shard (the run's own summaries serve).
+ */
+async function shardSplitSummaries(o: LintTargetOptions, paths: readonly string[], outcomes: readonly LintOutcome[]): Promise<CharterSummary[] | undefined> {
+  if (!o.shard) return undefined;
+  const own = summariesOf(outcomes);
+  const wanted = new Set<string>();
+  for (const out of outcomes) {
+    if (out.kind === 'charter' && out.findings.some((f) => f.ruleId === 'element-missing' && !f.related)) for (const k of charterKeys(out.summary)) wanted.add(k);
+  }
+  if (wanted.size === 0) return own;
+  const mine = new Set(paths);
+  const others = o.files.filter((p) => !mine.has(p));
+  const { summaries } = await chartersSharing(o, others, (_path, s) => charterKeys(s).some((k) => wanted.has(k)));
+  return [...own, ...summaries];
 }
 
 /**

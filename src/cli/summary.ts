@@ -20,6 +20,7 @@ import type { ResolvedConfig } from '../core/config';
 import { discover, findConfig, joinPath, relativePath, type DirEntry, type HandbookFs } from '../core/handbook';
 import { Linter } from '../core/lint';
 import { fileContext, handbookFindings, lintEach, summariesOf } from '../core/pipeline';
+import { explainSplitCharters } from '../core/split';
 import { buildMatrix, type MatrixModel } from '../core/render/matrix';
 import { escapeControls } from '../core/text-safety';
 import type { CharterSummary, Finding, Lang, RunResult, Severity } from '../core/types';
@@ -282,6 +283,7 @@ async function lintTree(fs: HandbookFs, root: string, config: ResolvedConfig, co
     out.findings.push(...o.findings);
     if (o.lint) out.texts.set(o.file, o.lint.charter.text);
   }
+  out.findings = explainSplitCharters(out.findings, out.summaries, lang);
   out.findings.push(...handbookFindings(linter, outcomes, cwd, configFile));
   return out;
 }

@@ -6,7 +6,7 @@
 import type { FrameworkLookup } from './framework/lookup';
 import { t } from './i18n';
 import { elementHeading, elementSection, elementStub } from './template';
-import type { Charter, Finding, Fix, NearMiss, TextEdit } from './types';
+import type { Charter, Finding, Fix, Lang, NearMiss, TextEdit } from './types';
 
 export interface ApplyResult {
   text: string;
@@ -70,7 +70,7 @@ export function blockInsertion(text: string, at: number, block: string, eol: str
  * preceding element that is present, else before the first present element, else at the end
  * of the tier's section (or of the document).
  */
-export function insertElementFix(charter: Charter, lookup: FrameworkLookup, tierId: string, elementId: string): Fix | undefined {
+export function insertElementFix(charter: Charter, lookup: FrameworkLookup, tierId: string, elementId: string, ui: Lang = charter.lang): Fix | undefined {
   const tier = lookup.tier(tierId);
   const el = lookup.element(elementId);
   if (!tier || !el) return undefined;
@@ -108,13 +108,13 @@ export function insertElementFix(charter: Charter, lookup: FrameworkLookup, tier
           .filter((l) => !l.startsWith('<!--'))
           .join(charter.eol)}`;
   return {
-    description: t(lang, 'fix.insert-element', { name: el.name[lang] }),
+    description: t(ui, 'fix.insert-element', { name: el.name[lang] }),
     edits: [blockInsertion(charter.text, at, block, charter.eol)],
   };
 }
 
 /** Insert a missing tier section (all its elements as stubs) at the end of the document. */
-export function insertTierFix(charter: Charter, lookup: FrameworkLookup, tierId: string): Fix | undefined {
+export function insertTierFix(charter: Charter, lookup: FrameworkLookup, tierId: string, ui: Lang = charter.lang): Fix | undefined {
   const tier = lookup.tier(tierId);
   if (!tier) return undefined;
   const lang = charter.lang;
@@ -122,17 +122,17 @@ export function insertTierFix(charter: Charter, lookup: FrameworkLookup, tierId:
   const parts = [`${'#'.repeat(depth)} ${tier.name[lang]} – ${tier.role[lang]}`];
   for (const el of tier.elements) parts.push(elementSection(el, lang, lookup, depth + 1, charter.eol));
   return {
-    description: t(lang, 'fix.insert-tier', { name: tier.name[lang] }),
+    description: t(ui, 'fix.insert-tier', { name: tier.name[lang] }),
     edits: [blockInsertion(charter.text, charter.text.length, parts.join(charter.eol + charter.eol), charter.eol)],
   };
 }
 
 /** Add `field:` with a stub value as the last line of the frontmatter (only when the key is absent). */
-export function insertFieldFix(charter: Charter, field: string, stub: string): Fix | undefined {
+export function insertFieldFix(charter: Charter, field: string, stub: string, ui: Lang = charter.lang): Fix | undefined {
   const fm = charter.frontmatter;
   if (fm.insertOffset === undefined || fm.data === undefined || field in fm.data) return undefined;
   return {
-    description: t(charter.lang, 'fix.insert-field', { field }),
+    description: t(ui, 'fix.insert-field', { field }),
     edits: [{ start: fm.insertOffset, end: fm.insertOffset, text: `${field}: ${stub}${charter.eol}` }],
   };
 }
@@ -143,18 +143,18 @@ export function insertFieldFix(charter: Charter, field: string, stub: string): F
  * (`## ` before it, and `{#id}` when its words only resemble the name). Only insertions: every
  * word the user wrote stays. A table row gets no fix (its text must be rewritten by hand).
  */
-export function nearMissFix(charter: Charter, lookup: FrameworkLookup, miss: NearMiss): Fix | undefined {
+export function nearMissFix(charter: Charter, lookup: FrameworkLookup, miss: NearMiss, ui: Lang = charter.lang): Fix | undefined {
   const el = lookup.element(miss.elementId);
   if (!el || miss.idAt === undefined) return undefined;
   const lang = charter.lang;
   const id = { start: miss.idAt, end: miss.idAt, text: ` {#${el.id}}` };
   if (miss.kind === 'heading') {
-    return { description: t(lang, 'fix.mark-element', { title: miss.title, name: el.name[lang] }), edits: [id] };
+    return { description: t(ui, 'fix.mark-element', { title: miss.title, name: el.name[lang] }), edits: [id] };
   }
   if (miss.kind === 'emphasis' && miss.headingDepth !== undefined) {
     const at = miss.place.start.offset;
     const hashes = { start: at, end: at, text: `${'#'.repeat(miss.headingDepth)} ` };
-    return { description: t(lang, 'fix.make-heading', { title: miss.title, name: el.name[lang] }), edits: miss.certain ? [hashes] : [hashes, id] };
+    return { description: t(ui, 'fix.make-heading', { title: miss.title, name: el.name[lang] }), edits: miss.certain ? [hashes] : [hashes, id] };
   }
   return undefined;
 }
@@ -184,7 +184,7 @@ export function fixedCount(before: readonly Finding[], after: readonly Finding[]
  * Add `tier: <value>` to the frontmatter just above `line` (the key that was meant as `tier`, which
  * stays: other keys are allowed). Undefined when the frontmatter has no room for it.
  */
-export function insertTierKeyFix(charter: Charter, value: string, line: number): Fix | undefined {
+export function insertTierKeyFix(charter: Charter, value: string, line: number, ui: Lang = charter.lang): Fix | undefined {
   const fm = charter.frontmatter;
   if (!fm.place || fm.data === undefined || 'tier' in fm.data) return undefined;
   const lines = charter.text.split('\n');
@@ -193,7 +193,7 @@ export function insertTierKeyFix(charter: Charter, value: string, line: number):
   for (let i = 0; i < target - 1 && i < lines.length; i++) at += lines[i]!.length + 1;
   const quoted = /^[\p{L}\p{N}][\p{L}\p{N} ()–-]*$/u.test(value) ? value : JSON.stringify(value);
   return {
-    description: t(charter.lang, 'fix.tier-key', { value: quoted }),
+    description: t(ui, 'fix.tier-key', { value: quoted }),
     edits: [{ start: at, end: at, text: `tier: ${quoted}${charter.eol}` }],
   };
 }

@@ -11,7 +11,7 @@
  */
 import { charterVerdict, readFrontmatter, scanFrontmatter } from './frontmatter';
 import { frontmatterExpansion, markdownComplexity, type Linter } from './lint';
-import { frontmatterTiers, ownerField, readLang, stringField } from './parse';
+import { charterLang, frontmatterTiers, ownerField, stringField } from './parse';
 import { sourceOf } from './text';
 import type { CharterSummary } from './types';
 
@@ -53,7 +53,7 @@ export function summaryFromFrontmatter(
     unit: stringField(fm.data, 'unit'),
     owner: ownerField(fm.data),
     nextReview: stringField(fm.data, 'next-review'),
-    lang: readLang(fm.data, linter.lang),
+    lang: charterLang(fm.data, parsed, linter.config.language, linter.lang),
     title: undefined,
     elements: [],
   };

@@ -74,7 +74,7 @@ export class Linter {
     deadline?.check();
     let charter: Charter;
     try {
-      charter = parseCharter(file, parsed, this.lookup, { forceCharter, defaultLang: this.lang, frontmatter, ...(deadline ? { deadline } : {}) });
+      charter = parseCharter(file, parsed, this.lookup, { forceCharter, defaultLang: this.lang, ...(this.config.language ? { handbookLang: this.config.language } : {}), frontmatter, ...(deadline ? { deadline } : {}) });
     } catch (e) {
       if (e instanceof BudgetExceeded) throw e;
       // remark recursing past the stack on input the guard did not foresee, and the like

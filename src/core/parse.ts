@@ -29,8 +29,10 @@ export function parseMarkdown(text: string): Root {
 export interface ParseOptions {
   /** The handbook config says this file is a charter even without `tier` in its frontmatter. */
   forceCharter?: boolean;
-  /** Language when the frontmatter has no valid `lang`. */
+  /** Language when the frontmatter has no valid `lang`, the handbook none and the text says neither. */
   defaultLang?: Lang;
+  /** `language` of the handbook's `charters.yaml`, when it sets one (used when the text says neither). */
+  handbookLang?: Lang;
   /** The file's time budget (see budget.ts): checked between stages and in the loops over blocks and lines. */
   deadline?: Deadline;
   /** The text's frontmatter, when the caller has already read it (`readFrontmatter(text)`). */
@@ -104,7 +106,7 @@ export function parseCharter(
     if (tiers.length > 0) multiTier = true;
   }
 
-  const lang = readLang(data, options.defaultLang ?? 'fi');
+  const lang = charterLang(data, text, options.handbookLang, options.defaultLang ?? 'fi');
   const tierSections: TierSection[] = [];
   const occurrences: ElementOccurrence[] = [];
   const unknownIds: Charter['unknownIds'] = [];
@@ -211,10 +213,46 @@ export function stringField(data: Record<string, unknown>, key: string): string 
 }
 
 export function readLang(data: Record<string, unknown>, fallback: Lang): Lang {
+  return explicitLang(data) ?? fallback;
+}
+
+/** The frontmatter's `lang` when it is a valid one. */
+function explicitLang(data: Record<string, unknown>): Lang | undefined {
   const v = typeof data['lang'] === 'string' ? data['lang'].toLowerCase().trim() : '';
   if (v === 'fi' || v.startsWith('fi-')) return 'fi';
   if (v === 'en' || v.startsWith('en-')) return 'en';
-  return fallback;
+  return undefined;
+}
+
+/**
+ * The language of a charter: its frontmatter's `lang`, else the language its text is clearly
+ * written in, else the handbook's `language`, else the fallback (the messages' language). So a
+ * Finnish charter fixed in an English-speaking CI job gets Finnish stubs and headings.
+ */
+export function charterLang(data: Record<string, unknown>, text: string, handbookLang: Lang | undefined, fallback: Lang): Lang {
+  return explicitLang(data) ?? guessLang(text) ?? handbookLang ?? fallback;
+}
+
+const FI_WORDS = new Set(['ja', 'on', 'ei', 'että', 'tai', 'sekä', 'myös', 'jotta', 'kanssa', 'ovat', 'joka', 'jossa', 'mitä', 'miten', 'me', 'se', 'kun', 'sen', 'niin', 'tiimin', 'oppimisen', 'tavoite', 'mittari']);
+const EN_WORDS = new Set(['the', 'and', 'of', 'to', 'is', 'are', 'we', 'our', 'with', 'for', 'that', 'this', 'by', 'how', 'what', 'each', 'every', 'goal', 'indicator', 'learning']);
+/** How much of a text `guessLang` reads: enough for any charter's first sections. */
+const GUESS_CHARS = 32_768;
+
+/**
+ * Finnish or English by counting common words (and words with ä or ö, which English lacks) in the
+ * first 32 KiB; undefined when neither is clearly ahead. One split on a character class: linear.
+ */
+export function guessLang(text: string): Lang | undefined {
+  let fi = 0;
+  let en = 0;
+  for (const word of text.slice(0, GUESS_CHARS).toLowerCase().split(/[^\p{L}]+/u)) {
+    if (word.length === 0) continue;
+    if (FI_WORDS.has(word) || word.includes('ä') || word.includes('ö')) fi++;
+    else if (EN_WORDS.has(word)) en++;
+  }
+  if (fi >= 3 && fi >= 2 * en) return 'fi';
+  if (en >= 3 && en >= 2 * fi) return 'en';
+  return undefined;
 }
 
 /** The tiers a frontmatter mapping names (`tier`, `tiers`), resolved against the framework. */
@@ -755,9 +793,11 @@ function findNearMisses(
  * introduction, background, appendix, approval or change log (fi and en, folded).
  */
 const DOCUMENT_SECTIONS = new Set([
-  'johdanto', 'tausta', 'taustaa', 'tarkoitus', 'yleista', 'yleiskuva', 'yhteenveto', 'liite', 'liitteet', 'hyvaksynta', 'hyvaksyminen',
+  'johdanto', 'tausta', 'taustaa', 'tarkoitus', 'yleista', 'yleiskuva', 'yhteenveto', 'tiivistelma', 'esipuhe', 'saate', 'sisallys', 'sisallysluettelo',
+  'lopuksi', 'johtopaatokset', 'liite', 'liitteet', 'hyvaksynta', 'hyvaksyminen',
   'muutoshistoria', 'versiohistoria', 'muutokset', 'yhteystiedot', 'lahteet', 'viitteet', 'sanasto', 'maaritelmat', 'kasitteet', 'lisatietoja',
-  'introduction', 'background', 'purpose', 'overview', 'summary', 'scope', 'appendix', 'appendices', 'annex', 'approval', 'approvals',
+  'introduction', 'background', 'purpose', 'overview', 'summary', 'executivesummary', 'foreword', 'preface', 'contents', 'tablecontents',
+  'conclusion', 'conclusions', 'scope', 'appendix', 'appendices', 'annex', 'approval', 'approvals',
   'changelog', 'changes', 'history', 'revisions', 'contacts', 'contact', 'references', 'sources', 'glossary', 'definitions', 'notes',
 ]);
 

@@ -22,6 +22,7 @@ import { globs as configGlobs, relativePath, type Globs, type HandbookFs } from 
 import { t } from './i18n';
 import { sortFindings, type CharterLint, type Linter } from './lint';
 import { sourceOf } from './text';
+import { explainSplitCharters } from './split';
 import type { CharterSummary, Finding, Lang, RunResult, RunRule, SkippedFile } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -66,6 +67,12 @@ export interface FileContext {
   readonly writeFixed: ((path: string, text: string) => Promise<void>) | undefined;
   /** Time one file's lint may take (its fix passes get as much again); over it, the file is skipped with the reason. */
   readonly budget: FileBudget | undefined;
+  /**
+   * `--fix` over a handbook: the other charters' summaries, from a first pass without fixes. A fix
+   * that would insert a stub for an element a sibling charter of the same tier and unit holds (a
+   * charter split over files) is dropped (`explainSplitCharters`): it would be a second copy.
+   */
+  readonly siblings: readonly CharterSummary[] | undefined;
 }
 
 export function fileContext(o: {
@@ -77,6 +84,7 @@ export function fileContext(o: {
   /** The config's globs, when the caller keeps them compiled. */
   globs?: Globs;
   budget?: FileBudget | undefined;
+  siblings?: readonly CharterSummary[] | undefined;
 }): FileContext {
   return {
     linter: o.linter,
@@ -86,6 +94,7 @@ export function fileContext(o: {
     included: (o.globs ?? configGlobs(o.linter.config)).included,
     writeFixed: o.writeFixed,
     budget: o.budget,
+    siblings: o.siblings,
   };
 }
 
@@ -236,10 +245,14 @@ export async function lintFile(fs: HandbookFs, path: string, ctx: FileContext): 
  * next pass; a few passes settle every case we know of). The text without its byte-order mark,
  * the fixes applied, and the last lint.
  */
-export function fixText(first: CharterLint, relint: (text: string) => CharterLint): { text: string; applied: number; lint: CharterLint } {
+export function fixText(first: CharterLint, relint: (text: string) => CharterLint): { text: string; applied: number; lint: CharterLint; fixable: Finding[] } {
   let lint = first;
   let text = lint.charter.text;
   let applied = 0;
+  // Every finding that carried a fix in some pass (a later pass sees findings the first could not,
+  // e.g. headings matched once `tier:` is added): what `fixedCount` measures against the end.
+  const fixable = lint.findings.filter((f) => f.fix);
+  const seen = new Set(fixable.map(findingKey));
   for (let pass = 0; pass < 5; pass++) {
     const fixes = lint.findings.flatMap((f) => (f.fix ? [f.fix] : []));
     if (fixes.length === 0) break;
@@ -248,8 +261,18 @@ export function fixText(first: CharterLint, relint: (text: string) => CharterLin
     applied += out.applied;
     text = out.text;
     lint = relint(text);
+    for (const f of lint.findings) {
+      if (!f.fix || seen.has(findingKey(f))) continue;
+      seen.add(findingKey(f));
+      fixable.push(f);
+    }
   }
-  return { text, applied, lint };
+  return { text, applied, lint, fixable };
+}
+
+/** A finding across passes: file, rule, element and tier (lines move as text is inserted). */
+function findingKey(f: Finding): string {
+  return `${f.file}\u0000${f.ruleId}\u0000${f.elementId ?? ''}\u0000${f.tier ?? ''}`;
 }
 
 /**
@@ -261,7 +284,11 @@ async function fixFile(fs: HandbookFs, path: string, read: { bytes: Uint8Array; 
   try {
     const options = lintOptions(ctx, path);
     const deadline = deadlineOf(ctx);
-    const fixed = fixText(outcome.lint, (text) => lintWithinBudget(ctx.linter, outcome.file, text, options, deadline));
+    // A charter split over files: no stub for what a sibling file holds.
+    const siblings = ctx.siblings?.filter((s) => s.file !== outcome.file);
+    const explain = (l: CharterLint): CharterLint =>
+      siblings && siblings.length > 0 && l.summary ? { ...l, findings: explainSplitCharters(l.findings, [...siblings, l.summary], ctx.linter.lang) } : l;
+    const fixed = fixText(explain(outcome.lint), (text) => explain(lintWithinBudget(ctx.linter, outcome.file, text, options, deadline)));
     // Over the budget while fixing: skipped with the reason, nothing written.
     if (fixed.lint.unlintable !== undefined) return outcomeOf(outcome.file, fixed.lint);
     const text = sourceOf(read.text).bom + fixed.text;
@@ -270,7 +297,7 @@ async function fixFile(fs: HandbookFs, path: string, read: { bytes: Uint8Array; 
     // Nothing was written: report the file as it is on disk.
     if (problem !== undefined) return { ...outcome, note: problem };
     // Only findings that are gone count: a fix that leaves its finding is no fix.
-    return { ...outcomeOf(outcome.file, fixed.lint), fixed: fixed.applied > 0 ? fixedCount(outcome.findings, fixed.lint.findings) : 0 };
+    return { ...outcomeOf(outcome.file, fixed.lint), fixed: fixed.applied > 0 ? fixedCount(fixed.fixable, fixed.lint.findings) : 0 };
   } catch (e) {
     return failed(ctx, outcome.file, e);
   }
@@ -317,7 +344,15 @@ export function summariesOf(outcomes: readonly FileOutcome[]): CharterSummary[] 
  */
 export function foldOutcomes(
   outcomes: readonly FileOutcome[],
-  o: { rules: RunRule[]; handbookFindings?: readonly Finding[]; fix?: boolean },
+  o: {
+    rules: RunRule[];
+    handbookFindings?: readonly Finding[];
+    fix?: boolean;
+    /** Explain charters split over files (`explainSplitCharters`), with messages in this language. */
+    lang?: Lang;
+    /** The summaries to explain them by, when the outcomes are not all of them (a CI shard). */
+    splitSummaries?: readonly CharterSummary[];
+  },
 ): RunResult {
   const findings: Finding[] = [];
   const charters: string[] = [];
@@ -336,8 +371,10 @@ export function foldOutcomes(
       for (const f of out.findings) findings.push(f);
     }
   }
-  if (o.handbookFindings) for (const f of o.handbookFindings) findings.push(f);
-  const run: RunResult = { findings: sortFindings(findings), charters, ignored, skipped, rules: o.rules };
+  // A charter split over files: its elements are in a sibling file (only when the run is a handbook's).
+  const explained = o.lang !== undefined ? explainSplitCharters(findings, o.splitSummaries ?? summariesOf(outcomes), o.lang) : findings;
+  if (o.handbookFindings) for (const f of o.handbookFindings) explained.push(f);
+  const run: RunResult = { findings: sortFindings(explained), charters, ignored, skipped, rules: o.rules };
   if (o.fix) run.fixed = fixed;
   return run;
 }
@@ -383,5 +420,5 @@ export async function lintFiles(o: LintFilesOptions): Promise<RunResult> {
   const ctx = fileContext({ linter: o.linter, root: o.root, base: o.base, today: o.today, writeFixed: o.writeFixed, budget: o.budget });
   const outcomes = await lintEach(o.fs, o.files, ctx);
   const found = o.handbook ? handbookFindings(o.linter, outcomes, o.base, o.handbook.configFile) : undefined;
-  return foldOutcomes(outcomes, { rules: o.linter.rules, ...(found ? { handbookFindings: found } : {}), fix: o.writeFixed !== undefined });
+  return foldOutcomes(outcomes, { rules: o.linter.rules, ...(found ? { handbookFindings: found, lang: o.linter.lang } : {}), fix: o.writeFixed !== undefined });
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { applyFixes } from '../core/fix';
 import { DEFAULT_FRAMEWORK } from '../core/framework/default';
 import { FrameworkLookup } from '../core/framework/lookup';
-import { initFiles } from '../core/init';
+import { charterFileStem, initFiles } from '../core/init';
 import { renderTemplate } from '../core/template';
 import { slug } from '../core/text';
 import type { Lang } from '../core/types';
@@ -83,7 +83,8 @@ export async function newCharter(handbooks: Handbooks, args: NewCharterArgs = {}
     });
     if (unit === undefined) return undefined;
   }
-  const name = `${tier.id}${unit ? `-${slug(unit)}` : ''}.md`;
+  // The file name in the charter's language, as `charters new` writes it (`esihenkilot-myynti.md`).
+  const name = `${charterFileStem(tier, lang)}${unit && slug(unit) ? `-${slug(unit)}` : ''}.md`;
   const uri = args.uri ?? vscode.Uri.joinPath(folder, name);
   if (await exists(uri)) {
     void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists; it was not overwritten.', vscode.workspace.asRelativePath(uri)));

@@ -4,7 +4,8 @@
  * and the ranges built from it.
  */
 import * as vscode from 'vscode';
-import type { Finding, Place, Severity } from '../core/types';
+import { localisedDocsUrl } from '../core/rules/descriptions';
+import type { Finding, Lang, Place, Severity } from '../core/types';
 
 /** A core point (1-based line and column) as a VS Code position. */
 export function toPosition(point: { line: number; column: number }): vscode.Position {
@@ -28,11 +29,14 @@ export function toSeverity(s: Severity): vscode.DiagnosticSeverity {
       : vscode.DiagnosticSeverity.Information;
 }
 
-/** A finding as a diagnostic: source `charters`, code = rule id linking to its documentation. */
-export function toDiagnostic(f: Finding, resolve: (file: string) => vscode.Uri): vscode.Diagnostic {
+/**
+ * A finding as a diagnostic: source `charters`, code = rule id linking to its documentation in the
+ * language of the message (`lang`: the Finnish page for a Finnish message).
+ */
+export function toDiagnostic(f: Finding, resolve: (file: string) => vscode.Uri, lang?: Lang): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(f.place), f.reason, toSeverity(f.severity));
   d.source = 'charters';
-  d.code = { value: f.ruleId, target: vscode.Uri.parse(f.url) };
+  d.code = { value: f.ruleId, target: vscode.Uri.parse(lang ? localisedDocsUrl(f.url, f.ruleId, lang) : f.url) };
   if (f.related) {
     d.relatedInformation = f.related.map(
       (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(resolve(r.file), toRange(r.place)), r.message),

@@ -9,6 +9,7 @@ import { CONFIG_FILE, configErrorText, defaultConfig, type ConfigError, type Res
 import { MARKDOWN, discover, findConfig, globs, inGitDir, isInsideRoot, joinPath, readRefusal, relativePath, type Globs, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
 import { fileContext, lintFile, lintSource, readSource, type FileContext, type FileOutcome } from '../core/pipeline';
+import { explainSplitCharters } from '../core/split';
 import type { CharterSummary, Finding, Lang } from '../core/types';
 import { isoDay } from '../core/text';
 import { toDiagnostic, toLineEnd, toRange } from './convert';
@@ -247,7 +248,9 @@ export class Handbooks implements vscode.Disposable {
     this.states.set(uri.toString(), state);
     if (result.summary) h.summaries.set(file, result.summary);
     else h.summaries.delete(file);
-    const diagnostics = result.findings.map((f) => toDiagnostic(f, (r) => this.uriOf(h, r)));
+    // A charter split over files: say which file holds what this one misses.
+    const findings = explainSplitCharters(result.findings, [...h.summaries.values()], h.linter.lang);
+    const diagnostics = findings.map((f) => toDiagnostic(f, (r) => this.uriOf(h, r), h.linter.lang));
     if (result.unlintable !== undefined) {
       // Too large, too deeply nested or otherwise beyond the parser's limits: say so on line 1.
       const d = new vscode.Diagnostic(toRange({ start: FIRST, end: FIRST }), result.unlintable, vscode.DiagnosticSeverity.Warning);
@@ -268,7 +271,7 @@ export class Handbooks implements vscode.Disposable {
     const findings = h.linter.lintHandbook([...h.summaries.values()], h.configFile ? relativePath(h.root, h.configFile) : '');
     if (!h.configFile) return; // nowhere to show them without a charters.yaml
     const uri = h.base.with({ path: h.configFile });
-    this.diagnostics.set(uri, findings.map((f: Finding) => toDiagnostic(f, (r) => this.uriOf(h, r))));
+    this.diagnostics.set(uri, findings.map((f: Finding) => toDiagnostic(f, (r) => this.uriOf(h, r), h.linter.lang)));
   }
 
   isCandidate(doc: vscode.TextDocument): boolean {

@@ -345,6 +345,69 @@ for (const mode of ['in process', 'spawned'] as Mode[]) {
         });
       }
 
+      it('--fix in an English-speaking run (CI) writes Finnish into a Finnish charter, and counts every pass', async () => {
+        const file = path.join(dir, 'clean/esihenkilot-hr.md');
+        const original = [
+          '---',
+          'Taso: esihenkilöt',
+          'owner: Matti Virtanen',
+          'next-review: 1.9.2027',
+          '---',
+          '# Esihenkilöiden peruskirja',
+          '',
+          '## 1. Psykologinen turvalisuus',
+          '',
+          'Luomme turvallisen ilmapiirin, jossa kokeillaan.',
+          '',
+          '- Tavoite: kysely 4/5.',
+          '',
+          '## Ketterä oppiminen',
+          '',
+          'Kokeilemme uusia tapoja ja jaamme opit tiimin kanssa.',
+          '',
+          '- Tavoite: kolme kokeilua.',
+          '',
+        ].join('\n');
+        writeFileSync(file, original);
+        const out = await r(['lint', 'clean/esihenkilot-hr.md', '--fix', '--format', 'json', ...DAY]);
+        const report = JSON.parse(out.stdout) as JsonReport & { summary: { fixed?: number } };
+        const fixed = readFileSync(file, 'utf8');
+        // tier key, ISO date, {#id} on the misspelt heading (found only once tier: is there), two stubs
+        assert.equal(report.summary.fixed, 5, fixed);
+        assert.match(fixed, /^## 1\. Psykologinen turvalisuus \{#psychological-safety\}$/m);
+        assert.match(fixed, /^## Liiketoiminnallisista tavoitteista tiimien oppimis- ja kehittämissuunnitelmiksi \{#team-learning-plans\}$/m);
+        assert.match(fixed, /^- Tavoite: _\[kirjoita tähän\]_$/m);
+        assert.doesNotMatch(fixed, /Write here|Goal:|From business goals/);
+        const stylish = await r(['lint', 'clean/esihenkilot-hr.md', ...DAY]);
+        assert.doesNotMatch(stylish.stdout, /Fixed/);
+      });
+
+      it('a charter split over two files: each says where the rest is, and --fix inserts no copy', async () => {
+        const headLines = ['---', 'tier: supervisors', 'unit: Warehouse', 'owner: Anna Laine', 'next-review: 2027-06-01', '---', '# Supervisors of the warehouse', ''];
+        const sec = (title: string) => [`## ${title}`, '', 'We agree together how the team learns in daily work.', '', '- Goal: everyone has a plan.', ''];
+        writeFileSync(path.join(dir, 'clean/warehouse-1.md'), [...headLines, ...sec('From business goals to team learning and development plans'), ...sec('Psychological safety')].join('\n'));
+        writeFileSync(path.join(dir, 'clean/warehouse-2.md'), [...headLines, ...sec('Facilitating individual strengths, development needs and learning plans'), ...sec('Facilitating agile learning')].join('\n'));
+        const out = await r(['lint', 'clean', '--format', 'json', ...DAY]);
+        const report = JSON.parse(out.stdout) as { findings: { ruleId: string; file: string; message: string; elementId?: string; related?: { file: string; line: number }[]; fix?: unknown }[] };
+        const split = report.findings.filter((f) => f.ruleId === 'element-missing' && /^clean\/warehouse-/.test(f.file));
+        assert.equal(split.length, 4, out.stdout);
+        for (const f of split) {
+          const other = f.file === 'clean/warehouse-1.md' ? 'clean/warehouse-2.md' : 'clean/warehouse-1.md';
+          assert.match(f.message, new RegExp(`in \`${other.replace(/[./]/g, '\\$&')}\`, another charter of the same tier and unit \`Warehouse\``));
+          assert.equal(f.fix, undefined);
+        }
+        const before = readFileSync(path.join(dir, 'clean/warehouse-1.md'), 'utf8');
+        // one file named: the rest of its handbook is looked at for the other part
+        await r(['lint', 'clean/warehouse-1.md', '--fix', ...DAY]);
+        assert.equal(readFileSync(path.join(dir, 'clean/warehouse-1.md'), 'utf8'), before, 'no stub for a section written in the other file');
+        // the whole handbook
+        await r(['lint', 'clean', '--fix', ...DAY]);
+        assert.equal(readFileSync(path.join(dir, 'clean/warehouse-1.md'), 'utf8'), before);
+        assert.doesNotMatch(readFileSync(path.join(dir, 'clean/warehouse-2.md'), 'utf8'), /\{#/);
+        const fi = await r(['lint', 'clean', '--lang', 'fi', ...DAY]);
+        assert.match(fi.stdout, /ei ole tässä tiedostossa vaan tiedostossa `clean\/warehouse-2\.md`/);
+      });
+
       it('new --unit puts the unit in the title and the file name', async () => {
         const out = await r(['new', 'esihenkilöt', '--unit', 'Myynti ja markkinointi', '--lang', 'fi'], {}, path.join(dir, 'clean'));
         assert.equal(out.code, 0, out.stderr);

@@ -298,12 +298,15 @@ export class FrameworkLookup {
       }
     }
     if (prefixed) return prefixed;
-    // "Ekosysteemi-ajattelu – verkostot": a compound written with a hyphen, then more words
-    let at = key.indexOf(' - ');
-    for (let n = 0; at > 0 && n < 8; n++) {
-      const el = compact.get(compactKey(key.slice(0, at)));
-      if (el) return el;
-      at = key.indexOf(' - ', at + 3);
+    // "Ekosysteemi-ajattelu – verkostot", "Structures & resources (2027)": a name in any of its
+    // compact forms (hyphenated compound, `&`, small words), then a dash, parenthesis or colon
+    for (const sep of [' - ', ' (', ': ']) {
+      let at = key.indexOf(sep);
+      for (let n = 0; at > 0 && n < 8; n++) {
+        const el = compact.get(compactKey(key.slice(0, at)));
+        if (el) return el;
+        at = key.indexOf(sep, at + sep.length);
+      }
     }
     return undefined;
   }

@@ -35,7 +35,7 @@ export const elementMissing: CharterRule = {
         const tierName = tier.name[lang];
         const near = charter.nearMisses.find((m) => m.tier === tierId && m.elementId === el.id);
         if (near) {
-          const fix = nearMissFix(charter, lookup, near);
+          const fix = nearMissFix(charter, lookup, near, lang);
           const key =
             near.kind === 'heading' ? 'element-missing.near' : near.kind === 'emphasis' ? 'element-missing.emphasis' : near.kind === 'link' ? 'element-missing.link' : 'element-missing.table';
           report({
@@ -50,7 +50,7 @@ export const elementMissing: CharterRule = {
           });
           continue;
         }
-        const fix = insertElementFix(charter, lookup, tierId, el.id);
+        const fix = insertElementFix(charter, lookup, tierId, el.id, lang);
         report({
           reason: t(lang, 'element-missing', { name, tier: tierName }),
           place,

@@ -64,7 +64,7 @@ export const frontmatterInvalid: CharterRule = {
       const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
       const read = typeof v === 'string' || typeof v === 'number' ? readDate(value) : undefined;
       if (read && 'iso' in read) {
-        const fix = dateFix(lines.text, fm.keyLines[field], value, read.iso, charter.lang);
+        const fix = dateFix(lines.text, fm.keyLines[field], value, read.iso, lang);
         report({
           reason: t(lang, 'frontmatter-invalid.date-form', { field, value, iso: read.iso }),
           place: at(field),

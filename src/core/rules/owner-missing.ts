@@ -23,7 +23,7 @@ export const ownerMissing: CharterRule = {
     const owner = charter.owner;
     if (owner && !isPlaceholder(owner)) return;
     const fm = charter.frontmatter;
-    const fix = owner ? undefined : insertFieldFix(charter, 'owner', `"${t(charter.lang, 'stub.owner')}"`);
+    const fix = owner ? undefined : insertFieldFix(charter, 'owner', `"${t(charter.lang, 'stub.owner')}"`, lang);
     report({
       reason: owner ? t(lang, 'owner-missing.placeholder', { value: owner }) : t(lang, 'owner-missing'),
       place: lines.linePlace(fm.keyLines['owner'] ?? fm.place?.start.line ?? 1),

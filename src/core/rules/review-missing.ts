@@ -14,7 +14,7 @@ export const reviewMissing: CharterRule = {
     if (charter.frontmatter.error || charter.nextReview) return;
     if (!lookup.framework.requiredFields.includes('next-review')) return;
     const fm = charter.frontmatter;
-    const fix = insertFieldFix(charter, 'next-review', `"" # ${t(charter.lang, 'stub.date')}`);
+    const fix = insertFieldFix(charter, 'next-review', `"" # ${t(charter.lang, 'stub.date')}`, lang);
     report({
       reason: t(lang, 'review-missing'),
       place: lines.linePlace(fm.keyLines['next-review'] ?? fm.place?.start.line ?? 1),

@@ -29,7 +29,7 @@ export const tierMissing: CharterRule = {
             ? t(lang, 'tier-missing.key', { key: hint.key, value })
             : t(lang, 'tier-missing.key-only', { key: hint.key, tiers })
           : t(lang, 'tier-missing.suggest', { value: value ?? '' });
-      const fix = value !== undefined ? insertTierKeyFix(charter, value, hint.line) : undefined;
+      const fix = value !== undefined ? insertTierKeyFix(charter, value, hint.line, lang) : undefined;
       report({
         reason,
         place: lines.linePlace(hint.line),
@@ -43,7 +43,7 @@ export const tierMissing: CharterRule = {
     // A multi-tier charter needs one section per listed tier.
     for (const tierId of charter.tiers) {
       if (charter.tierSections.some((s) => s.tier === tierId)) continue;
-      const fix = insertTierFix(charter, lookup, tierId);
+      const fix = insertTierFix(charter, lookup, tierId, lang);
       report({
         reason: t(lang, 'tier-missing.section', { tier: lookup.tier(tierId)?.name[lang] ?? tierId }),
         place: lines.linePlace(line),

@@ -84,6 +84,12 @@ describe('near misses', () => {
       ['en', 0, '## Vision & culture'],
       ['fi', 1, '## Rakenteet ja resurssit oppimiselle vuonna 2027'],
       ['en', 3, '## Ecosystem thinking in our region'],
+      // `&` and small words, then a parenthesis, dash or colon (found by the acceptance corpus)
+      ['en', 1, '## Structures & resources (2027)'],
+      ['fi', 1, '## Rakenteet & resurssit (2027)'],
+      ['fi', 0, '## Visio & kulttuuri: miksi opimme'],
+      ['en', 0, '## Our vision and culture'],
+      ['fi', 0, '## Meidän visio ja kulttuuri'],
     ];
     for (const [lang, i, heading] of CASES) {
       it(`${lang}: ${heading}`, () => {
@@ -238,7 +244,7 @@ describe('near misses', () => {
     });
 
     it('not for headings that frame the document: introduction, background, appendix, approval, change log', () => {
-      for (const [lang, heading] of [['fi', '## Tavoitteet ja mittarit'], ['en', '## Goals and indicators'], ['fi', '## Johdanto'], ['fi', '## Liitteet: yhteystiedot'], ['fi', '## Hyväksyntä'], ['en', '## Background'], ['en', '## Change log'], ['en', '## 5. Appendix']] as [Lang, string][]) {
+      for (const [lang, heading] of [['fi', '## Tavoitteet ja mittarit'], ['en', '## Goals and indicators'], ['fi', '## Johdanto'], ['fi', '## Liitteet: yhteystiedot'], ['fi', '## Hyväksyntä'], ['en', '## Background'], ['en', '## Change log'], ['en', '## 5. Appendix'], ['fi', '## Tiivistelmä'], ['fi', '## Esipuhe'], ['fi', '## Sisällysluettelo'], ['en', '## Executive summary'], ['en', '## Table of contents'], ['en', '## Conclusions']] as [Lang, string][]) {
         const text = topCharter(lang) + `\n${heading}\n\nText.\n`;
         assert.deepEqual(brief(lint(text, lang).findings), [], heading);
       }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultConfig } from '../../../src/core/config';
 import { Linter, type CharterLint } from '../../../src/core/lint';
-import { parseCharter } from '../../../src/core/parse';
+import { charterLang, guessLang, parseCharter } from '../../../src/core/parse';
 import type { Finding } from '../../../src/core/types';
 import { TODAY, repoRoot } from '../../helpers/paths';
 
@@ -390,3 +390,30 @@ function articleWithFrontmatter(): string {
 function articleWithoutFrontmatter(): string {
   return articleBody();
 }
+
+describe('the language of a charter without `lang`', () => {
+  const fiText = '---\ntier: supervisors\n---\n# Esihenkilöt\n\n## Psykologinen turvallisuus\n\nLuomme ilmapiirin, jossa uskalletaan kokeilla ja on lupa erehtyä.\n';
+  const enText = '---\ntier: supervisors\n---\n# Supervisors\n\n## Psychological safety\n\nWe build a climate where people dare to experiment and make mistakes.\n';
+
+  it('guessLang: Finnish, English, or undecided', () => {
+    assert.equal(guessLang(fiText), 'fi');
+    assert.equal(guessLang(enText), 'en');
+    assert.equal(guessLang('---\ntier: x\n---\n# X\n'), undefined, 'too few words to tell');
+    assert.equal(guessLang('the and ja on'), undefined, 'neither clearly ahead');
+  });
+
+  it('frontmatter `lang` wins, then the text, then the handbook, then the messages', () => {
+    assert.equal(charterLang({ lang: 'en' }, fiText, 'fi', 'fi'), 'en');
+    assert.equal(charterLang({}, fiText, 'en', 'en'), 'fi');
+    assert.equal(charterLang({}, enText, 'fi', 'fi'), 'en');
+    assert.equal(charterLang({}, '# X\n', 'en', 'fi'), 'en');
+    assert.equal(charterLang({}, '# X\n', undefined, 'fi'), 'fi');
+  });
+
+  it('the fix stubs follow the text, not an English-speaking run', () => {
+    const r = new Linter(defaultConfig(), 'en').lintText('c.md', fiText);
+    assert.equal(r.charter.lang, 'fi');
+    const en = new Linter(defaultConfig(), 'fi').lintText('c.md', enText);
+    assert.equal(en.charter.lang, 'en');
+  });
+});

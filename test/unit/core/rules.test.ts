@@ -243,6 +243,26 @@ describe('rules', () => {
       assert.deepEqual(findings(text), []);
     });
 
+    it('an explicit required-fields makes a missing owner and review date errors, unless rules: says otherwise', () => {
+      const text = '---\ntier: supervisors\n---\n\n# Esihenkilöt\n';
+      const severities = (yaml: string | undefined) => {
+        const config = yaml === undefined ? defaultConfig() : (() => { const p = parseConfig(yaml); assert.ok(p.ok); return p.config; })();
+        const r = new Linter(config, 'en').lintText('c.md', text, { today: TODAY });
+        return r.findings.filter((x) => ['owner-missing', 'review-missing', 'frontmatter-invalid'].includes(x.ruleId)).map((x) => `${x.ruleId} ${x.severity}`).sort();
+      };
+      // the built-in list: the rules' own defaults
+      assert.deepEqual(severities(undefined), ['owner-missing warning', 'review-missing note']);
+      assert.deepEqual(severities('language: en\n'), ['owner-missing warning', 'review-missing note']);
+      // the handbook says they are required: errors
+      assert.deepEqual(severities('framework:\n  required-fields: [owner, next-review, unit]\n'), ['frontmatter-invalid error', 'owner-missing error', 'review-missing error']);
+      assert.deepEqual(severities('framework:\n  required-fields: [owner]\n'), ['owner-missing error']);
+      // rules: wins over the list
+      assert.deepEqual(severities('framework:\n  required-fields: [owner, next-review]\nrules:\n  review-missing: warning\n'), ['owner-missing error', 'review-missing warning']);
+      const p = parseConfig('framework:\n  required-fields: [owner]\n');
+      assert.ok(p.ok);
+      assert.equal(new Linter(p.config, 'en').rules.find((r) => r.id === 'owner-missing')!.severity, 'error', 'SARIF and `charters rules` see the same severity');
+    });
+
     it('tier-missing: an empty `tier:` in a charter', () => {
       const text = '---\ntier:\nowner: Maija\nnext-review: 2027-01-01\n---\n\n# Peruskirja\n';
       assert.deepEqual(findings(text), ['tier-missing - - line 2']);
@@ -340,14 +360,15 @@ describe('rules', () => {
       assert.ok(parsed.ok);
       const f = new Linter(parsed.config).lintText('c.md', text, { today: TODAY }).findings.find((x) => x.elementId === 'individual-development')!;
       assert.equal(f.reason, 'Missing element `Facilitating individual strengths, development needs and learning plans` required for tier `Supervisors`');
-      assert.equal(f.fix?.description, 'Insert element `Facilitating individual strengths, development needs and learning plans`');
+      // the charter is written in Finnish: the Finnish section is inserted, the fix's title is English
+      assert.equal(f.fix?.description, 'Insert element `Yksilöiden vahvuuksien, kehitystarpeiden ja oppimissuunnitelmien fasilitointi`');
     });
 
-    it('the stub a fix inserts follows the charter\'s own `lang`, the message the configured language', () => {
+    it('the stub a fix inserts follows the charter\'s own `lang`; the message and the fix\'s title the configured language', () => {
       const fiCharter = text.replace('tier: supervisors\n', 'tier: supervisors\nlang: fi\n').replace('## Psykologinen ilmapiiri', '## Liitteet');
       const f = new Linter(defaultConfig(), 'en').lintText('c.md', fiCharter, { today: TODAY }).findings.find((x) => x.elementId === 'psychological-safety')!;
       assert.match(f.reason, /^Missing element `Psychological safety`/);
-      assert.equal(f.fix?.description, 'Lisää osa-alue `Psykologinen turvallisuus`');
+      assert.equal(f.fix?.description, 'Insert element `Psykologinen turvallisuus`', 'the UI\'s language, naming what is inserted');
       assert.match(f.fix.edits[0]!.text, /## Psykologinen turvallisuus \{#psychological-safety\}/);
       assert.match(f.fix.edits[0]!.text, /- Tavoite: _\[kirjoita tähän\]_/);
     });

@@ -207,7 +207,7 @@ suite('Leadership charters extension', function () {
   test('New charter creates a file from the template and refuses to overwrite', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('charters.newCharter', { tier: 'supervisors', lang: 'fi', unit: 'Myynti', noOpen: true });
     assert.ok(uri, 'created');
-    assert.match(uri.path, /supervisors-myynti\.md$/);
+    assert.match(uri.path, /\/esihenkilot-myynti\.md$/, "a Finnish charter gets a Finnish file name, as `charters new` gives it");
     const text = await read(uri);
     assert.match(text, /^---\ntier: supervisors\nunit: "Myynti"/);
     assert.match(text, /## Psykologinen turvallisuus \{#psychological-safety\}/);
@@ -416,7 +416,7 @@ suite('Previews', function () {
     // just-reverted document may still be pending (typing is debounced): the matrix follows when it lands.
     const complete = () => {
       const now = api.matrix.html() ?? '';
-      return ['Aino Virtanen', 'Pekka Laine', 'Liisa Korhonen'].every((o) => now.includes(o)) && !/data-file="(?:on-save|supervisors-myynti)\.md"/.test(now);
+      return ['Aino Virtanen', 'Pekka Laine', 'Liisa Korhonen'].every((o) => now.includes(o)) && !/data-file="(?:on-save|supervisors-myynti|esihenkilot-myynti)\.md"/.test(now);
     };
     await next(api.matrix.onDidRender, complete, complete(), 'every charter, and no deleted one, in the matrix');
     const html = api.matrix.html()!;
