@@ -10,7 +10,6 @@ import type { ConfigError, ResolvedConfig } from '../core/config';
 import { CONFIG_FILE, configErrorText } from '../core/config';
 import { discover, findConfig, globs, readRefusal, relativePath, type FoundConfig } from '../core/handbook';
 import { Linter, sortFindings } from '../core/lint';
-import { RULES } from '../core/rules/index';
 import { renderTemplate } from '../core/template';
 import { scanFrontmatter } from '../core/frontmatter';
 import { isIsoDate, isoDay, slug, sourceOf } from '../core/text';
@@ -107,7 +106,7 @@ const COMMANDS = {
   },
   init: { options: [], maxArgs: 1, run: (params, values, args, lang) => initCommand(params, values, args, lang) },
   new: { options: ['unit', 'out'], maxArgs: 1, run: (params, values, args, lang) => newCommand(params, values, args, lang) },
-  rules: { options: ['format'], maxArgs: 0, run: (params, values, _args, lang) => rulesCommand(params, values, lang) },
+  rules: { options: ['format'], maxArgs: 1, run: (params, values, args, lang) => rulesCommand(params, values, args, lang) },
   // render and matrix say themselves that they take one handbook (oneHandbook).
   render: { options: ['out', 'print', 'today'], maxArgs: Infinity, run: (params, values, args, lang) => renderCommand(params, values, args, lang) },
   matrix: { options: ['format', 'output', 'today'], maxArgs: Infinity, run: (params, values, args, lang) => matrixCommand(params, values, args, lang) },
@@ -589,23 +588,41 @@ function mergeRuns(runs: RunResult[]): RunResult {
   return out;
 }
 
-function rulesCommand(params: MainParams, values: Values, lang: Lang): number {
-  const metas = RULES.map((r) => r.meta);
+/**
+ * Every rule with the severity the handbook gives it: `charters.yaml` found from the folder named
+ * (or the working directory) upwards; the built-in default beside it when they differ.
+ */
+async function rulesCommand(params: MainParams, values: Values, args: string[], lang: Lang): Promise<number> {
+  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') throw new UsageError(m(lang, 'badRulesFormat', values.format));
+  const dir = nodePath.resolve(params.cwd, args[0] ?? '.');
+  if ((await nodeFs.stat(dir).catch(() => undefined))?.type !== 'directory') throw new UsageError(m(lang, 'noMatch', args[0] ?? '.'));
+  const found = await loadConfig(params, lang, dir);
+  if (!found.config) return found.code ?? 2;
+  const rules = new Linter(found.config, lang).rules;
+  const configName = found.file ? relativePath(toCorePath(params.cwd), found.file) || CONFIG_FILE : undefined;
   if (values.format === 'json') {
-    params.stdout(`${JSON.stringify(metas.map((r) => ({ id: r.id, name: r.name, severity: r.defaultSeverity, scope: r.scope, fixable: r.fixable, description: r.title[lang], url: ruleDocsUrl(r.id, lang) })), null, 2)}\n`);
+    params.stdout(
+      `${JSON.stringify(
+        rules.map((r) => ({ id: r.id, name: r.name, severity: r.severity, defaultSeverity: r.defaultSeverity, scope: r.scope, fixable: r.fixable, description: r.title[lang], url: ruleDocsUrl(r.id, lang) })),
+        null,
+        2,
+      )}\n`,
+    );
     return 0;
   }
-  if (values.format !== undefined && values.format !== 'text') throw new UsageError(m(lang, 'badRulesFormat', values.format));
   // The id stays as it is: it is what charters.yaml's `rules:` takes. Everything else is in `lang`.
-  const severityName = (s: string): string => (lang === 'fi' ? ({ error: 'virhe', warning: 'varoitus', note: 'huomautus' } as Record<string, string>)[s] ?? s : s);
-  const w = Math.max(...metas.map((r) => r.id.length));
-  const sw = Math.max(...metas.map((r) => severityName(r.defaultSeverity).length), lang === 'fi' ? 8 : 8);
+  const severityName = (s: string): string => (lang === 'fi' ? ({ error: 'virhe', warning: 'varoitus', note: 'huomautus', off: 'pois' } as Record<string, string>)[s] ?? s : s);
+  const shown = (r: (typeof rules)[number]): string =>
+    r.severity === r.defaultSeverity ? severityName(r.severity) : `${severityName(r.severity)} (${m(lang, 'rulesDefault', severityName(r.defaultSeverity))})`;
+  const w = Math.max(...rules.map((r) => r.id.length));
+  const sw = Math.max(...rules.map((r) => shown(r).length), 8);
   const head = lang === 'fi' ? ['tunniste', 'vakavuus', 'korjattava', 'kuvaus ja ohje'] : ['id', 'severity', 'fixable', 'description and docs'];
+  if (configName) params.stdout(`${m(lang, 'rulesFrom', configName)}\n\n`);
   params.stdout(`${head[0]!.padEnd(w)}  ${head[1]!.padEnd(sw)}  ${head[2]!.padEnd(10)}  ${head[3]}\n`);
-  for (const r of metas) {
+  for (const r of rules) {
     const fixable = r.fixable ? (lang === 'fi' ? 'kyllä' : 'yes') : '-';
     const indent = ''.padEnd(w + sw + 16);
-    params.stdout(`${r.id.padEnd(w)}  ${severityName(r.defaultSeverity).padEnd(sw)}  ${fixable.padEnd(10)}  ${r.title[lang]}\n${indent}${ruleHint(r.id, lang)}\n${indent}${ruleDocsUrl(r.id, lang)}\n`);
+    params.stdout(`${r.id.padEnd(w)}  ${shown(r).padEnd(sw)}  ${fixable.padEnd(10)}  ${r.title[lang]}\n${indent}${ruleHint(r.id, lang)}\n${indent}${ruleDocsUrl(r.id, lang)}\n`);
   }
   return 0;
 }

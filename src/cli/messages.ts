@@ -68,14 +68,16 @@ or English name, with or without diacritics (supervisors, esihenkilöt, esihenki
   'new.examples': `  charters new supervisors --unit Sales      supervisors-sales.md
   charters new esihenkilöt --unit Myynti     a Finnish charter for the unit Myynti
   charters new keskijohto --out hr/middle.md`,
-  'rules.synopsis': 'rules',
+  'rules.synopsis': 'rules [handbook]',
   'rules.summary': 'List every rule: id, severity, description and docs',
-  'rules.help': `Lists every rule: its id (for charters.yaml's rules: section), default severity, whether
---fix can fix it, what it checks and a link to its documentation in the language of --lang.`,
+  'rules.help': `Lists every rule: its id (for charters.yaml's rules: section), the severity the handbook
+gives it (charters.yaml found from the folder, default: the current directory, upwards; the
+built-in default beside it when they differ), whether --fix can fix it, what it checks and a
+link to its documentation in the language of --lang.`,
   'rules.options': `  --format, -f NAME        text (default) or json`,
   'rules.examples': `  charters rules
   charters rules --lang fi
-  charters rules --format json`,
+  charters rules handbook --format json`,
   'render.synopsis': 'render [handbook]',
   'render.summary': 'Write a static site: the matrix and one page per charter',
   'render.help': `Writes a static HTML site of the handbook (default: the current directory): the "whose
@@ -151,6 +153,8 @@ In a shallow clone or outside git, only today's state, with a note.`,
   badFormat: 'Unknown format `{0}`: use stylish, json, sarif or github.',
   badLang: 'Unknown language `{0}`: use fi or en.',
   badRulesFormat: 'Unknown format `{0}`: use text or json.',
+  rulesFrom: 'Severities as {0} sets them:',
+  rulesDefault: 'default: {0}',
   badNumber: '`{0}` needs a whole number, not `{1}`.',
   badDate: '`--today` needs a date written as YYYY-MM-DD, not `{0}`.',
   badShard: '`--shard` needs I/N with 1 ≤ I ≤ N ≤ 1000 (for example 2/4), not `{0}`.',
@@ -277,13 +281,15 @@ esihenkilö).`,
   'new.examples': `  charters new esihenkilöt --unit Myynti     esihenkilot-myynti.md
   charters new keskijohto --out hr/keskijohto.md
   charters new keskijohto --lang en          englanninkielinen pohja`,
-  'rules.synopsis': 'rules',
+  'rules.synopsis': 'rules [käsikirja]',
   'rules.summary': 'Listaa säännöt: tunniste, vakavuus, kuvaus ja ohje',
-  'rules.help': `Listaa säännöt: tunnisteen (charters.yaml-tiedoston rules:-kohtaa varten), oletusvakavuuden,
-voiko --fix korjata sen, mitä sääntö tarkistaa, ja linkin ohjeeseen valinnan --lang kielellä.`,
+  'rules.help': `Listaa säännöt: tunnisteen (charters.yaml-tiedoston rules:-kohtaa varten), vakavuuden, jonka
+käsikirja sille antaa (charters.yaml haetaan kansiosta, oletuksena nykyisestä, ylöspäin; oletusvakavuus
+näkyy rinnalla, kun ne eroavat), voiko --fix korjata sen, mitä sääntö tarkistaa, ja linkin ohjeeseen
+valinnan --lang kielellä.`,
   'rules.options': `  --format, -f NIMI        text (oletus) tai json`,
   'rules.examples': `  charters rules
-  charters rules --format json`,
+  charters rules kasikirja --format json`,
   'render.synopsis': 'render [käsikirja]',
   'render.summary': 'Kirjoita staattinen sivusto: matriisi ja sivu kustakin peruskirjasta',
   'render.help': `Kirjoittaa käsikirjasta (oletus: nykyinen hakemisto) staattisen HTML-sivuston: "mikä
@@ -362,6 +368,8 @@ kun muutoksia on paljon) ja tänään. Vain gitiin tallennettu teksti lasketaan.
   badFormat: 'Tuntematon muoto `{0}`: käytä stylish, json, sarif tai github.',
   badLang: 'Tuntematon kieli `{0}`: käytä fi tai en.',
   badRulesFormat: 'Tuntematon muoto `{0}`: käytä text tai json.',
+  rulesFrom: 'Vakavuudet tiedoston {0} mukaan:',
+  rulesDefault: 'oletus: {0}',
   badNumber: '`{0}` vaatii kokonaisluvun, ei `{1}`.',
   badDate: '`--today` vaatii päivämäärän muodossa VVVV-KK-PP, ei `{0}`.',
   badShard: '`--shard` vaatii muodon I/N, jossa 1 ≤ I ≤ N ≤ 1000 (esimerkiksi 2/4), ei `{0}`.',

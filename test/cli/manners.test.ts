@@ -220,6 +220,24 @@ for (const mode of ['in process', 'spawned'] as Mode[]) {
         assert.match(rules.stdout, /\/owner-missing\.fi\.md$/m);
         assert.match(rules.stdout, /^owner-missing\s+varoitus\s+kyllä\s+Peruskirjalla ei ole omistajaa$/m);
       });
+
+      it('charters rules shows the severities the handbook gives, the default beside a changed one', async () => {
+        const en = await r(['rules', 'severities']);
+        assert.equal(en.code, 0, en.stderr);
+        assert.match(en.stdout, /^Severities as severities\/charters\.yaml sets them:$/m);
+        assert.match(en.stdout, /^owner-missing\s+off \(default: warning\)\s+yes\s/m);
+        assert.match(en.stdout, /^goal-missing\s+error \(default: warning\)\s/m);
+        assert.match(en.stdout, /^element-missing\s+error\s+yes\s/m, 'an unchanged rule shows its severity alone');
+        const fi = await r(['rules', 'severities', '--lang', 'fi']);
+        assert.match(fi.stdout, /^owner-missing\s+pois \(oletus: varoitus\)\s+kyllä\s/m);
+        const json = JSON.parse((await r(['rules', 'severities', '--format', 'json'])).stdout) as { id: string; severity: string; defaultSeverity: string }[];
+        assert.deepEqual(json.find((x) => x.id === 'tier-without-charter'), { ...json.find((x) => x.id === 'tier-without-charter'), severity: 'note', defaultSeverity: 'error' });
+        // required-fields written out: the owner and review rules are errors
+        writeFileSync(path.join(dir, 'clean/charters.yaml'), 'framework:\n  required-fields: [owner, next-review]\n');
+        const req = await r(['rules'], {}, path.join(dir, 'clean'));
+        assert.match(req.stdout, /^owner-missing\s+error \(default: warning\)/m);
+        assert.match(req.stdout, /^review-missing\s+error \(default: note\)/m);
+      });
     });
 
     // --- help ---------------------------------------------------------------------------------
@@ -264,7 +282,8 @@ for (const mode of ['in process', 'spawned'] as Mode[]) {
         [['lint', '--format'], {}, /`--format` needs a value, for example `--format json`/],
         [['lint', '--format', '--quiet'], {}, /`--format` needs a value/],
         [['lint', '--fix=yes'], {}, /`--fix` takes no value/],
-        [['rules', 'extra'], { LANG: 'fi_FI.UTF-8' }, /`charters rules` ei ota argumentteja; `extra` on ylimääräinen/],
+        [['rules', 'extra'], { LANG: 'fi_FI.UTF-8' }, /Tiedostoa, hakemistoa tai globia vastaavaa ei löydy: extra/],
+        [["rules", "clean", "extra"], { LANG: "fi_FI.UTF-8" }, /`charters rules` ottaa enintään 1 argumentin; `extra` on ylimääräinen/],
         [['new', 'supervisr', '--lang', 'en'], {}, /Unknown tier `supervisr`.*Did you mean `charters new supervisors`\?/],
         [['new', 'esihenkilt', '--lang', 'fi'], {}, /Tuntematon johtotaso `esihenkilt`; käsikirjan tasot: Ylin johto, Keskijohto, Esihenkilöt\. Tarkoititko `charters new esihenkilot`\?/],
         [['lint', '--frobnicate'], {}, /^charters: Unknown option `--frobnicate`\. Run/],
