@@ -26,7 +26,7 @@ export class CharterCodeActions implements vscode.CodeActionProvider {
   private findings(doc: vscode.TextDocument): Finding[] {
     let state = this.handbooks.state(doc.uri);
     if (!state || state.version !== doc.version) state = this.handbooks.lintDocument(doc);
-    return state?.result.findings ?? [];
+    return state ? this.handbooks.findingsOf(state) : [];
   }
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {

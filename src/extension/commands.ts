@@ -126,7 +126,7 @@ export async function initHandbook(handbooks: Handbooks, args: { folder?: vscode
 export async function insertMissingElements(handbooks: Handbooks, doc = vscode.window.activeTextEditor?.document): Promise<boolean> {
   if (!doc) return false;
   const state = handbooks.lintDocument(doc);
-  const fixes = state?.result.findings.filter((f) => f.ruleId === 'element-missing' || f.ruleId === 'tier-missing').flatMap((f) => (f.fix ? [f.fix] : [])) ?? [];
+  const fixes = (state ? handbooks.findingsOf(state) : []).filter((f) => f.ruleId === 'element-missing' || f.ruleId === 'tier-missing').flatMap((f) => (f.fix ? [f.fix] : [])) ?? [];
   if (fixes.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No missing elements in this charter.'));
     return false;

@@ -9,7 +9,7 @@ import { CONFIG_FILE, configErrorText, defaultConfig, type ConfigError, type Res
 import { MARKDOWN, discover, findConfig, globs, inGitDir, isInsideRoot, joinPath, readRefusal, relativePath, type Globs, type HandbookFs } from '../core/handbook';
 import { Linter, type CharterLint } from '../core/lint';
 import { fileContext, lintFile, lintSource, readSource, type FileContext, type FileOutcome } from '../core/pipeline';
-import { explainSplitCharters } from '../core/split';
+import { charterKeys, explainSplitCharters } from '../core/split';
 import type { CharterSummary, Finding, Lang } from '../core/types';
 import { isoDay } from '../core/text';
 import { toDiagnostic, toLineEnd, toRange } from './convert';
@@ -246,10 +246,38 @@ export class Handbooks implements vscode.Disposable {
     const file = relativePath(h.root, uri.path);
     const state: DocumentState = { version, result, handbook: h };
     this.states.set(uri.toString(), state);
+    const before = h.summaries.get(file);
     if (result.summary) h.summaries.set(file, result.summary);
     else h.summaries.delete(file);
-    // A charter split over files: say which file holds what this one misses.
-    const findings = explainSplitCharters(result.findings, [...h.summaries.values()], h.linter.lang);
+    this.publish(uri, state);
+    // A charter split over files: the other part's findings name this file, so they change with it.
+    this.republishSiblings(h, uri, [before, result.summary]);
+    return state;
+  }
+
+  /** Publish again the charters that share a tier and unit with `summaries` (a split charter's other parts). */
+  private republishSiblings(h: Handbook, uri: vscode.Uri, summaries: (CharterSummary | undefined)[]): void {
+    const keys = new Set(summaries.flatMap((s) => (s ? charterKeys(s) : [])));
+    if (keys.size === 0) return;
+    for (const [key, other] of this.states) {
+      if (other.handbook !== h || key === uri.toString() || !other.result.summary) continue;
+      if (charterKeys(other.result.summary).some((k) => keys.has(k))) this.publish(vscode.Uri.parse(key), other);
+    }
+  }
+
+  /**
+   * A file's findings with what the handbook knows of charters split over files: a missing element
+   * another part holds names that file and has no fix. What diagnostics and code actions show.
+   */
+  findingsOf(state: DocumentState): Finding[] {
+    const h = state.handbook;
+    return explainSplitCharters(state.result.findings, [...h.summaries.values()], h.linter.lang);
+  }
+
+  /** A file's findings as its diagnostics. */
+  private publish(uri: vscode.Uri, state: DocumentState): void {
+    const { result, handbook: h } = state;
+    const findings = this.findingsOf(state);
     const diagnostics = findings.map((f) => toDiagnostic(f, (r) => this.uriOf(h, r), h.linter.lang));
     if (result.unlintable !== undefined) {
       // Too large, too deeply nested or otherwise beyond the parser's limits: say so on line 1.
@@ -259,7 +287,6 @@ export class Handbooks implements vscode.Disposable {
       diagnostics.push(d);
     }
     this.diagnostics.set(uri, diagnostics);
-    return state;
   }
 
   private lintNow(doc: vscode.TextDocument, h: Handbook): DocumentState {
@@ -366,7 +393,10 @@ export class Handbooks implements vscode.Disposable {
     this.states.delete(uri.toString());
     const h = this.handbookOf(uri);
     if (!h) return;
-    h.summaries.delete(relativePath(h.root, uri.path));
+    const file = relativePath(h.root, uri.path);
+    const before = h.summaries.get(file);
+    h.summaries.delete(file);
+    this.republishSiblings(h, uri, [before]);
     this.updateHandbookFindings(h);
     this.changed.fire(uri);
   }

@@ -224,6 +224,25 @@ suite('Leadership charters extension', function () {
     await diagnosticsWhere(uri, (d) => d.length === 0, 'findings of a deleted file removed');
   });
 
+  test('a charter split over two files: the missing element names the other file, and the finding follows it', async () => {
+    const main = at('middle-management.md');
+    const part = at('middle-management-part-2.md');
+    const knowledge = (d: readonly vscode.Diagnostic[]) => d.find((x) => codeOf(x) === 'element-missing' && /Ensuring knowledge sharing/.test(x.message));
+    await diagnosticsWhere(main, (d) => !!knowledge(d) && !/middle-management-part-2/.test(knowledge(d)!.message), 'an ordinary missing element');
+    await write(part, '---\ntier: middle-management\nunit: Networks\nowner: Pekka Laine\nnext-review: 2027-03-01\nlang: en\n---\n\n# Middle management: Networks (part 2)\n\n## Ensuring knowledge sharing\n\nTeams share what they learn every month.\n\n- Goal: one shared lesson per team per month.\n');
+    try {
+      const ds = await diagnosticsWhere(main, (d) => /middle-management-part-2\.md/.test(knowledge(d)?.message ?? ''), 'names the other file');
+      const d = knowledge(ds)!;
+      assert.match(d.message, /another charter of the same tier and unit `Networks`/);
+      assert.strictEqual(d.relatedInformation?.[0]?.location.uri.toString(), part.toString(), 'the related location is the other part');
+      const actions = await codeActions(main, d.range, vscode.CodeActionKind.QuickFix.value);
+      assert.ok(!actions.some((a) => /Insert element `Ensuring knowledge sharing`/.test(a.title)), 'no stub for a section the other file holds');
+    } finally {
+      await vscode.workspace.fs.delete(part);
+    }
+    await diagnosticsWhere(main, (d) => !!knowledge(d) && !/middle-management-part-2/.test(knowledge(d)!.message), 'back to an ordinary missing element');
+  });
+
   test('a tier without a charter is reported on charters.yaml, and cleared again', async () => {
     const uri = at('supervisors.md');
     const text = await read(uri);
