@@ -431,8 +431,11 @@ function blocksFromTree(tree: Root, text: string, shift: number): Blocks {
 
 function headingInfo(depth: number, start: number, end: number, plainText: string, source: string): HeadingInfo {
   const id = explicitId(source);
-  const plain = id ? stripExplicitId(plainText) : plainText;
-  return { depth, text: plain.trim(), explicitId: id?.id, start, end };
+  const plain = (id ? stripExplicitId(plainText) : plainText).trim();
+  // A Word bookmark kept by a converter (`{#_Toc12345}`, `{#_Ref…}`) names no element: the heading
+  // is read by its words, as without it. Any other id is the author's (element-id-unknown when
+  // it names no element, even one made of the heading's own words: the match rests on the text).
+  return { depth, text: plain, explicitId: id && !id.id.startsWith('_') ? id.id : undefined, start, end };
 }
 
 /**
@@ -795,7 +798,7 @@ function findNearMisses(
 const DOCUMENT_SECTIONS = new Set([
   'johdanto', 'tausta', 'taustaa', 'tarkoitus', 'yleista', 'yleiskuva', 'yhteenveto', 'tiivistelma', 'esipuhe', 'saate', 'sisallys', 'sisallysluettelo',
   'lopuksi', 'johtopaatokset', 'liite', 'liitteet', 'hyvaksynta', 'hyvaksyminen',
-  'muutoshistoria', 'versiohistoria', 'muutokset', 'yhteystiedot', 'lahteet', 'viitteet', 'sanasto', 'maaritelmat', 'kasitteet', 'lisatietoja',
+  'muutoshistoria', 'versiohistoria', 'muutokset', 'yhteystiedot', 'lahteet', 'viitteet', 'sanasto', 'maaritelmat', 'kasitteet', 'lisatietoja', 'huomiot', 'huomioita', 'muistiinpanot',
   'introduction', 'background', 'purpose', 'overview', 'summary', 'executivesummary', 'foreword', 'preface', 'contents', 'tablecontents',
   'conclusion', 'conclusions', 'scope', 'appendix', 'appendices', 'annex', 'approval', 'approvals',
   'changelog', 'changes', 'history', 'revisions', 'contacts', 'contact', 'references', 'sources', 'glossary', 'definitions', 'notes',

@@ -171,6 +171,8 @@ export class FrameworkLookup {
   private readonly goalKeys: Set<string>;
   /** Tier by `headingKey` of every name (headings may carry emoji and numbering anywhere). */
   private readonly tierByHeadingKey = new Map<string, TierDef>();
+  /** Tier names and aliases with spaces, hyphens and small words ignored (`team-leads` is `Team leads`); not ids, so a renamed tier's old name stays unknown. */
+  private readonly tierByCompact = new Map<string, TierDef>();
   /** Match keys of every tier's names, for headings such as "Esihenkilöt – valmentajina". */
   private readonly tierNameKeys: { key: string; tier: TierDef }[] = [];
   /** matchKey of texts seen lately: titles and labels repeat across the files of a handbook. */
@@ -188,6 +190,8 @@ export class FrameworkLookup {
       for (const n of [tier.name.fi, tier.name.en, ...tier.aliases]) {
         const k = matchKey(n);
         if (k) this.tierNameKeys.push({ key: k, tier });
+        const c = compactKey(headingKey(n));
+        if (c && !this.tierByCompact.has(c)) this.tierByCompact.set(c, tier);
       }
       // "Ylin johto – Suunnan näyttäjä ja rakenteiden mahdollistaja", the article's tier lines
       for (const lang of ['fi', 'en'] as Lang[]) {
@@ -239,7 +243,8 @@ export class FrameworkLookup {
 
   /** A tier named by a frontmatter value: its id, fi/en name, an alias, or "name – role". */
   resolveTier(value: string): TierDef | undefined {
-    return this.tierByKey.get(this.key(value));
+    const key = this.key(value);
+    return this.tierByKey.get(key) ?? this.tierByCompact.get(compactKey(key));
   }
 
   /**
@@ -248,7 +253,7 @@ export class FrameworkLookup {
    */
   tierOfHeading(text: string): TierDef | undefined {
     const key = this.key(text);
-    const exact = this.tierByKey.get(key) ?? this.tierByHeadingKey.get(this.hkey(text));
+    const exact = this.tierByKey.get(key) ?? this.tierByHeadingKey.get(this.hkey(text)) ?? this.tierByCompact.get(compactKey(this.hkey(text)));
     if (exact) return exact;
     for (const { key: k, tier } of this.tierNameKeys) {
       if (key.startsWith(`${k} - `) || key.startsWith(`${k}: `)) return tier;

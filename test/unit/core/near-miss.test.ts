@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { defaultConfig } from '../../../src/core/config';
+import { defaultConfig, parseConfig } from '../../../src/core/config';
 import { applyFixes, fixedCount } from '../../../src/core/fix';
 import { boundedDistance, headingKey, resemblance, sameWord } from '../../../src/core/framework/lookup';
 import { Linter } from '../../../src/core/lint';
@@ -469,5 +469,30 @@ describe('near misses', () => {
       assert.equal(resemblance(headingKey('Kulttuuri ja visio'), headingKey('Visio ja kulttuuri')), 1);
       assert.ok(resemblance(headingKey('Liitteet'), headingKey('Visio ja kulttuuri')) < 0.34);
     });
+  });
+});
+
+describe('found by the acceptance corpus (batch 2)', () => {
+  it('a tier name or alias written with hyphens is that tier, in tier: and in a tier heading; an old name after a rename is not', () => {
+    const parsed = parseConfig('framework:\n  tiers:\n    - id: supervisors\n      name: { fi: Tiiminvetäjät, en: Team leads }\n      aliases: [Line managers]\n    - id: top-management\n      name: { fi: Hallitus, en: Executive board }\n');
+    assert.ok(parsed.ok);
+    const lookup = new Linter(parsed.config, 'en').lookup;
+    for (const v of ['team-leads', 'Team-Leads', 'team leads', 'line-managers', 'tiimin-vetäjät']) assert.equal(lookup.resolveTier(v)?.id, 'supervisors', v);
+    assert.equal(lookup.tierOfHeading('Team-leads')?.id, 'supervisors');
+    assert.equal(lookup.resolveTier('Top management'), undefined, 'the old name of a renamed tier stays unknown');
+    assert.equal(lookup.resolveTier('top-management')?.id, 'top-management', 'its id stays');
+  });
+
+  it('a Word bookmark id ({#_Toc…}) is ignored; an id of the heading\'s own words still gets its warning', () => {
+    const bookmark = lint(topCharter('fi', { 1: '## Rakenteet ja resurssit {#_Toc12345}' }));
+    assert.deepEqual(brief(bookmark.findings), []);
+    assert.ok(bookmark.charter.occurrences.some((o) => o.elementId === 'structures-and-resources' && !o.explicit));
+    const slug = lint(topCharter('fi', { 0: '## Visio ja kulttuuri {#visio-ja-kulttuuri}' }));
+    assert.deepEqual(brief(slug.findings), ['element-id-unknown vision-and-culture@10']);
+  });
+
+  it('Notes, Lisätietoja, Huomiot and Muistiinpanot frame a document', () => {
+    const text = topCharter('fi') + '\n## Huomiot\n\nTeksti.\n\n## Muistiinpanot\n\nTeksti.\n\n## Notes on the 2027 budget\n\nText.\n';
+    assert.deepEqual(brief(lint(text).findings), []);
   });
 });
