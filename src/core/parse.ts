@@ -583,12 +583,16 @@ function inlineItems(
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
     const line = text.slice(lineStart, lineEnd);
     // Every item has a colon after its title: most lines of prose have none.
-    const m = line.includes(':') ? inlineItem(line) : undefined;
+    const colon = line.includes(':') ? inlineItem(line) : undefined;
+    // `🔹 Psykologinen turvallisuus – text`: the article's marker and an element's exact name,
+    // then a dash instead of the colon, is an item too (only with the marker, only the exact name).
+    const dashed = colon ? undefined : dashItem(line);
+    const m = colon ?? dashed;
     // Outside the article's multi-tier layout only a decorated item counts (`🔹 Title:` or
     // `**Title:**`), so that a sentence such as "Visio: …" in a section is just text.
     const decorated = !!m && (m.emphasis || /^\s*[\p{Extended_Pictographic}\p{So}•▪►▶→]/u.test(line));
     if (m && (section.multi || decorated) && lineStart >= section.bodyStart && lineStart < section.end) {
-      const el = lookup.elementOfTitle(section.tier, m.title);
+      const el = dashed ? lookup.elementNamedExactly(section.tier, dashed.title) : lookup.elementOfTitle(section.tier, m.title);
       if (el) {
         const lead = line.length - line.trimStart().length;
         out.push({
@@ -853,6 +857,32 @@ export function inlineItem(line: string): { title: string; emphasis: boolean; en
   const label = labelAt(line, lead[0].length, INLINE_TITLE);
   if (!label?.colon) return undefined;
   return { title: label.text, emphasis: lead[1] !== undefined, end: skipEmphasis(line, label.end) };
+}
+
+/** Dashes that may stand for an item's colon: ` – `, ` — `, ` - `. */
+const ITEM_DASHES = [' – ', ' — ', ' - '];
+
+/**
+ * `🔹 Title – text`: a line that starts with the article's marker (an emoji or a typed bullet),
+ * then a title of 2 to 200 characters and a spaced dash. Only the title up to the first dash is
+ * read (bold marks around it dropped); the caller accepts it only when it is an element's exact name.
+ */
+function dashItem(line: string): { title: string; emphasis: boolean; end: number } | undefined {
+  if (!/^\s*[\p{Extended_Pictographic}\p{So}•▪►▶→]/u.test(line)) return undefined;
+  const lead = INLINE_LEAD.exec(line)![0].length;
+  let at = -1;
+  let width = 0;
+  for (const d of ITEM_DASHES) {
+    const i = line.indexOf(d, lead);
+    if (i >= 0 && (at < 0 || i < at)) {
+      at = i;
+      width = d.length;
+    }
+  }
+  if (at < 0 || at - lead < 2 || at - lead > 200) return undefined;
+  const title = line.slice(lead, at).replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
+  if (title.length < 2 || /[*_]/.test(title)) return undefined;
+  return { title, emphasis: false, end: at + width };
 }
 
 /** The lead of a goal line: quote markers, a list marker, a heading marker, an opening `**`/`__` (linear, as `INLINE_LEAD`). */

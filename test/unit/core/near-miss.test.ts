@@ -496,3 +496,21 @@ describe('found by the acceptance corpus (batch 2)', () => {
     assert.deepEqual(brief(lint(text).findings), []);
   });
 });
+
+describe('an article item with a dash instead of the colon', () => {
+  const mm = (line: string) =>
+    ['---', 'tier: middle-management', 'owner: A', 'next-review: 2027-06-01', '---', '# Keskijohto', '', '🔹 **Tulkki strategian ja arjen välillä:** Tavoitteet tekemiseksi. Tavoite: x.', '', '- Tavoite: x.', '', line, '', '- Tavoite: y.', ''].join('\n');
+  const found = (line: string) => lint(mm(line)).charter.occurrences.filter((o) => o.elementId === 'removing-obstacles').map((o) => o.title);
+
+  it('counts after the marker when the title is the exact name', () => {
+    assert.deepEqual(found('🔹 Esteiden poistaminen – puramme siiloja.'), ['Esteiden poistaminen']);
+    assert.deepEqual(found('• **Esteiden poistaminen** — puramme siiloja.'), ['Esteiden poistaminen']);
+    assert.deepEqual(found('🔹 Esteiden purkaminen - puramme siiloja.'), ['Esteiden purkaminen'], 'an alias');
+  });
+
+  it('not without the marker, not for a title that only resembles a name', () => {
+    assert.deepEqual(found('Esteiden poistaminen – puramme siiloja.'), []);
+    assert.deepEqual(found('🔹 Esteiden poisto – puramme siiloja.'), []);
+    assert.deepEqual(found('🔹 Puramme esteitä – ja siiloja.'), []);
+  });
+});
