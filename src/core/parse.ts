@@ -583,16 +583,12 @@ function inlineItems(
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
     const line = text.slice(lineStart, lineEnd);
     // Every item has a colon after its title: most lines of prose have none.
-    const colon = line.includes(':') ? inlineItem(line) : undefined;
-    // `🔹 Psykologinen turvallisuus – text`: the article's marker and an element's exact name,
-    // then a dash instead of the colon, is an item too (only with the marker, only the exact name).
-    const dashed = colon ? undefined : dashItem(line);
-    const m = colon ?? dashed;
+    const m = line.includes(':') ? inlineItem(line) : undefined;
     // Outside the article's multi-tier layout only a decorated item counts (`🔹 Title:` or
     // `**Title:**`), so that a sentence such as "Visio: …" in a section is just text.
     const decorated = !!m && (m.emphasis || /^\s*[\p{Extended_Pictographic}\p{So}•▪►▶→]/u.test(line));
     if (m && (section.multi || decorated) && lineStart >= section.bodyStart && lineStart < section.end) {
-      const el = dashed ? lookup.elementNamedExactly(section.tier, dashed.title) : lookup.elementOfTitle(section.tier, m.title);
+      const el = lookup.elementOfTitle(section.tier, m.title);
       if (el) {
         const lead = line.length - line.trimStart().length;
         out.push({
@@ -718,6 +714,22 @@ function findNearMisses(
             });
           }
         }
+      }
+      // `🔹 Psykologinen turvallisuus – text`: an article item with a dash where its colon belongs
+      for (let ls = p.start, n = 0; ls < p.end && n < MAX_ITEM_LINES; n++) {
+        let le = text.indexOf('\n', ls);
+        if (le < 0 || le > p.end) le = p.end;
+        const row = text.slice(ls, le).replace(/\r$/, '');
+        const item = row.includes(':') ? undefined : dashItem(row);
+        const el = item ? lookup.elementNamedExactly(section.tier, item.title) : undefined;
+        if (item && el && missing.has(el.id)) {
+          candidates.push({
+            miss: { tier: section.tier, kind: 'item', title: item.title, place: idx.place(ls, ls + row.length), certain: true, idAt: undefined, headingDepth: undefined },
+            ranked: [{ id: el.id, score: 1.5 }],
+            start: ls,
+          });
+        }
+        ls = le + 1;
       }
       // Links to the element's text in another file: `[Visio ja kulttuuri](visio.md)`
       if (text.includes('](', p.start) && text.indexOf('](', p.start) < p.end) {
@@ -861,13 +873,16 @@ export function inlineItem(line: string): { title: string; emphasis: boolean; en
 
 /** Dashes that may stand for an item's colon: ` – `, ` — `, ` - `. */
 const ITEM_DASHES = [' – ', ' — ', ' - '];
+/** Lines of one paragraph looked at for dashed items (the article's lists are a few lines long). */
+const MAX_ITEM_LINES = 200;
 
 /**
  * `🔹 Title – text`: a line that starts with the article's marker (an emoji or a typed bullet),
- * then a title of 2 to 200 characters and a spaced dash. Only the title up to the first dash is
- * read (bold marks around it dropped); the caller accepts it only when it is an element's exact name.
+ * then a title of 2 to 200 characters and a spaced dash: an item written with a dash instead of
+ * its colon (a near miss when the title names a missing element). Only the title up to the first
+ * dash is read, bold marks around it dropped.
  */
-function dashItem(line: string): { title: string; emphasis: boolean; end: number } | undefined {
+function dashItem(line: string): { title: string; end: number } | undefined {
   if (!/^\s*[\p{Extended_Pictographic}\p{So}•▪►▶→]/u.test(line)) return undefined;
   const lead = INLINE_LEAD.exec(line)![0].length;
   let at = -1;
@@ -882,7 +897,7 @@ function dashItem(line: string): { title: string; emphasis: boolean; end: number
   if (at < 0 || at - lead < 2 || at - lead > 200) return undefined;
   const title = line.slice(lead, at).replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
   if (title.length < 2 || /[*_]/.test(title)) return undefined;
-  return { title, emphasis: false, end: at + width };
+  return { title, end: at + width };
 }
 
 /** The lead of a goal line: quote markers, a list marker, a heading marker, an opening `**`/`__` (linear, as `INLINE_LEAD`). */

@@ -213,9 +213,10 @@ export interface NearMiss {
   elementId: string;
   /**
    * A heading that resembles the name; a bold or italic line alone; a table row; a link whose
-   * text names the element to another Markdown or Word file (a charter split over files).
+   * text names the element to another Markdown or Word file (a charter split over files); an
+   * article item with a dash where its colon belongs (`🔹 Name – text`).
    */
-  kind: 'heading' | 'emphasis' | 'table' | 'link';
+  kind: 'heading' | 'emphasis' | 'table' | 'link' | 'item';
   /** For a link: its target as written. */
   target?: string;
   /** The title as written (without emphasis marks). */

@@ -37,7 +37,15 @@ export const elementMissing: CharterRule = {
         if (near) {
           const fix = nearMissFix(charter, lookup, near, lang);
           const key =
-            near.kind === 'heading' ? 'element-missing.near' : near.kind === 'emphasis' ? 'element-missing.emphasis' : near.kind === 'link' ? 'element-missing.link' : 'element-missing.table';
+            near.kind === 'heading'
+              ? 'element-missing.near'
+              : near.kind === 'emphasis'
+                ? 'element-missing.emphasis'
+                : near.kind === 'link'
+                  ? 'element-missing.link'
+                  : near.kind === 'item'
+                    ? 'element-missing.item'
+                    : 'element-missing.table';
           report({
             reason: t(lang, key, { name, suggestion: el.name[charter.lang], tier: tierName, title: near.title, target: near.target ?? '', hashes: '#'.repeat(near.headingDepth ?? depth) }),
             place: near.place,

@@ -499,18 +499,27 @@ describe('found by the acceptance corpus (batch 2)', () => {
 
 describe('an article item with a dash instead of the colon', () => {
   const mm = (line: string) =>
-    ['---', 'tier: middle-management', 'owner: A', 'next-review: 2027-06-01', '---', '# Keskijohto', '', '🔹 **Tulkki strategian ja arjen välillä:** Tavoitteet tekemiseksi. Tavoite: x.', '', '- Tavoite: x.', '', line, '', '- Tavoite: y.', ''].join('\n');
-  const found = (line: string) => lint(mm(line)).charter.occurrences.filter((o) => o.elementId === 'removing-obstacles').map((o) => o.title);
+    ['---', 'tier: middle-management', 'owner: A', 'next-review: 2027-06-01', '---', '# Keskijohto', '', '🔹 **Tulkki strategian ja arjen välillä:** Tavoitteet tekemiseksi.', line, '', '- Tavoite: y.', ''].join('\n');
+  const obstacles = (line: string) => lint(mm(line), 'en').findings.filter((f) => f.elementId === 'removing-obstacles' && f.ruleId === 'element-missing');
 
-  it('counts after the marker when the title is the exact name', () => {
-    assert.deepEqual(found('🔹 Esteiden poistaminen – puramme siiloja.'), ['Esteiden poistaminen']);
-    assert.deepEqual(found('• **Esteiden poistaminen** — puramme siiloja.'), ['Esteiden poistaminen']);
-    assert.deepEqual(found('🔹 Esteiden purkaminen - puramme siiloja.'), ['Esteiden purkaminen'], 'an alias');
+  it('is a near miss at its own line when the title is a missing element\'s exact name or alias, without a fix', () => {
+    for (const line of ['🔹 Esteiden poistaminen – puramme siiloja.', '• **Esteiden poistaminen** — puramme siiloja.', '🔹 Esteiden purkaminen - puramme siiloja.']) {
+      const [f] = obstacles(line);
+      assert.equal(f?.place.start.line, 9, line);
+      assert.match(f.reason, /has a dash after its title, and an item needs a colon there/);
+      assert.equal(f.fix, undefined);
+    }
+    const fi = linters.fi.lintText('c.md', mm('🔹 Esteiden poistaminen – puramme siiloja.'), { today: TODAY }).findings.find((f) => f.elementId === 'removing-obstacles')!;
+    assert.match(fi.reason, /otsikon perässä on ajatusviiva/);
   });
 
-  it('not without the marker, not for a title that only resembles a name', () => {
-    assert.deepEqual(found('Esteiden poistaminen – puramme siiloja.'), []);
-    assert.deepEqual(found('🔹 Esteiden poisto – puramme siiloja.'), []);
-    assert.deepEqual(found('🔹 Puramme esteitä – ja siiloja.'), []);
+  it('not without the marker, nor for a title that only resembles a name: then reported at the title', () => {
+    for (const line of ['Esteiden poistaminen – puramme siiloja.', '🔹 Esteiden poisto – puramme siiloja.', '🔹 Puramme esteitä – ja siiloja.']) {
+      assert.equal(obstacles(line)[0]?.place.start.line, 6, line);
+    }
+  });
+
+  it('with its colon it counts', () => {
+    assert.deepEqual(obstacles('🔹 Esteiden poistaminen: puramme siiloja.'), []);
   });
 });
