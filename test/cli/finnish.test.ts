@@ -25,7 +25,7 @@
  *    to nothing. Every CLI-owned string (src/cli/messages.ts, formatters) must pass now.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
@@ -164,7 +164,7 @@ describe('Finnish output has no English ids or untranslated lines', function () 
     }
     await add(['--help']);
     await add(['help']);
-    for (const c of ['lint', 'init', 'new', 'rules', 'render', 'matrix', 'help']) await add([c, '--help']);
+    for (const c of ['lint', 'init', 'new', 'rules', 'render', 'matrix', 'goals', 'history', 'help']) await add([c, '--help']);
     await add([]);
     for (const bad of [['lnt'], ['lint', '--formt', 'json'], ['lint', '--unit', 'x'], ['lint', '--format'], ['lint', '--fix=1'], ['rules', 'x'],
       ['lint', 'nowhere.md'], ['lint', '--today', '1.2.2027'], ['lint', '--format', 'xml'], ['lint', '--max-warnings', 'many'], ['lint', '--shard', '5/2'],
@@ -181,7 +181,16 @@ describe('Finnish output has no English ids or untranslated lines', function () 
     await add(['lint', 'fix', '--fix', ...day]);
     await add(['lint', 'broken-config', ...day]);
     await add(['lint', 'bad-yaml', ...day]);
-    await add(['rules']);
+    // A charter split over two files, and an article item with a dash for its colon.
+    const split = path.join(dir, 'jaettu');
+    mkdirSync(split);
+    const head = ['---', 'tier: esihenkilöt', 'unit: Varasto', 'owner: Anna Laine', 'next-review: 2027-06-01', '---', '# Varaston esihenkilöt', ''];
+    const sec = (title: string) => [`## ${title}`, '', 'Sovimme yhdessä, miten tiimi oppii arjessa.', '', '- Tavoite: jokaisella on suunnitelma.', ''];
+    writeFileSync(path.join(split, 'osa-1.md'), [...head, ...sec('Psykologinen turvallisuus'), '🔹 Ketterän oppimisen fasilitointi – kokeilemme viikoittain.', ''].join('\n'));
+    writeFileSync(path.join(split, 'osa-2.md'), [...head, ...sec('Liiketoiminnallisista tavoitteista tiimien oppimis- ja kehittämissuunnitelmiksi')].join('\n'));
+    await add(['lint', 'jaettu', ...day]);
+    await add(['lint', 'jaettu', '--format', 'github', ...day]);
+    await add(['rules', 'severities']);
     await add(['init', 'kasikirja']);
     await add(['new', 'esihenkilöt', '--unit', 'Myynti'], path.join(dir, 'kasikirja'));
     await add(['matrix', 'clean', ...day]);
