@@ -149,11 +149,47 @@ export function loadFrontmatterYaml(
   } catch (e) {
     const err = e as { reason?: string; message?: string; mark?: { line: number; column: number } };
     if (err.mark) {
-      return { error: { message: err.reason ?? String(err.message), line: firstValueLine + err.mark.line, column: err.mark.column + 1 } };
+      const reason = err.reason ?? String(err.message);
+      // js-yaml finds an unclosed quote at the end of the block; the author wants the line it opens on.
+      const quote = /within a (double|single) quoted scalar/.exec(reason);
+      const opened = quote ? unclosedQuoteLine(raw, quote[1] === 'double' ? '"' : "'") : undefined;
+      if (opened) return { error: { message: reason, line: firstValueLine + opened.line, column: opened.column + 1 } };
+      return { error: { message: reason, line: firstValueLine + err.mark.line, column: err.mark.column + 1 } };
     }
     // RangeError from absurdly deep nesting and the like
     return { error: { message: err.message ?? String(e), line: firstValueLine, column: 1 } };
   }
+}
+
+/**
+ * The first line (0-based in `raw`) whose value opens a `q`-quoted scalar that the line does not
+ * close (`unit: "Tukipalvelut`), and the column of the quote; undefined when there is none.
+ * Escapes (`\\"` in double quotes, `''` in single ones) do not close. One pass per line: linear.
+ */
+function unclosedQuoteLine(raw: string, q: '"' | "'"): { line: number; column: number } | undefined {
+  const lines = raw.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    // The value's first character: after `key:` and spaces, or after a list item's `- `.
+    let at = line.indexOf(': ');
+    at = at >= 0 ? at + 2 : /^\s*-\s/.test(line) ? line.indexOf('-') + 2 : -1;
+    if (at < 0) continue;
+    while (at < line.length && (line[at] === ' ' || line[at] === '\t')) at++;
+    if (line[at] !== q) continue;
+    let closed = false;
+    for (let j = at + 1; j < line.length; j++) {
+      if (q === '"' && line[j] === '\\') j++;
+      else if (line[j] === q) {
+        if (q === "'" && line[j + 1] === "'") j++;
+        else {
+          closed = true;
+          break;
+        }
+      }
+    }
+    if (!closed) return { line: i, column: at };
+  }
+  return undefined;
 }
 
 /** The document's frontmatter model (see `Frontmatter`), from one scan and one YAML load. */

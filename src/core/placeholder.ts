@@ -4,7 +4,7 @@ import { labelAt, skipEmphasis } from './text';
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
 const TOKENS = new RegExp(
-  `${NOT_WORD_BEFORE}(?:tbd|tba|todo|fixme|xxx+|kirjoita tähän|täydennä|täydennetään|täydennetään myöhemmin|lisää tähän|write here|fill in|to be (?:defined|written|decided|added)|placeholder|n\\/a)${NOT_WORD_AFTER}`,
+  `${NOT_WORD_BEFORE}(?:tbd|tba|tbc|todo|fixme|wip|xx+|kirjoita tähän|kirjoitetaan|täydennä|täydennetään|lisää tähän|tulossa|kesken|myöhemmin|write here|fill in|to be (?:defined|written|decided|added|confirmed)|coming soon|later|placeholder|n\\/a)${NOT_WORD_AFTER}`,
   'giu',
 );
 

@@ -44,7 +44,9 @@ export function summarize(charter: Charter, lookup: FrameworkLookup): CharterSum
   }
   return {
     file: charter.file,
-    tiers: charter.tiers,
+    // A charter whose YAML is broken still counts for the tier its `tier:` line names (its
+    // rules wait for the YAML; the handbook does not call its tier uncovered).
+    tiers: charter.tiers.length === 0 && charter.frontmatter.error ? recoverTiers(charter.frontmatter.raw, lookup) : charter.tiers,
     unit: charter.unit,
     owner: charter.owner,
     nextReview: charter.nextReview,
@@ -53,3 +55,32 @@ export function summarize(charter: Charter, lookup: FrameworkLookup): CharterSum
     elements,
   };
 }
+
+/**
+ * The tiers a broken frontmatter names on its own lines: `tier: x`, `tiers: [x, y]` or `tiers:`
+ * followed by `- x` lines, read line by line without YAML (quotes dropped), resolved against the
+ * framework. Only for counting the charter in the handbook; unknown values are left out.
+ */
+export function recoverTiers(raw: string | undefined, lookup: FrameworkLookup): string[] {
+  if (!raw) return [];
+  const values: string[] = [];
+  const lines = raw.split('\n').slice(0, 1000);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\r$/, '');
+    const key = line.startsWith('tiers:') ? 'tiers:' : line.startsWith('tier:') ? 'tier:' : undefined;
+    if (!key) continue;
+    const value = line.slice(key.length).trim();
+    if (value.startsWith('[')) values.push(...value.slice(1, value.endsWith(']') ? -1 : undefined).split(','));
+    else if (value !== '' && !value.startsWith('#')) values.push(value);
+    else {
+      for (let j = i + 1; j < lines.length && /^\s+-\s/.test(lines[j]!); j++) values.push(lines[j]!.trim().slice(1));
+    }
+  }
+  const tiers: string[] = [];
+  for (const v of values) {
+    const id = lookup.resolveTier(v.trim().replace(/^["']|["']$/g, '').trim())?.id;
+    if (id && !tiers.includes(id)) tiers.push(id);
+  }
+  return tiers;
+}
+

@@ -346,9 +346,17 @@ export class FrameworkLookup {
     return parts.length > 1 && parts.length <= 4 && parts.every((p) => this.goalKeys.has(p));
   }
 
-  /** Whether `label` (e.g. "Mittari", "**Goal**") is a goal/indicator label. */
+  /**
+   * Whether `label` (e.g. "Mittari", "**Goal**") is a goal/indicator label, also with a year or a
+   * parenthesis after it, as headings take one: "Mittari (2027)", "Tavoite 2027", "Goal (Q3)".
+   */
   isGoalLabel(label: string): boolean {
-    return this.goalKeys.has(this.key(label));
+    const key = this.key(label);
+    if (this.goalKeys.has(key)) return true;
+    const paren = key.indexOf(' (');
+    if (paren > 0 && key.endsWith(')') && this.goalKeys.has(key.slice(0, paren))) return true;
+    const year = / (?:19|20)\d\d$/.exec(key);
+    return year !== null && this.goalKeys.has(key.slice(0, year.index));
   }
 
   /** The first goal label and indicator label for templates, in `lang`. */

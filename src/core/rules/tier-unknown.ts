@@ -13,11 +13,23 @@ export const tierUnknown: CharterRule = {
   check({ charter, lines, lookup, lang, report }) {
     const ids = lookup.framework.tiers.map((x) => x.id);
     const names = list(lang, lookup.framework.tiers.map((x) => x.name[lang]));
+    const lastLine = charter.frontmatter.place?.end.line ?? u0(charter.unknownTiers);
+    // Where the search for the next block-list item of each key resumes (items come in order: linear).
+    const resume = new Map<number, number>();
     for (const u of charter.unknownTiers) {
-      const lineText = lines.text.slice(lines.lineStart(u.line), lines.lineEnd(u.line));
-      const col = lineText.indexOf(u.value);
-      const place =
-        col >= 0 ? lines.place(lines.lineStart(u.line) + col, lines.lineStart(u.line) + col + u.value.length) : lines.linePlace(u.line);
+      // On the key's line (`tier: x`, `tiers: [x, y]`), or on its item below (`tiers:` then `- x`).
+      let line = u.line;
+      let col = lines.text.slice(lines.lineStart(line), lines.lineEnd(line)).indexOf(u.value);
+      for (let l = resume.get(u.line) ?? u.line + 1; col < 0 && l < lastLine; l++) {
+        const text = lines.text.slice(lines.lineStart(l), lines.lineEnd(l));
+        if (!/^\s/.test(text)) break;
+        if (/^\s*-\s/.test(text) && text.includes(u.value)) {
+          line = l;
+          col = text.indexOf(u.value);
+          resume.set(u.line, l + 1);
+        }
+      }
+      const place = col >= 0 ? lines.place(lines.lineStart(line) + col, lines.lineStart(line) + col + u.value.length) : lines.linePlace(u.line);
       // A typo of a tier's name or alias (`Esihenkilö`, `supervisor`): suggest it, written as the user writes.
       let best: { name: string; score: number } | undefined;
       for (const tier of lookup.framework.tiers) {
@@ -33,3 +45,8 @@ export const tierUnknown: CharterRule = {
     }
   },
 };
+
+/** The last line an unknown tier can stand on when the frontmatter's end is not known: the last key line. */
+function u0(unknown: readonly { line: number }[]): number {
+  return Math.max(0, ...unknown.map((u) => u.line)) + 1;
+}

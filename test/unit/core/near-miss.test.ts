@@ -523,3 +523,54 @@ describe('an article item with a dash instead of the colon', () => {
     assert.deepEqual(obstacles('🔹 Esteiden poistaminen: puramme siiloja.'), []);
   });
 });
+
+describe('found by the acceptance corpus (batch 3)', () => {
+  const sup = (body: string[], fm: string[] = ['tier: supervisors', 'owner: A', 'next-review: 2027-06-01']) =>
+    ['---', ...fm, '---', '# Esihenkilöt', '', ...body, ''].join('\n');
+  const all = (override: Record<number, string[]> = {}) =>
+    ['Liiketoiminnallisista tavoitteista tiimien oppimis- ja kehittämissuunnitelmiksi', 'Yksilöiden vahvuuksien, kehitystarpeiden ja oppimissuunnitelmien fasilitointi', 'Ketterän oppimisen fasilitointi', 'Psykologinen turvallisuus'].flatMap((name, i) => [
+      `## ${name}`,
+      '',
+      ...(override[i] ?? ['Sovimme yhdessä, miten tiimi oppii arjessa.', '', '- Tavoite: jokaisella on suunnitelma.']),
+      '',
+    ]);
+
+  it('filler that says nothing yet is a placeholder; a sentence that contains it is content', () => {
+    for (const filler of ['xx', 'Tulossa.', '(kirjoitetaan myöhemmin)', 'TODO: tulossa', 'Täydennetään myöhemmin.', 'To be confirmed.', 'WIP']) {
+      const r = lint(sup(all({ 0: [filler] })));
+      assert.deepEqual(brief(r.findings), ['element-placeholder team-learning-plans@8'], filler);
+    }
+    assert.deepEqual(brief(lint(sup(all({ 0: ['Suunnitelma on vielä kesken, mutta tiimi sopii tavoitteet myöhemmin keväällä.', '', '- Tavoite: x valmis.'] }))).findings), []);
+    // a placeholder goal does not count
+    assert.deepEqual(brief(lint(sup(all({ 0: ['Sovimme yhdessä.', '', '- Tavoite: Tulossa.'] }))).findings), ['goal-missing team-learning-plans@8']);
+  });
+
+  it('a goal label may carry a year or a parenthesis', () => {
+    for (const goal of ['Mittari (2027): parivuorojen määrä.', 'Tavoite 2027: kaikilla suunnitelma.', '**Goal (Q3):** plans for all.']) {
+      assert.deepEqual(brief(lint(sup(all({ 2: ['Kokeilemme.', '', goal] }))).findings), [], goal);
+    }
+    assert.deepEqual(brief(lint(sup(all({ 2: ['Kokeilemme.', '', 'Mittaristo (2027): x'] }))).findings), ['goal-missing agile-learning@20'], 'another word is no label');
+  });
+
+  it('a charter whose YAML is broken still counts for the tier its tier: line names', () => {
+    for (const fm of [['tier: middle-management', 'owner:', '\t- Anna'], ['tier: middle-management', 'owner: A', 'owner: B'], ['tier: "keskijohto"', 'unit: "Tukipalvelut', 'owner: A'], ['tiers:', '  - middle-management', 'x: [']]) {
+      const r = lint(sup(['Teksti.'], fm));
+      assert.ok(r.findings.some((f) => f.ruleId === 'frontmatter-invalid'), fm.join(' / '));
+      assert.deepEqual(r.summary?.tiers, ['middle-management'], fm.join(' / '));
+      assert.deepEqual(linters.fi.lintHandbook([r.summary], 'charters.yaml').filter((f) => f.tier === 'middle-management'), []);
+    }
+  });
+
+  it('an unclosed quote is reported on the line it opens, not at the end of the block', () => {
+    const r = lint(sup(all(), ['tier: supervisors', 'unit: "Tukipalvelut', 'owner: A', 'next-review: 2027-06-01']));
+    const f = r.findings.find((x) => x.ruleId === 'frontmatter-invalid')!;
+    assert.equal(f.place.start.line, 3);
+    const single = lint(sup(all(), ['tier: supervisors', "unit: 'Tuki''palvelut", 'owner: A']));
+    assert.equal(single.findings.find((x) => x.ruleId === 'frontmatter-invalid')!.place.start.line, 3);
+  });
+
+  it('an unknown tier in a block list is reported on its own line', () => {
+    const r = lint(sup(['Teksti.'], ['tiers:', '  - top-management', '  - supervisers', '  - midle-management', 'owner: A']));
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'tier-unknown').map((f) => f.place.start.line), [4, 5]);
+  });
+});
