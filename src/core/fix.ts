@@ -147,6 +147,13 @@ export function nearMissFix(charter: Charter, lookup: FrameworkLookup, miss: Nea
   const el = lookup.element(miss.elementId);
   if (!el || miss.idAt === undefined) return undefined;
   const lang = charter.lang;
+  if (miss.kind === 'level') {
+    return { description: t(ui, 'fix.heading-deeper', { title: miss.title }), edits: [{ start: miss.idAt, end: miss.idAt, text: '#' }] };
+  }
+  if (miss.kind === 'nospace') {
+    const hashes = '#'.repeat(miss.headingDepth ?? 2);
+    return { description: t(ui, 'fix.heading-space', { hashes, title: miss.title }), edits: [{ start: miss.idAt, end: miss.idAt, text: ' ' }] };
+  }
   const id = { start: miss.idAt, end: miss.idAt, text: ` {#${el.id}}` };
   if (miss.kind === 'heading') {
     return { description: t(ui, 'fix.mark-element', { title: miss.title, name: el.name[lang] }), edits: [id] };

@@ -769,6 +769,38 @@ function findNearMisses(
         ls = le + 1;
       }
     }
+    nonHeadings(text, idx, lookup, section, blocks, missing, (c) => candidates.push(c));
+    // A multi-tier charter's element heading at the tier headings' level ends the tier's section:
+    // the headings of that level after it, up to the next tier heading, that name a missing element.
+    if (section.multi && section.depth > 0) {
+      for (const h of blocks.headings) {
+        if (h.start < section.end) continue;
+        if (h.depth < section.depth || lookup.tierOfHeading(h.text)) break;
+        if (h.depth !== section.depth || h.explicitId !== undefined) continue;
+        const el = lookup.elementOfTitle(section.tier, h.text);
+        if (!el || !missing.has(el.id)) continue;
+        const at = idx.lineStart(idx.lineOf(h.start));
+        candidates.push({
+          miss: { tier: section.tier, kind: 'level', title: h.text, place: idx.place(h.start, h.end), certain: true, idAt: at + text.slice(at, h.end).indexOf('#'), headingDepth: section.depth + 1 },
+          ranked: [{ id: el.id, score: 1.5 }],
+          start: h.start,
+        });
+      }
+    }
+    // A heading that counts for one element and also names a missing one
+    // (`## Johto oppimisen esimerkkinä ja ekosysteemiajattelu`, or a template `{#id}` kept on a
+    // heading re-worded to another element's name).
+    for (const o of found) {
+      if (o.kind !== 'heading') continue;
+      for (const el of lookup.elementsNamedIn(section.tier, o.title)) {
+        if (el.id === o.elementId || !missing.has(el.id)) continue;
+        candidates.push({
+          miss: { tier: section.tier, kind: 'shared', title: o.title, other: o.elementId, place: o.headingPlace, certain: true, idAt: undefined, headingDepth: undefined },
+          ranked: [{ id: el.id, score: 1.2 }],
+          start: o.headingPlace.start.offset,
+        });
+      }
+    }
   }
   // Best pairs first; a tie goes to the earlier candidate.
   const pairs = candidates.flatMap((c) => c.ranked.map((r) => ({ c, id: r.id, score: r.score })));
@@ -804,6 +836,100 @@ function findNearMisses(
     if (firstAfter(elementStarts, h.start) < end) continue; // a grouping heading
     const closest = still.size > 0 ? lookup.rankElements(section.tier, h.text, still)[0]?.el.id : undefined;
     unrecognised.push({ tier: section.tier, title: h.text, place: idx.place(h.start, h.end), closest });
+  }
+}
+
+/** An ATX heading with no space after its `#`s (`##Visio ja kulttuuri`): not a heading in Markdown. */
+const NO_SPACE_HEADING = /^ {0,3}(#{1,6})([^\s#].*)$/;
+/** A heading after its indentation: `#`s, a space, the title. */
+const INDENTED_HEADING = /^(#{1,6})[ \t]+(\S.*)$/;
+/** A list item's marker before its text: `1.`, `2)`, `-`, `*`, `+`. */
+const LIST_MARKER = /^[ \t]*(?:\d{1,9}[.)]|[-*+])[ \t]+$/;
+/** Longer lines are no title (and keep every pattern below on short input). */
+const MAX_TITLE_LINE = 300;
+/** Lines of a section looked at for headings Markdown does not see. */
+const MAX_SCAN_LINES = 5000;
+
+/**
+ * Elements written on lines that Markdown does not read as headings, as first-time authors write
+ * them: `##Visio` (no space after the `#`s), a heading indented by four spaces or a tab (a code
+ * block), and a list item that is an element's name alone (`1. Psykologinen turvallisuus`). Only
+ * a missing element's exact name (or alias) counts here; each becomes a near miss at its line.
+ */
+function nonHeadings(
+  text: string,
+  idx: LineIndex,
+  lookup: FrameworkLookup,
+  section: Section,
+  blocks: Blocks,
+  missing: ReadonlySet<string>,
+  add: (c: { miss: Omit<NearMiss, 'elementId' | 'score'>; ranked: { id: string; score: number }[]; start: number }) => void,
+): void {
+  const clean = (t: string): string => {
+    // A closing `#` run (after a space) and a trailing colon go; done by hand, not by an unanchored pattern.
+    let s = t.trimEnd();
+    let h = s.length;
+    while (h > 0 && s[h - 1] === '#') h--;
+    if (h < s.length && (h === 0 || s[h - 1] === ' ' || s[h - 1] === '\t')) s = s.slice(0, h).trimEnd();
+    if (s.endsWith(':') || s.endsWith('：')) s = s.slice(0, -1);
+    return s.trim();
+  };
+  let ls = section.bodyStart;
+  for (let n = 0; ls < section.end && n < MAX_SCAN_LINES; n++) {
+    let le = text.indexOf('\n', ls);
+    if (le < 0 || le > section.end) le = section.end;
+    const line = text.slice(ls, le).replace(/\r$/, '');
+    if (line.length > MAX_TITLE_LINE) {
+      ls = le + 1;
+      continue;
+    }
+    let kind: 'nospace' | 'indented' | undefined;
+    let hashes = '';
+    let title = '';
+    let at = 0;
+    const bare = line.charCodeAt(0) === 35 /* # */ || (line.startsWith(' ') && line.trimStart().startsWith('#')) ? NO_SPACE_HEADING.exec(line) : null;
+    if (bare) {
+      kind = 'nospace';
+      hashes = bare[1]!;
+      title = clean(bare[2]!);
+      at = ls + line.indexOf('#') + hashes.length;
+    } else if (line.startsWith('    ') || line.startsWith('\t')) {
+      const m = INDENTED_HEADING.exec(line.trimStart());
+      if (m) {
+        kind = 'indented';
+        hashes = m[1]!;
+        title = clean(m[2]!);
+      }
+    }
+    if (kind && title) {
+      const el = lookup.elementNamedExactly(section.tier, title) ?? lookup.elementOfTitle(section.tier, title);
+      if (el && missing.has(el.id)) {
+        add({
+          miss: { tier: section.tier, kind, title, place: idx.place(ls, ls + line.length), certain: true, idAt: kind === 'nospace' ? at : undefined, headingDepth: hashes.length },
+          ranked: [{ id: el.id, score: 1.5 }],
+          start: ls,
+        });
+      }
+    }
+    ls = le + 1;
+  }
+  // `1. Psykologinen turvallisuus` alone: a list item, not a heading.
+  for (const p of blocks.paragraphs) {
+    if (p.start < section.bodyStart || p.start >= section.end) continue;
+    const lineStart = idx.lineStart(idx.lineOf(p.start));
+    if (lineStart === p.start || !LIST_MARKER.test(text.slice(lineStart, p.start))) continue;
+    let le = text.indexOf('\n', p.start);
+    if (le < 0 || le > p.end) le = p.end;
+    const first = text.slice(p.start, le).replace(/\r$/, '');
+    if (first.length > MAX_TITLE_LINE) continue;
+    const title = clean(clean(first).replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, ''));
+    const el = title ? lookup.elementNamedExactly(section.tier, title) : undefined;
+    if (!el || !missing.has(el.id)) continue;
+    add({
+      miss: { tier: section.tier, kind: 'list', title, place: idx.place(lineStart, lineStart + (le - lineStart)), certain: true, idAt: undefined, headingDepth: undefined },
+      ranked: [{ id: el.id, score: 1.5 }],
+      start: lineStart,
+    });
   }
 }
 

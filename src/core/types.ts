@@ -214,11 +214,16 @@ export interface NearMiss {
   /**
    * A heading that resembles the name; a bold or italic line alone; a table row; a link whose
    * text names the element to another Markdown or Word file (a charter split over files); an
-   * article item with a dash where its colon belongs (`🔹 Name – text`).
+   * article item with a dash where its colon belongs (`🔹 Name – text`); a line Markdown does not
+   * read as a heading (`##Name` without a space, a heading indented into a code block, a list item
+   * that is the name alone); a heading that counts for another element and names this one too;
+   * a multi-tier charter's element heading at the tier headings' level (it ends the tier's section).
    */
-  kind: 'heading' | 'emphasis' | 'table' | 'link' | 'item';
+  kind: 'heading' | 'emphasis' | 'table' | 'link' | 'item' | 'nospace' | 'indented' | 'list' | 'shared' | 'level';
   /** For a link: its target as written. */
   target?: string;
+  /** For a shared heading: the element it counts for. */
+  other?: string;
   /** The title as written (without emphasis marks). */
   title: string;
   /** The heading, line or table row. */

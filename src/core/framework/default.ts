@@ -397,7 +397,7 @@ export const DEFAULT_FRAMEWORK: Framework = {
 
   goalLabels: {
     fi: ['Tavoite', 'Tavoitteet', 'Mittari', 'Mittarit', 'Seuranta', 'Indikaattori'],
-    en: ['Goal', 'Goals', 'Indicator', 'Indicators', 'Measure', 'Measures', 'Follow-up', 'Metric'],
+    en: ['Goal', 'Goals', 'Indicator', 'Indicators', 'Measure', 'Measures', 'Follow-up', 'Metric', 'Metrics'],
   },
 
   requiredFields: ['owner', 'next-review'],

@@ -144,7 +144,23 @@ function alike(a: Shape, b: Shape): number {
     const d = boundedDistance(a.compact, b.compact, allowed);
     if (d <= allowed) typo = 1 - d / long;
   }
-  return Math.max(typo, wordOverlap(a.words, b.words));
+  return Math.max(typo, wordOverlap(a.words, b.words), coveredName(a.words, b.words));
+}
+
+/**
+ * A title that holds every word of a name of two words or more, in any inflection, among a few
+ * words of its own: a question (`Miten luomme psykologista turvallisuutta?`, `How do we coach our
+ * supervisors?`) or a sentence around the name. Scores just at LIKELY: a likely match, never certain.
+ */
+function coveredName(title: string[], name: string[]): number {
+  if (name.length < 2 || title.length > name.length + 4) return 0;
+  const used = new Array<boolean>(title.length).fill(false);
+  for (const w of name) {
+    const k = title.findIndex((x, i) => !used[i] && sameWord(w, x));
+    if (k < 0) return 0;
+    used[k] = true;
+  }
+  return LIKELY;
 }
 
 /** How alike a title is to a name, 0…1 (1: same letters). Both are `headingKey`s. */
@@ -279,6 +295,22 @@ export class FrameworkLookup {
     return this.elementKeys.get(tierId)?.get(key) ?? this.elementCompact.get(tierId)?.get(compactKey(key));
   }
 
+  /**
+   * Elements of `tierId` whose name or alias (ten letters or more) stands as whole words inside a
+   * title, such as both elements in "Johto oppimisen esimerkkinä ja ekosysteemiajattelu".
+   */
+  elementsNamedIn(tierId: string, title: string): ElementDef[] {
+    const keys = this.elementKeys.get(tierId);
+    const key = this.hkey(title);
+    if (!keys || !key) return [];
+    const padded = ` ${key} `;
+    const out: ElementDef[] = [];
+    for (const [k, el] of keys) {
+      if (k.length >= 10 && !out.includes(el) && padded.includes(` ${k} `)) out.push(el);
+    }
+    return out;
+  }
+
   /** An element of `tierId` certainly named by a heading or item title. */
   elementOfTitle(tierId: string, title: string): ElementDef | undefined {
     const keys = this.elementKeys.get(tierId);
@@ -356,7 +388,11 @@ export class FrameworkLookup {
     const paren = key.indexOf(' (');
     if (paren > 0 && key.endsWith(')') && this.goalKeys.has(key.slice(0, paren))) return true;
     const year = / (?:19|20)\d\d$/.exec(key);
-    return year !== null && this.goalKeys.has(key.slice(0, year.index));
+    if (year !== null && this.goalKeys.has(key.slice(0, year.index))) return true;
+    // Two to four labels together: "Tavoitteet ja mittarit", "Goals & measures", "Mittarit, seuranta".
+    if (key.length > 80) return false;
+    const parts = key.split(/\s*(?:,|&|\/|\bja\b|\bseka\b|\band\b)\s*/u).filter((p) => p !== '');
+    return parts.length > 1 && parts.length <= 4 && parts.every((p) => this.goalKeys.has(p));
   }
 
   /** The first goal label and indicator label for templates, in `lang`. */

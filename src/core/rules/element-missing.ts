@@ -45,9 +45,19 @@ export const elementMissing: CharterRule = {
                   ? 'element-missing.link'
                   : near.kind === 'item'
                     ? 'element-missing.item'
-                    : 'element-missing.table';
+                    : near.kind === 'table'
+                      ? 'element-missing.table'
+                      : (`element-missing.${near.kind}` as const);
           report({
-            reason: t(lang, key, { name, suggestion: el.name[charter.lang], tier: tierName, title: near.title, target: near.target ?? '', hashes: '#'.repeat(near.headingDepth ?? depth) }),
+            reason: t(lang, key, {
+              name,
+              suggestion: el.name[charter.lang],
+              tier: tierName,
+              title: near.title,
+              target: near.target ?? '',
+              other: near.other ? (lookup.element(near.other)?.name[lang] ?? near.other) : '',
+              hashes: '#'.repeat(near.headingDepth ?? depth),
+            }),
             place: near.place,
             elementId: el.id,
             tier: tierId,

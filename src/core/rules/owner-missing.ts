@@ -1,5 +1,6 @@
 import { insertFieldFix } from '../fix';
 import { t } from '../i18n';
+import { ownerNames } from '../owners';
 import { isPlaceholder } from '../placeholder';
 import { meta, type CharterRule } from './rule';
 
@@ -21,7 +22,7 @@ export const ownerMissing: CharterRule = {
     if (charter.frontmatter.error) return;
     if (!lookup.framework.requiredFields.includes('owner')) return;
     const owner = charter.owner;
-    if (owner && !isPlaceholder(owner)) return;
+    if (owner && !namesNobody(charter.frontmatter.data?.['owner'], owner)) return;
     const fm = charter.frontmatter;
     const fix = owner ? undefined : insertFieldFix(charter, 'owner', `"${t(charter.lang, 'stub.owner')}"`, lang);
     report({
@@ -32,3 +33,17 @@ export const ownerMissing: CharterRule = {
     });
   },
 };
+
+/** The template's owner prompt without its brackets, as YAML reads `owner: [omistajan nimi]` (a list of one). */
+const STUB_NAMES = new Set((['fi', 'en'] as const).map((l) => t(l, 'stub.owner').replace(/^\[|\]$/g, '').toLowerCase()));
+
+/**
+ * Whether an owner value names nobody: a placeholder (`TBD`, `[omistajan nimi]`), or a list whose
+ * every name is one, including the template's prompt that YAML turned into a list item.
+ */
+function namesNobody(value: unknown, owner: string): boolean {
+  if (isPlaceholder(owner)) return true;
+  const names = ownerNames(value);
+  return names.length > 0 && names.every((n) => isPlaceholder(n) || STUB_NAMES.has(n.trim().toLowerCase()));
+}
+
