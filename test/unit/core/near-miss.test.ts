@@ -574,3 +574,64 @@ describe('found by the acceptance corpus (batch 3)', () => {
     assert.deepEqual(r.findings.filter((f) => f.ruleId === 'tier-unknown').map((f) => f.place.start.line), [4, 5]);
   });
 });
+
+describe('found by the acceptance corpus (batches 4 and 5): lines Markdown does not read as headings, and more', () => {
+  const at = (r: ReturnType<typeof lint>, id: string) => r.findings.filter((f) => f.ruleId === 'element-missing' && f.elementId === id).map((f) => f.place.start.line);
+
+  it('`##Name` without a space: at its line, and the fix adds the space', () => {
+    const text = topCharter('fi', { 3: '##Ekosysteemiajattelu' });
+    const r = lint(text);
+    assert.deepEqual(at(r, 'ecosystem-thinking'), [28]);
+    const f = r.findings.find((x) => x.elementId === 'ecosystem-thinking')!;
+    assert.match(f.reason, /välilyönti merkkien `##` jälkeen/);
+    assert.match(fixAll(text), /^## Ekosysteemiajattelu$/m);
+    assert.deepEqual(brief(lint(fixAll(text)).findings), []);
+  });
+
+  it('a heading indented into a code block, and a list item that is the name alone: at their lines, no fix', () => {
+    const indented = lint(topCharter('fi', { 3: '    ## Ekosysteemiajattelu' }));
+    assert.deepEqual(at(indented, 'ecosystem-thinking'), [28]);
+    assert.match(indented.findings.find((x) => x.elementId === 'ecosystem-thinking')!.reason, /sisennetty/);
+    const listed = lint(topCharter('fi', { 3: '1. Ekosysteemiajattelu' }));
+    assert.deepEqual(at(listed, 'ecosystem-thinking'), [28]);
+    assert.equal(listed.findings.find((x) => x.elementId === 'ecosystem-thinking')!.fix, undefined);
+  });
+
+  it('a heading that names two elements counts for the first and reports the second there', () => {
+    const r = lint(topCharter('fi', { 2: '## Johto oppimisen esimerkkinä ja ekosysteemiajattelu', 3: '## Liitteet' }));
+    assert.deepEqual(at(r, 'ecosystem-thinking'), [22]);
+    assert.ok(r.charter.occurrences.some((o) => o.elementId === 'leading-by-example'));
+  });
+
+  it('a question heading with every word of the name is a near miss, not unrecognised', () => {
+    const r = lint(topCharter('en', { 3: '## How do we think in ecosystems?' }), 'en');
+    assert.deepEqual(at(r, 'ecosystem-thinking'), [28]);
+    assert.ok(!r.findings.some((f) => f.ruleId === 'heading-unrecognised'));
+    const fi = lint(topCharter('fi', { 1: '## Miten varmistamme rakenteet ja resurssit?' }));
+    assert.deepEqual(at(fi, 'structures-and-resources'), [16]);
+  });
+
+  it('a multi-tier charter\'s element at the tier level: at its own line; the fix makes it one level deeper', () => {
+    const text = ['---', 'tiers: [top-management, supervisors]', 'owner: A', 'next-review: 2027-06-01', '---', '# Yksikkö', '', '## Ylin johto', '',
+      ...topCharter('fi').split('\n').slice(9).map((l) => l.replace(/^## /, '### ')),
+      '## Esihenkilöt', '',
+      ...['Liiketoiminnallisista tavoitteista tiimien oppimis- ja kehittämissuunnitelmiksi', 'Yksilöiden vahvuuksien, kehitystarpeiden ja oppimissuunnitelmien fasilitointi', 'Ketterän oppimisen fasilitointi'].flatMap((n) => [`### ${n}`, '', 'Teksti.', '', '- Tavoite: x.', '']),
+      '## Psykologinen turvallisuus', '', 'Teksti.', '', '- Tavoite: x.', ''].join('\n');
+    const r = lint(text);
+    const line = text.split('\n').indexOf('## Psykologinen turvallisuus') + 1;
+    assert.deepEqual(at(r, 'psychological-safety'), [line]);
+    assert.match(fixAll(text), /^### Psykologinen turvallisuus$/m);
+  });
+
+  it('two to four goal labels together make a goal heading or line', () => {
+    for (const goal of ['### Tavoitteet ja mittarit', '**Goals & measures:**', '### Mittarit, seuranta']) {
+      assert.deepEqual(brief(lint(topCharter('fi', { 0: `## Visio ja kulttuuri\n\nKerromme visiosta.\n\n${goal}\n\n- kaksi hanketta vuodessa\n` })).findings), [], goal);
+    }
+  });
+
+  it('the template\'s owner prompt that YAML read as a list names nobody', () => {
+    const text = topCharter('fi').replace('owner: Aino Laine', 'owner: [omistajan nimi]');
+    assert.deepEqual(brief(lint(text).findings), ['owner-missing -@3']);
+    assert.deepEqual(brief(lint(topCharter('fi').replace('owner: Aino Laine', 'owner: [Aino Laine, TBD]')).findings), [], 'one real owner is an owner');
+  });
+});
