@@ -12,7 +12,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Deadline } from './budget';
-import { LIKELY, compactKey, headingKey, type FrameworkLookup } from './framework/lookup';
+import { LIKELY, boundedDistance, compactKey, headingKey, type FrameworkLookup } from './framework/lookup';
 import { charterVerdict, readFrontmatter } from './frontmatter';
 import { ownerNames } from './owners';
 import { isPlaceholder } from './placeholder';
@@ -515,6 +515,10 @@ function findOccurrences(
   }
 
   raw.sort((a, b) => a.start - b.start);
+  // A heading deeper than an element heading, inside that element's section, is a sub-heading of
+  // its text when it names the same element (`### Tiedon jakaminen käytännössä`) or an element that
+  // a heading outside such nesting defines; otherwise it still counts (an element nested by mistake).
+  dropNestedMentions(raw, headings, section.end);
   // An inline item inside an element heading's section is that element's text, not another element.
   const headingEnds = raw
     .filter((r) => r.kind === 'heading')
@@ -565,6 +569,26 @@ function findOccurrences(
     });
   }
   return result;
+}
+
+function dropNestedMentions(raw: RawOccurrence[], headings: readonly HeadingInfo[], sectionEnd: number): void {
+  const occ = raw.filter((r) => r.kind === 'heading');
+  if (occ.length < 2 || occ.length > 2000) return;
+  const parentOf = new Map<RawOccurrence, RawOccurrence>();
+  for (const p of occ) {
+    let end = sectionEnd;
+    for (const h of headings) if (h.start > p.start && h.start < end && h.depth <= p.depth) end = h.start;
+    for (const r of occ) {
+      if (r !== p && !r.explicit && r.start > p.start && r.start < end && r.depth > p.depth && !parentOf.has(r)) parentOf.set(r, p);
+    }
+  }
+  if (parentOf.size === 0) return;
+  const topLevel = new Set(occ.filter((r) => !parentOf.has(r)).map((r) => r.elementId));
+  for (let i = raw.length - 1; i >= 0; i--) {
+    const r = raw[i]!;
+    const parent = parentOf.get(r);
+    if (parent && (parent.elementId === r.elementId || topLevel.has(r.elementId))) raw.splice(i, 1);
+  }
 }
 
 function inlineItems(
@@ -667,14 +691,24 @@ function findNearMisses(
   const candidates: Candidate[] = [];
   const free = new Set<HeadingInfo>();
   for (const h of headings) {
-    if (occStarts.has(h.start) || h.explicitId !== undefined || !h.text || lookup.isStructuralHeading(h.text)) continue;
-    free.add(h);
+    if (occStarts.has(h.start) || !h.text || lookup.isStructuralHeading(h.text)) continue;
+    // A heading with an id that names no element (`{#psykological-safety}`) is element-id-unknown's,
+    // never unrecognised; its words, or an id one typo from a missing element's, still make it a
+    // near miss, without a fix (a second id would not mend the first).
+    const withId = h.explicitId !== undefined;
+    if (!withId) free.add(h);
     if (missing.size === 0) continue;
-    const ranked = lookup.rankElements(section.tier, h.text, missing).filter((r) => r.score >= LIKELY);
+    const ranked = lookup.rankElements(section.tier, h.text, missing).filter((r) => r.score >= LIKELY).map((r) => ({ id: r.el.id, score: r.score }));
+    if (withId) {
+      for (const id of missing) {
+        const typos = Math.min(3, Math.floor(id.length / 6));
+        if (!ranked.some((r) => r.id === id) && boundedDistance(h.explicitId!, id, typos) <= typos) ranked.push({ id, score: 1.4 });
+      }
+    }
     if (ranked.length === 0) continue;
     candidates.push({
-      miss: { tier: section.tier, kind: 'heading', title: h.text, place: idx.place(h.start, h.end), certain: false, idAt: idAt(text, h), headingDepth: undefined },
-      ranked: ranked.map((r) => ({ id: r.el.id, score: r.score })),
+      miss: { tier: section.tier, kind: 'heading', title: h.text, place: idx.place(h.start, h.end), certain: false, idAt: withId ? undefined : idAt(text, h), headingDepth: undefined },
+      ranked,
       start: h.start,
     });
   }

@@ -195,20 +195,27 @@ export class FrameworkLookup {
   private readonly keyMemo = new Map<string, string>();
 
   constructor(readonly framework: Framework) {
+    // A tier's own id and names first, then every tier's aliases: a handbook's tier named
+    // "Team leads" wins over that words' being an alias of the built-in supervisors.
+    for (const pass of ['names', 'aliases'] as const) {
+      for (const tier of framework.tiers) {
+        const names = pass === 'names' ? [tier.id, tier.name.fi, tier.name.en] : tier.aliases;
+        for (const n of names) this.addTierKey(matchKey(n), tier);
+        const roles = pass === 'names' ? [`${tier.name.fi} – ${tier.role.fi}`, `${tier.name.en} – ${tier.role.en}`] : [];
+        for (const n of [...names, ...roles]) {
+          const k = headingKey(n);
+          if (k && !this.tierByHeadingKey.has(k)) this.tierByHeadingKey.set(k, tier);
+        }
+        for (const n of names.filter((x) => x !== tier.id)) {
+          const k = matchKey(n);
+          if (k) this.tierNameKeys.push({ key: k, tier });
+          const c = compactKey(headingKey(n));
+          if (c && !this.tierByCompact.has(c)) this.tierByCompact.set(c, tier);
+        }
+      }
+    }
     for (const tier of framework.tiers) {
       this.tierById.set(tier.id, tier);
-      const names = [tier.id, tier.name.fi, tier.name.en, ...tier.aliases];
-      for (const n of names) this.addTierKey(matchKey(n), tier);
-      for (const n of [...names, `${tier.name.fi} – ${tier.role.fi}`, `${tier.name.en} – ${tier.role.en}`]) {
-        const k = headingKey(n);
-        if (k && !this.tierByHeadingKey.has(k)) this.tierByHeadingKey.set(k, tier);
-      }
-      for (const n of [tier.name.fi, tier.name.en, ...tier.aliases]) {
-        const k = matchKey(n);
-        if (k) this.tierNameKeys.push({ key: k, tier });
-        const c = compactKey(headingKey(n));
-        if (c && !this.tierByCompact.has(c)) this.tierByCompact.set(c, tier);
-      }
       // "Ylin johto – Suunnan näyttäjä ja rakenteiden mahdollistaja", the article's tier lines
       for (const lang of ['fi', 'en'] as Lang[]) {
         if (tier.role[lang]) this.addTierKey(matchKey(`${tier.name[lang]} – ${tier.role[lang]}`), tier);
@@ -335,6 +342,14 @@ export class FrameworkLookup {
       }
     }
     if (prefixed) return prefixed;
+    // "Ekosysteemi-ajattelu ja kumppanit", "Tiimien oppimis suunnitelmat 2027": a long name written
+    // with its compounds apart (or hyphenated), then more words. The longest such start wins.
+    const parts = key.split(' ');
+    for (let n = Math.min(parts.length - 1, 8); n >= 1; n--) {
+      const c = compactKey(parts.slice(0, n).join(' '));
+      const el = c.length >= 10 ? compact.get(c) : undefined;
+      if (el) return el;
+    }
     // "Ekosysteemi-ajattelu – verkostot", "Structures & resources (2027)": a name in any of its
     // compact forms (hyphenated compound, `&`, small words), then a dash, parenthesis or colon
     for (const sep of [' - ', ' (', ': ']) {

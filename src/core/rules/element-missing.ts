@@ -38,7 +38,9 @@ export const elementMissing: CharterRule = {
           const fix = nearMissFix(charter, lookup, near, lang);
           const key =
             near.kind === 'heading'
-              ? 'element-missing.near'
+              ? near.idAt === undefined
+                ? 'element-missing.near-id'
+                : 'element-missing.near'
               : near.kind === 'emphasis'
                 ? 'element-missing.emphasis'
                 : near.kind === 'link'
@@ -57,6 +59,7 @@ export const elementMissing: CharterRule = {
               target: near.target ?? '',
               other: near.other ? (lookup.element(near.other)?.name[lang] ?? near.other) : '',
               hashes: '#'.repeat(near.headingDepth ?? depth),
+              id: el.id,
             }),
             place: near.place,
             elementId: el.id,

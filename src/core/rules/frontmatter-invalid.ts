@@ -54,7 +54,8 @@ export const frontmatterInvalid: CharterRule = {
       report({ reason, place: lines.place(start, lines.lineEnd(fm.error.line)) });
       return;
     }
-    const data = fm.data;
+    // A charter only through `include`, with no frontmatter at all: its required fields are missing too.
+    const data = fm.data ?? (fm.place ? undefined : {});
     if (!data) return;
     const at = (key: string) => lines.linePlace(fm.keyLines[key] ?? fm.place?.start.line ?? 1);
     for (const field of DATE_FIELDS) {
