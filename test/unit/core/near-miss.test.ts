@@ -635,3 +635,55 @@ describe('found by the acceptance corpus (batches 4 and 5): lines Markdown does 
     assert.deepEqual(brief(lint(topCharter('fi').replace('owner: Aino Laine', 'owner: [Aino Laine, TBD]')).findings), [], 'one real owner is an owner');
   });
 });
+
+describe('found by the acceptance corpus (batches 6 and 7)', () => {
+  const missingAt = (r: ReturnType<typeof lint>, id: string) => r.findings.filter((f) => f.ruleId === 'element-missing' && f.elementId === id).map((f) => f.place.start.line);
+
+  it('a long name with its compounds apart or hyphenated, then more words, counts', () => {
+    for (const h of ['## Ekosysteemi-ajattelu ja kumppanit', '## Ekosysteemi ajattelu ja kumppanit', '## Ekosysteemi-ajattelu kumppaneineen']) {
+      assert.deepEqual(brief(lint(topCharter('fi', { 3: h })).findings), [], h);
+    }
+  });
+
+  it('a sub-heading inside an element names it again, or names an element defined elsewhere: no duplicate', () => {
+    const own = topCharter('fi', { 1: '## Rakenteet ja resurssit\n\nAika ja budjetti.\n\n- Tavoite: x.\n\n### Rakenteet ja resurssit käytännössä' });
+    assert.deepEqual(brief(lint(own).findings), []);
+    const other = topCharter('fi', { 1: '## Rakenteet ja resurssit\n\nAika ja budjetti.\n\n- Tavoite: x.\n\n### Ekosysteemiajattelu budjetissa' });
+    assert.deepEqual(brief(lint(other).findings), [], 'ecosystem-thinking is defined by its own heading below');
+  });
+
+  it('an element nested by mistake inside another still counts when nothing else defines it', () => {
+    const text = topCharter('fi', { 2: '### Johto oppimisen esimerkkinä' });
+    const r = lint(text);
+    assert.ok(r.charter.occurrences.some((o) => o.elementId === 'leading-by-example'));
+    assert.ok(!r.findings.some((f) => f.ruleId === 'element-missing'));
+  });
+
+  it('a heading whose {#id} names no element is still a near miss at its line, without a fix', () => {
+    const typo = lint(topCharter('fi', { 3: '## Verkostot {#ecosystem-thinkng}' }));
+    assert.deepEqual(missingAt(typo, 'ecosystem-thinking'), [28]);
+    const f = typo.findings.find((x) => x.ruleId === 'element-missing')!;
+    assert.equal(f.fix, undefined);
+    assert.match(f.reason, /\{#ecosystem-thinking\}/);
+    assert.ok(typo.findings.some((x) => x.ruleId === 'element-id-unknown'));
+    const words = lint(topCharter('fi', { 3: '## Ekosysteemiajatelu {#verkostot}' }));
+    assert.deepEqual(missingAt(words, 'ecosystem-thinking'), [28]);
+    const nothing = lint(topCharter('fi', { 3: '## Verkostot {#partners}' }));
+    assert.deepEqual(missingAt(nothing, 'ecosystem-thinking'), [8], 'neither words nor id: at the title');
+  });
+
+  it('a tier\'s own name wins over another tier\'s alias', () => {
+    const parsed = parseConfig('framework:\n  tiers:\n    - id: team-leads\n      name: { fi: Tiiminvetäjät, en: Team leads }\n      role: { fi: Vetäjät, en: Leads }\n      elements:\n        - id: daily-learning\n          name: { fi: Päivittäinen oppiminen, en: Daily learning }\n');
+    assert.ok(parsed.ok);
+    const lookup = new Linter(parsed.config, 'en').lookup;
+    assert.equal(lookup.resolveTier('Team leads')?.id, 'team-leads');
+    assert.equal(lookup.resolveTier('supervisors')?.id, 'supervisors');
+  });
+
+  it('a charter only through include, without frontmatter, misses its required fields too', () => {
+    const parsed = parseConfig('include: ["*.md"]\nframework:\n  required-fields: [owner, next-review, reviewed]\n');
+    assert.ok(parsed.ok);
+    const r = new Linter(parsed.config, 'en').lintText('memo.md', '# Esihenkilöt\n\nTeksti.\n', { today: TODAY, forceCharter: true });
+    assert.ok(r.findings.some((f) => f.ruleId === 'frontmatter-invalid' && /reviewed/.test(f.reason) && f.place.start.line === 1), JSON.stringify(r.findings.map((f) => f.reason)));
+  });
+});
