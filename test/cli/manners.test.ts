@@ -414,6 +414,8 @@ for (const mode of ['in process', 'spawned'] as Mode[]) {
           const other = f.file === 'clean/warehouse-1.md' ? 'clean/warehouse-2.md' : 'clean/warehouse-1.md';
           assert.match(f.message, new RegExp(`in \`${other.replace(/[./]/g, '\\$&')}\`, another charter of the same tier and unit \`Warehouse\``));
           assert.equal(f.fix, undefined);
+          assert.equal(f.related?.[0]?.file, other, 'the related location is the other part');
+          assert.equal(f.related?.[0]?.line, 9);
         }
         const before = readFileSync(path.join(dir, 'clean/warehouse-1.md'), 'utf8');
         // one file named: the rest of its handbook is looked at for the other part
@@ -425,6 +427,14 @@ for (const mode of ['in process', 'spawned'] as Mode[]) {
         assert.doesNotMatch(readFileSync(path.join(dir, 'clean/warehouse-2.md'), 'utf8'), /\{#/);
         const fi = await r(['lint', 'clean', '--lang', 'fi', ...DAY]);
         assert.match(fi.stdout, /ei ole tässä tiedostossa vaan tiedostossa `clean\/warehouse-2\.md`/);
+        // SARIF carries the other part as a related location (code scanning shows it on the pull request)
+        const sarif = JSON.parse((await r(['lint', 'clean', '--format', 'sarif', ...DAY])).stdout) as { runs: { results: { ruleId: string; locations?: { physicalLocation: { artifactLocation: { uri: string } } }[]; relatedLocations?: { id: number; physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; message: { text: string } }[] }[] }[] };
+        const split = sarif.runs[0]!.results.filter((x) => x.ruleId === 'element-missing' && /warehouse-1/.test(x.locations?.[0]?.physicalLocation.artifactLocation.uri ?? ''));
+        assert.equal(split.length, 2);
+        for (const x of split) {
+          assert.match(x.relatedLocations?.[0]?.physicalLocation.artifactLocation.uri ?? '', /warehouse-2\.md$/);
+          assert.match(x.relatedLocations?.[0]?.message.text ?? '', /is written here/);
+        }
       });
 
       it('new --unit puts the unit in the title and the file name', async () => {

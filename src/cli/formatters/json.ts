@@ -26,7 +26,10 @@
  *       "expected": "…",              // optional
  *       "actual": "…",                // optional
  *       "url": "https://…",           // the rule's documentation (in Finnish when the run is)
- *       "fixable": true               // whether the finding carries a fix
+ *       "fixable": true,              // whether the finding carries a fix
+ *       "related": [                  // optional: other places that explain the finding
+ *         { "file": "…", "line": 9, "column": 1, "message": "…" }
+ *       ]
  *     }
  *   ],
  *   "skipped": [{ "file": "units/logo.md", "reason": "…" }],
@@ -84,5 +87,6 @@ function jsonFinding(f: Finding, lang: Lang): Record<string, unknown> {
     actual: f.actual,
     url: localisedDocsUrl(f.url, f.ruleId, lang),
     fixable: f.fix !== undefined,
+    related: f.related?.length ? f.related.map((r) => ({ file: r.file, line: r.place.start.line, column: r.place.start.column, message: r.message })) : undefined,
   };
 }

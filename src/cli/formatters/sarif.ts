@@ -59,6 +59,15 @@ export function formatSarif(result: RunResult, options: FormatOptions): string {
     if (f.file !== '' && f.file !== '.') {
       r.locations = [{ physicalLocation: { artifactLocation: artifactLocation(f.file), region: region(f.place) } }];
     }
+    // The line that looks like the element, its first definition, the other part of a split charter.
+    const related = (f.related ?? []).filter((x) => x.file !== '' && x.file !== '.');
+    if (related.length > 0) {
+      r.relatedLocations = related.map((x, id) => ({
+        id,
+        physicalLocation: { artifactLocation: artifactLocation(x.file), region: region(x.place) },
+        message: { text: sentence(x.message) },
+      }));
+    }
     const properties: sarif.PropertyBag = {};
     if (f.elementId !== undefined) properties['elementId'] = f.elementId;
     if (f.tier !== undefined) properties['tier'] = f.tier;

@@ -111,7 +111,7 @@ export const frontmatterInvalid: CharterRule = {
       if (field === 'owner' || field === 'next-review') continue;
       const v = data[field];
       if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) {
-        report({ reason: t(lang, 'frontmatter-invalid.required', { field }), place: fm.keyLines[field] ? at(field) : fm.place ? lines.linePlace(fm.place.start.line) : lines.linePlace(1) });
+        report({ reason: t(lang, fm.keyLines[field] !== undefined ? 'frontmatter-invalid.required-empty' : 'frontmatter-invalid.required', { field }), place: fm.keyLines[field] ? at(field) : fm.place ? lines.linePlace(fm.place.start.line) : lines.linePlace(1) });
       }
     }
   },

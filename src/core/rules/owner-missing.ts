@@ -26,7 +26,11 @@ export const ownerMissing: CharterRule = {
     const fm = charter.frontmatter;
     const fix = owner ? undefined : insertFieldFix(charter, 'owner', `"${t(charter.lang, 'stub.owner')}"`, lang);
     report({
-      reason: owner ? t(lang, 'owner-missing.placeholder', { value: owner }) : t(lang, 'owner-missing'),
+      reason: owner
+        ? t(lang, 'owner-missing.placeholder', { value: owner })
+        : fm.keyLines['owner'] !== undefined
+          ? t(lang, 'owner-missing.empty')
+          : t(lang, 'owner-missing'),
       place: lines.linePlace(fm.keyLines['owner'] ?? fm.place?.start.line ?? 1),
       ...(charter.tiers[0] ? { tier: charter.tiers[0] } : {}),
       ...(fix ? { fix } : {}),
