@@ -429,9 +429,9 @@ for (const mode of ['in process', 'spawned'] as Mode[]) {
         assert.match(fi.stdout, /ei ole tässä tiedostossa vaan tiedostossa `clean\/warehouse-2\.md`/);
         // SARIF carries the other part as a related location (code scanning shows it on the pull request)
         const sarif = JSON.parse((await r(['lint', 'clean', '--format', 'sarif', ...DAY])).stdout) as { runs: { results: { ruleId: string; locations?: { physicalLocation: { artifactLocation: { uri: string } } }[]; relatedLocations?: { id: number; physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; message: { text: string } }[] }[] }[] };
-        const split = sarif.runs[0]!.results.filter((x) => x.ruleId === 'element-missing' && /warehouse-1/.test(x.locations?.[0]?.physicalLocation.artifactLocation.uri ?? ''));
-        assert.equal(split.length, 2);
-        for (const x of split) {
+        const inSarif = sarif.runs[0]!.results.filter((x) => x.ruleId === 'element-missing' && /warehouse-1/.test(x.locations?.[0]?.physicalLocation.artifactLocation.uri ?? ''));
+        assert.equal(inSarif.length, 2);
+        for (const x of inSarif) {
           assert.match(x.relatedLocations?.[0]?.physicalLocation.artifactLocation.uri ?? '', /warehouse-2\.md$/);
           assert.match(x.relatedLocations?.[0]?.message.text ?? '', /is written here/);
         }
