@@ -415,7 +415,7 @@ for (const mode of ['in process', 'spawned'] as Mode[]) {
           assert.match(f.message, new RegExp(`in \`${other.replace(/[./]/g, '\\$&')}\`, another charter of the same tier and unit \`Warehouse\``));
           assert.equal(f.fix, undefined);
           assert.equal(f.related?.[0]?.file, other, 'the related location is the other part');
-          assert.equal(f.related?.[0]?.line, 9);
+          assert.ok([9, 15].includes(f.related?.[0]?.line ?? 0), 'at the other part\'s element heading');
         }
         const before = readFileSync(path.join(dir, 'clean/warehouse-1.md'), 'utf8');
         // one file named: the rest of its handbook is looked at for the other part
