@@ -440,17 +440,22 @@ async function lintMisses(o: LintTargetOptions, cache: LintCache | undefined, pa
  * `keys` (tier and unit): read first by frontmatter alone, then only the matching ones linted
  * (without fixes). What a charter split over files needs from the files outside the run's view.
  */
-async function chartersSharing(o: LintTargetOptions, candidates: readonly string[], keys: (path: string, s: CharterSummary) => boolean): Promise<{ paths: string[]; summaries: CharterSummary[] }> {
+async function chartersSharing(
+  o: LintTargetOptions,
+  candidates: readonly string[],
+  select: (found: { path: string; keys: string[] }[]) => string[],
+): Promise<{ paths: string[]; summaries: CharterSummary[] }> {
   const included = globs(o.config).included;
   const rootRel = relativeTo(o.root);
   const baseRel = relativeTo(o.base);
   const fs = syncFs();
-  const related: string[] = [];
+  const found: { path: string; keys: string[] }[] = [];
   for (const path of candidates) {
     const read = await readSource(fs, path, o.config, o.lang);
     const s = read.ok ? summaryFromFrontmatter(baseRel(path), read.text, o.linter, { forceCharter: included(rootRel(path)) }) : undefined;
-    if (s && keys(path, s)) related.push(path);
+    if (s) found.push({ path, keys: charterKeys(s) });
   }
+  const related = select(found);
   if (related.length === 0) return { paths: [], summaries: [] };
   o.debug?.(`${related.length} charters share a tier and unit with the files of this run; read for split charters`);
   const first = await lintMisses({ ...o, fix: false }, undefined, related, { outcomes: related.map(() => undefined), misses: related.map((_, i) => i), preread: new Map() });
@@ -467,14 +472,21 @@ async function fixSiblings(o: LintTargetOptions, paths: readonly string[]): Prom
   if (!o.fix || o.shard) return undefined;
   const candidates = [...new Set([...paths, ...(o.siblingFiles ?? [])])];
   if (candidates.length < 2) return undefined;
+  // From every candidate's frontmatter: the tier-and-unit keys that two or more files share and a
+  // file being fixed has. Only those files are linted first: in a handbook without split
+  // charters that is none, and --fix costs what it did.
   const own = new Set(paths);
-  const fixing = new Set<string>();
-  const { summaries } = await chartersSharing(o, candidates, (path, s) => {
-    if (own.has(path)) for (const k of charterKeys(s)) fixing.add(k);
-    return true;
+  const { summaries } = await chartersSharing(o, candidates, (found) => {
+    const count = new Map<string, number>();
+    const fixing = new Set<string>();
+    for (const f of found) {
+      for (const k of new Set(f.keys)) count.set(k, (count.get(k) ?? 0) + 1);
+      if (own.has(f.path)) for (const k of f.keys) fixing.add(k);
+    }
+    const wanted = (k: string): boolean => fixing.has(k) && (count.get(k) ?? 0) >= 2;
+    return found.filter((f) => f.keys.some(wanted)).map((f) => f.path);
   });
-  const shared = summaries.filter((s) => charterKeys(s).some((k) => fixing.has(k)));
-  return shared.length >= 2 ? shared : undefined;
+  return summaries.length >= 2 ? summaries : undefined;
 }
 
 /**
@@ -492,7 +504,7 @@ async function shardSplitSummaries(o: LintTargetOptions, paths: readonly string[
   if (wanted.size === 0) return own;
   const mine = new Set(paths);
   const others = o.files.filter((p) => !mine.has(p));
-  const { summaries } = await chartersSharing(o, others, (_path, s) => charterKeys(s).some((k) => wanted.has(k)));
+  const { summaries } = await chartersSharing(o, others, (found) => found.filter((f) => f.keys.some((k) => wanted.has(k))).map((f) => f.path));
   return [...own, ...summaries];
 }
 
