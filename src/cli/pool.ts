@@ -445,14 +445,10 @@ async function chartersSharing(
   candidates: readonly string[],
   select: (found: { path: string; keys: string[] }[]) => string[],
 ): Promise<{ paths: string[]; summaries: CharterSummary[] }> {
-  const included = globs(o.config).included;
-  const rootRel = relativeTo(o.root);
-  const baseRel = relativeTo(o.base);
-  const fs = syncFs();
+  const summaryOf = frontmatterSummaries(o);
   const found: { path: string; keys: string[] }[] = [];
   for (const path of candidates) {
-    const read = await readSource(fs, path, o.config, o.lang);
-    const s = read.ok ? summaryFromFrontmatter(baseRel(path), read.text, o.linter, { forceCharter: included(rootRel(path)) }) : undefined;
+    const s = await summaryOf(path);
     if (s) found.push({ path, keys: charterKeys(s) });
   }
   const related = select(found);
@@ -543,10 +539,8 @@ async function allSummaries(o: LintTargetOptions, mine: readonly string[], outco
     const out = outcomes[i]!;
     if (out.kind === 'charter') own.set(path, out.summary);
   });
-  const included = globs(o.config).included;
   const rootRel = relativeTo(o.root);
-  const baseRel = relativeTo(o.base);
-  const fs = syncFs();
+  const summaryOf = frontmatterSummaries(o);
   const out: CharterSummary[] = [];
   for (const path of o.files) {
     const summary = own.get(path);
@@ -555,12 +549,26 @@ async function allSummaries(o: LintTargetOptions, mine: readonly string[], outco
       continue;
     }
     if (shardOf(rootRel(path), o.shard!.count) === o.shard!.index) continue;
-    const read = await readSource(fs, path, o.config, o.lang);
-    if (!read.ok) continue;
-    const theirs = summaryFromFrontmatter(baseRel(path), read.text, o.linter, { forceCharter: included(rootRel(path)) });
+    const theirs = await summaryOf(path);
     if (theirs) out.push(theirs);
   }
   return out;
+}
+
+/**
+ * A reader of charters' summaries from their frontmatter alone, for files this run does not lint
+ * (another shard's, a split charter's other part): read as the core reads every file, so what it
+ * skips has no summary.
+ */
+function frontmatterSummaries(o: LintTargetOptions): (path: string) => Promise<CharterSummary | undefined> {
+  const included = globs(o.config).included;
+  const rootRel = relativeTo(o.root);
+  const baseRel = relativeTo(o.base);
+  const fs = syncFs();
+  return async (path) => {
+    const read = await readSource(fs, path, o.config, o.lang);
+    return read.ok ? summaryFromFrontmatter(baseRel(path), read.text, o.linter, { forceCharter: included(rootRel(path)) }) : undefined;
+  };
 }
 
 let scratch = Buffer.allocUnsafe(1 << 20);

@@ -173,7 +173,7 @@ export function nearMissFix(charter: Charter, lookup: FrameworkLookup, miss: Nea
  * a message may change while its finding stays: "no owner" becomes "owner is a placeholder").
  */
 export function fixedCount(before: readonly Finding[], after: readonly Finding[]): number {
-  const key = (f: Finding) => `${f.file}\u0000${f.ruleId}\u0000${f.elementId ?? ''}\u0000${f.tier ?? ''}`;
+  const key = findingKey;
   const left = new Map<string, number>();
   for (const f of after) left.set(key(f), (left.get(key(f)) ?? 0) + 1);
   let fixed = 0;
@@ -185,6 +185,11 @@ export function fixedCount(before: readonly Finding[], after: readonly Finding[]
     else fixed++;
   }
   return fixed;
+}
+
+/** The same finding before and after fixing: file, rule, element and tier (lines move as text is inserted). */
+export function findingKey(f: Finding): string {
+  return `${f.file}\u0000${f.ruleId}\u0000${f.elementId ?? ''}\u0000${f.tier ?? ''}`;
 }
 
 /**

@@ -17,7 +17,7 @@
  */
 import { Deadline, lintWithinBudget, type FileBudget } from './budget';
 import type { ResolvedConfig } from './config';
-import { applyFixes, fixedCount } from './fix';
+import { applyFixes, findingKey, fixedCount } from './fix';
 import { globs as configGlobs, relativePath, type Globs, type HandbookFs } from './handbook';
 import { t } from './i18n';
 import { sortFindings, type CharterLint, type Linter } from './lint';
@@ -268,11 +268,6 @@ export function fixText(first: CharterLint, relint: (text: string) => CharterLin
     }
   }
   return { text, applied, lint, fixable };
-}
-
-/** A finding across passes: file, rule, element and tier (lines move as text is inserted). */
-function findingKey(f: Finding): string {
-  return `${f.file}\u0000${f.ruleId}\u0000${f.elementId ?? ''}\u0000${f.tier ?? ''}`;
 }
 
 /**

@@ -388,8 +388,13 @@ export class FrameworkLookup {
    * headings are never elements.
    */
   isStructuralHeading(title: string): boolean {
-    if (this.isGoalLabel(title) || this.tierOfHeading(title) !== undefined) return true;
-    const parts = this.hkey(title).split(/\s*(?:,|&|\/|\bja\b|\bsekä\b|\bseka\b|\band\b)\s*/u).filter((p) => p !== '');
+    return this.isGoalLabel(title) || this.tierOfHeading(title) !== undefined || this.labelsTogether(this.hkey(title));
+  }
+
+  /** Two to four goal labels together: "Tavoitteet ja mittarit", "Goals & measures", "Mittarit, seuranta". */
+  private labelsTogether(key: string): boolean {
+    if (key.length > 80) return false;
+    const parts = key.split(/\s*(?:,|&|\/|\bja\b|\bsekä\b|\bseka\b|\band\b)\s*/u).filter((p) => p !== '');
     return parts.length > 1 && parts.length <= 4 && parts.every((p) => this.goalKeys.has(p));
   }
 
@@ -404,10 +409,7 @@ export class FrameworkLookup {
     if (paren > 0 && key.endsWith(')') && this.goalKeys.has(key.slice(0, paren))) return true;
     const year = / (?:19|20)\d\d$/.exec(key);
     if (year !== null && this.goalKeys.has(key.slice(0, year.index))) return true;
-    // Two to four labels together: "Tavoitteet ja mittarit", "Goals & measures", "Mittarit, seuranta".
-    if (key.length > 80) return false;
-    const parts = key.split(/\s*(?:,|&|\/|\bja\b|\bseka\b|\band\b)\s*/u).filter((p) => p !== '');
-    return parts.length > 1 && parts.length <= 4 && parts.every((p) => this.goalKeys.has(p));
+    return this.labelsTogether(key);
   }
 
   /** The first goal label and indicator label for templates, in `lang`. */

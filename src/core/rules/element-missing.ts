@@ -36,20 +36,8 @@ export const elementMissing: CharterRule = {
         const near = charter.nearMisses.find((m) => m.tier === tierId && m.elementId === el.id);
         if (near) {
           const fix = nearMissFix(charter, lookup, near, lang);
-          const key =
-            near.kind === 'heading'
-              ? near.idAt === undefined
-                ? 'element-missing.near-id'
-                : 'element-missing.near'
-              : near.kind === 'emphasis'
-                ? 'element-missing.emphasis'
-                : near.kind === 'link'
-                  ? 'element-missing.link'
-                  : near.kind === 'item'
-                    ? 'element-missing.item'
-                    : near.kind === 'table'
-                      ? 'element-missing.table'
-                      : (`element-missing.${near.kind}` as const);
+          // A resembling heading says "did you mean"; one with an unknown `{#id}` cannot take the fix's id.
+          const key = near.kind === 'heading' ? (near.idAt === undefined ? 'element-missing.near-id' : 'element-missing.near') : (`element-missing.${near.kind}` as const);
           report({
             reason: t(lang, key, {
               name,
