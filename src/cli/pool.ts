@@ -22,7 +22,7 @@ import type { ResolvedConfig } from '../core/config';
 import { summaryFromFrontmatter } from '../core/frontmatter-only';
 import { globs, relativePath, type HandbookFs } from '../core/handbook';
 import { Linter } from '../core/lint';
-import { fileContext, foldOutcomes, lintFile, readSource, summariesOf, type FileContext, type FileOutcome } from '../core/pipeline';
+import { fileContext, fixText, foldOutcomes, lintFile, readSource, summariesOf, type FileContext, type FileOutcome } from '../core/pipeline';
 import type { CharterSummary, Finding, Lang, RunResult } from '../core/types';
 import { type LintCache, cacheKey, contentHash, openCache as openCacheFile, settingsKey, userCacheDir, type CachedOutcome, type FileStamp } from './cache';
 import { m } from './messages';
@@ -447,15 +447,44 @@ async function chartersSharing(
 ): Promise<{ paths: string[]; summaries: CharterSummary[] }> {
   const summaryOf = frontmatterSummaries(o);
   const found: { path: string; keys: string[] }[] = [];
+  // --fix: a charter is read as its fixes will repair it (`Taso:` becomes `tier:`, `##Name` a
+  // heading), without the stubs, so the other part of a split charter knows what it holds.
+  const repaired = new Map<string, CharterSummary>();
   for (const path of candidates) {
     const s = await summaryOf(path);
-    if (s) found.push({ path, keys: charterKeys(s) });
+    if (!s) continue;
+    const fixed = o.fix && s.tiers.length === 0 ? await repairedSummary(o, path) : undefined;
+    if (fixed) repaired.set(path, fixed);
+    found.push({ path, keys: charterKeys(fixed ?? s) });
   }
   const related = select(found);
   if (related.length === 0) return { paths: [], summaries: [] };
   o.debug?.(`${related.length} charters share a tier and unit with the files of this run; read for split charters`);
+  if (o.fix) {
+    // Only the few files that share a tier and unit: read in this thread, as repaired.
+    const summaries: CharterSummary[] = [];
+    for (const path of related) {
+      const s = repaired.get(path) ?? (await repairedSummary(o, path));
+      if (s) summaries.push(s);
+    }
+    return { paths: related, summaries };
+  }
   const first = await lintMisses({ ...o, fix: false }, undefined, related, { outcomes: related.map(() => undefined), misses: related.map((_, i) => i), preread: new Map() });
   return { paths: related, summaries: summariesOf(first) };
+}
+
+/**
+ * A charter's summary once the fixes that repair what the author wrote are applied in memory:
+ * every fix but the stubs (a missing element's section, a missing tier's section).
+ */
+async function repairedSummary(o: LintTargetOptions, path: string): Promise<CharterSummary | undefined> {
+  const read = await readSource(syncFs(), path, o.config, o.lang);
+  if (!read.ok) return undefined;
+  const file = relativeTo(o.base)(path);
+  const options = { today: o.today, forceCharter: globs(o.config).included(relativeTo(o.root)(path)) };
+  const isStub = (f: Finding): boolean => (f.ruleId === 'element-missing' && !f.related) || (f.ruleId === 'tier-missing' && f.tier !== undefined);
+  const fixed = fixText(o.linter.lintText(file, read.text, options), (text) => o.linter.lintText(file, text, options), (f) => !isStub(f));
+  return fixed.lint.summary;
 }
 
 /**

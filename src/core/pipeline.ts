@@ -245,16 +245,21 @@ export async function lintFile(fs: HandbookFs, path: string, ctx: FileContext): 
  * next pass; a few passes settle every case we know of). The text without its byte-order mark,
  * the fixes applied, and the last lint.
  */
-export function fixText(first: CharterLint, relint: (text: string) => CharterLint): { text: string; applied: number; lint: CharterLint; fixable: Finding[] } {
+export function fixText(
+  first: CharterLint,
+  relint: (text: string) => CharterLint,
+  /** Which findings' fixes to apply (default: all). */
+  apply: (f: Finding) => boolean = () => true,
+): { text: string; applied: number; lint: CharterLint; fixable: Finding[] } {
   let lint = first;
   let text = lint.charter.text;
   let applied = 0;
   // Every finding that carried a fix in some pass (a later pass sees findings the first could not,
   // e.g. headings matched once `tier:` is added): what `fixedCount` measures against the end.
-  const fixable = lint.findings.filter((f) => f.fix);
+  const fixable = lint.findings.filter((f) => f.fix && apply(f));
   const seen = new Set(fixable.map(findingKey));
   for (let pass = 0; pass < 5; pass++) {
-    const fixes = lint.findings.flatMap((f) => (f.fix ? [f.fix] : []));
+    const fixes = lint.findings.flatMap((f) => (f.fix && apply(f) ? [f.fix] : []));
     if (fixes.length === 0) break;
     const out = applyFixes(text, fixes);
     if (out.applied === 0 || out.text === text) break;
@@ -262,7 +267,7 @@ export function fixText(first: CharterLint, relint: (text: string) => CharterLin
     text = out.text;
     lint = relint(text);
     for (const f of lint.findings) {
-      if (!f.fix || seen.has(findingKey(f))) continue;
+      if (!f.fix || !apply(f) || seen.has(findingKey(f))) continue;
       seen.add(findingKey(f));
       fixable.push(f);
     }

@@ -437,6 +437,29 @@ for (const mode of ['in process', 'spawned'] as Mode[]) {
         }
       });
 
+      it('--fix of a split charter whose parts need repairs first (Taso:, ##Name, a bold line) writes no stub in either part', async () => {
+        const part1 = ['---', 'Taso: esihenkilöt', 'unit: Varasto', 'owner: Matti Virtanen', 'next-review: 1.9.2027', '---', '# Varaston esihenkilöt', '',
+          '##Psykologinen turvallisuus', '', 'Virheistä puhutaan.', '', '- Tavoite: kysely 4/5.', '',
+          '**Ketterän oppimisen fasilitointi**', '', 'Kokeilemme.', '', 'Mittari (2027): kokeiluja 3.', '',
+          '## Miten laadimme tiimin oppimissuunnitelmat?', '', 'Yhdessä.', '', '- Tavoite: suunnitelma maaliskuussa.', ''].join('\n');
+        const part2 = ['---', 'tier: esihenkilöt', 'unit: varasto', 'owner: Anna Laine', 'next-review: 2027-06-01', '---', '# Osa 2', '',
+          '## Yksilöiden vahvuuksien, kehitystarpeiden ja oppimissuunnitelmien fasilitointi', '', 'Kehityskeskustelut.', '', '- Tavoite: kaikille suunnitelma.', ''].join('\n');
+        mkdirSync(path.join(dir, 'jaettu'));
+        writeFileSync(path.join(dir, 'jaettu/osa-1.md'), part1);
+        writeFileSync(path.join(dir, 'jaettu/osa-2.md'), part2);
+        await r(['lint', 'jaettu', '--fix', ...DAY]);
+        const fixed1 = readFileSync(path.join(dir, 'jaettu/osa-1.md'), 'utf8');
+        const fixed2 = readFileSync(path.join(dir, 'jaettu/osa-2.md'), 'utf8');
+        assert.doesNotMatch(fixed1 + fixed2, /Kirjoita tähän|Write here/, `no stub:\n${fixed1}\n${fixed2}`);
+        assert.match(fixed1, /^tier: esihenkilöt$/m);
+        assert.match(fixed1, /^## Psykologinen turvallisuus$/m);
+        assert.equal(fixed2, part2, 'the part that needed nothing is unchanged');
+        const after = JSON.parse((await r(['lint', 'jaettu', '--format', 'json', ...DAY])).stdout) as { findings: { ruleId: string; file: string; message: string }[] };
+        const missing = after.findings.filter((f) => f.ruleId === 'element-missing');
+        assert.equal(missing.length, 4);
+        assert.ok(missing.every((f) => /another charter of the same tier and unit/.test(f.message)), JSON.stringify(missing));
+      });
+
       it('new --unit puts the unit in the title and the file name', async () => {
         const out = await r(['new', 'esihenkilöt', '--unit', 'Myynti ja markkinointi', '--lang', 'fi'], {}, path.join(dir, 'clean'));
         assert.equal(out.code, 0, out.stderr);
